@@ -1,0 +1,20 @@
+import type { Command } from '../command';
+import { compare, grid } from './analysis';
+import { claims, tag } from './claims';
+import { exportCommand, importCommand } from './importExport';
+import { docs, domains, init, serve, show } from './project';
+
+// Every CLI command; an area of the product adds its commands in its own module and lists them here.
+export const commands: Command[] = [
+  init,
+  importCommand,
+  docs,
+  show,
+  domains,
+  tag,
+  claims,
+  grid,
+  compare,
+  exportCommand,
+  serve,
+];

@@ -1,0 +1,91 @@
+import { codePointLength } from '../../../shared/text';
+import { getDocument, listDocuments } from '../../core/documents';
+import { listDomains } from '../../core/domains';
+import { createProject } from '../../core/project';
+import { startWebServer } from '../../web/server';
+import { defaultWebRoot } from '../../web/webRoot';
+import { type Command, needProject, positiveInt, table, UsageError } from '../command';
+
+export const init: Command = {
+  name: 'init',
+  usage: 'dossier init <project> [--codebook defence-diplomacy|empty]',
+  run: ([file], v) => {
+    if (!file) throw new UsageError('name the project file to create');
+    const codebook = v.codebook ?? 'defence-diplomacy';
+    const p = createProject(file, codebook);
+    const domains = listDomains(p.db).length;
+    return {
+      json: { path: p.path, name: p.name, codebook, domains },
+      text: `Created ${p.path} with ${domains} domains`,
+    };
+  },
+};
+
+export const docs: Command = {
+  name: 'docs',
+  usage: 'dossier docs <project>',
+  run: ([file]) => {
+    const p = needProject(file);
+    const rows = listDocuments(p.db).map((d) => ({
+      id: d.id,
+      title: d.title,
+      chars: d.chars,
+      claims: d.claims,
+      words: d.words,
+      source: d.source,
+      author: d.author,
+      published: d.published,
+      format: d.format,
+    }));
+    return {
+      json: rows,
+      text: rows.length ? table(rows.map((d) => [d.id, d.title, d.chars, d.claims])) : 'No documents.',
+    };
+  },
+};
+
+export const show: Command = {
+  name: 'show',
+  usage: 'dossier show <project> <docId>',
+  run: ([file, id]) => {
+    const p = needProject(file);
+    const d = getDocument(p.db, positiveInt(id, 'docId'));
+    const json = { ...d, chars: codePointLength(d.text) };
+    const byline = [d.source, d.author, d.published].filter(Boolean).join(' · ');
+    return { json, text: `${d.title}\n${byline}\n\n${d.text}` };
+  },
+};
+
+export const domains: Command = {
+  name: 'domains',
+  usage: 'dossier domains <project>',
+  run: ([file]) => {
+    const p = needProject(file);
+    const ds = listDomains(p.db).map((d) => ({
+      id: d.id,
+      name: d.name,
+      color: d.color,
+      description: d.description,
+      parentId: d.parentId,
+      claims: d.claims,
+      documents: d.documents,
+    }));
+    return { json: ds, text: table(ds.map((d) => [d.id, d.name, d.claims])) };
+  },
+};
+
+export const serve: Command = {
+  name: 'serve',
+  usage: 'dossier serve <project> [--port N]',
+  run: async ([file], v) => {
+    const p = needProject(file);
+    const port = v.port ? positiveInt(v.port, '--port') : undefined;
+    const server = await startWebServer({ project: p, webRoot: defaultWebRoot(), port });
+    if (v.json)
+      process.stdout.write(
+        `${JSON.stringify({ url: server.url, port: server.port, token: server.token })}\n`,
+      );
+    else process.stdout.write(`Dossier is serving ${p.name} at ${server.url}\n`);
+    return null;
+  },
+};

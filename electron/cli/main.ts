@@ -1,0 +1,43 @@
+import { parseCli, UsageError } from './command';
+import { commands } from './commands';
+
+function usage(): string {
+  return [
+    'dossier — the Dossier workbench on the command line',
+    '',
+    ...commands.map((c) => `  ${c.usage}`),
+    '',
+    'Every command takes --json for machine-readable output on stdout.',
+  ].join('\n');
+}
+
+/** Runs one CLI invocation; returns the exit code (0 ok, 1 failed, 2 bad command line). */
+export async function main(argv: string[]): Promise<number> {
+  let parsed: ReturnType<typeof parseCli>;
+  try {
+    parsed = parseCli(argv);
+  } catch (error) {
+    process.stderr.write(`dossier: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const [name, ...args] = parsed.positionals;
+  if (!name || parsed.values.help) {
+    process.stdout.write(`${usage()}\n`);
+    return name || parsed.values.help ? 0 : 2;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    process.stderr.write(`dossier: unknown command "${name}" (run "dossier --help")\n`);
+    return 2;
+  }
+  try {
+    const out = await command.run(args, parsed.values);
+    if (out)
+      process.stdout.write(parsed.values.json ? `${JSON.stringify(out.json, null, 2)}\n` : `${out.text}\n`);
+    return 0;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`dossier: ${message.split('\n')[0]}\n`);
+    return error instanceof UsageError ? 2 : 1;
+  }
+}

@@ -1,0 +1,66 @@
+import { createClaim, deleteClaim, listClaims, updateClaim } from '../claims';
+import { compareDocuments } from '../compare';
+import { getDocument, listDocuments } from '../documents';
+import { listDomains } from '../domains';
+import { excerptsCsv } from '../exportCsv';
+import { documentDomainGrid } from '../grid';
+import { emptyReport, importSources } from '../import/importFiles';
+import { getMeta } from '../project';
+import type { Handler } from './handlers';
+
+type CoreMethod =
+  | 'getProject'
+  | 'listDocuments'
+  | 'getDocument'
+  | 'listDomains'
+  | 'listClaims'
+  | 'createClaim'
+  | 'updateClaim'
+  | 'deleteClaim'
+  | 'getGrid'
+  | 'compareDocuments'
+  | 'exportExcerpts'
+  | 'importFiles';
+
+const count = (p: { db: { prepare: (s: string) => { get: () => unknown } } }, table: string): number =>
+  (p.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+export const coreHandlers: { [M in CoreMethod]: Handler<M> } = {
+  getProject: (p) => ({
+    name: p.name,
+    path: p.path,
+    documents: count(p, 'documents'),
+    claims: count(p, 'claims'),
+    domains: count(p, 'domains'),
+    analyst: getMeta(p.db, 'analyst') ?? '',
+  }),
+  listDocuments: (p) => listDocuments(p.db),
+  getDocument: (p, i) => getDocument(p.db, i.id),
+  listDomains: (p) => listDomains(p.db),
+  listClaims: (p, i) => listClaims(p.db, i),
+  createClaim: (p, i) => createClaim(p.db, { ...i, analyst: getMeta(p.db, 'analyst') ?? '' }),
+  updateClaim: (p, i) => updateClaim(p.db, i),
+  deleteClaim: (p, i) => {
+    deleteClaim(p.db, i.id);
+    return { id: i.id };
+  },
+  getGrid: (p) => documentDomainGrid(p.db),
+  compareDocuments: (p, i) => compareDocuments(p.db, i.docIds),
+  exportExcerpts: (p, i) => {
+    const csv = excerptsCsv(p.db, { domainIds: i.domainIds, docIds: i.docIds }, { bom: i.bom });
+    return {
+      fileName: `${p.name} excerpts.csv`,
+      mimeType: 'text/csv;charset=utf-8',
+      base64: Buffer.from(csv, 'utf8').toString('base64'),
+    };
+  },
+  importFiles: (p, i) =>
+    importSources(
+      p.db,
+      i.files.map((f) => {
+        const bytes = Buffer.from(f.base64, 'base64');
+        return { path: f.name, name: f.name, size: bytes.length, read: () => bytes };
+      }),
+      emptyReport(),
+    ),
+};

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { api, isMethodName, type MethodName } from '../../../shared/api';
+import type { ApiResult } from '../../../shared/errors';
+import { DossierError } from '../errors';
+import type { Project } from '../project';
+import { handlers, type Handler } from './handlers';
+
+function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}
+
+/**
+ * The single entry point every door uses: validates the method name and its input against the shared
+ * contract, runs the handler, and turns every failure into a typed error instead of a crash.
+ */
+export async function callMethod(
+  project: Project,
+  name: string,
+  rawInput: unknown,
+): Promise<ApiResult<unknown>> {
+  if (!isMethodName(name))
+    return { ok: false, error: { code: 'unknown_method', message: `unknown method "${name}"` } };
+  const spec = api[name];
+  const parsed = spec.input.safeParse(rawInput ?? {});
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: { code: 'invalid_input', message: `${name}: ${describeZodError(parsed.error)}` },
+    };
+  }
+  try {
+    const handler = handlers[name] as Handler<MethodName>;
+    const value = await handler(project, parsed.data as never);
+    return { ok: true, value };
+  } catch (error) {
+    if (error instanceof DossierError)
+      return { ok: false, error: { code: error.code, message: error.message } };
+    const message = error instanceof Error ? error.message : String(error);
+    if (/SQLITE_CONSTRAINT/.test(String((error as { code?: string }).code))) {
+      return { ok: false, error: { code: 'conflict', message } };
+    }
+    return { ok: false, error: { code: 'internal', message } };
+  }
+}

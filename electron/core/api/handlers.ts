@@ -1,0 +1,14 @@
+import type { MethodName, MethodOutput, MethodParams } from '../../../shared/api';
+import type { Project } from '../project';
+import { coreHandlers } from './coreHandlers';
+
+export type Handler<M extends MethodName> = (
+  project: Project,
+  input: MethodParams<M>,
+) => MethodOutput<M> | Promise<MethodOutput<M>>;
+export type Handlers = { [M in MethodName]: Handler<M> };
+
+// Each area of the product contributes its handlers from its own module.
+export const handlers: Handlers = {
+  ...coreHandlers,
+};

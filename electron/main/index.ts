@@ -1,0 +1,148 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { methodNames } from '../../shared/api';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import { callMethod } from '../core/api/dispatch';
+import {
+  closeProject,
+  createProject,
+  openDefaultProject,
+  openProject,
+  PROJECT_EXTENSION,
+  type Project,
+} from '../core/project';
+import { importPaths } from '../core/import/importFiles';
+import { isSafeExternalUrl } from './externalLinks';
+import { buildMenu } from './menu';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+let project: Project | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+function dataDir(): string {
+  return process.env.DOSSIER_DATA_DIR ?? app.getPath('userData');
+}
+
+function switchProject(next: Project): void {
+  if (project) closeProject(project);
+  project = next;
+  mainWindow?.setTitle(`Dossier — ${next.name}`);
+  mainWindow?.webContents.send('dossier:project-changed');
+}
+
+function registerIpc(): void {
+  for (const name of methodNames) {
+    ipcMain.handle(`api:${name}`, async (event, input: unknown) => {
+      if (event.senderFrame?.url && !event.senderFrame.url.startsWith(rendererOrigin())) {
+        return {
+          ok: false,
+          error: { code: 'unauthorized', message: 'calls are accepted from the app window only' },
+        };
+      }
+      if (!project) return { ok: false, error: { code: 'not_found', message: 'no project is open' } };
+      return callMethod(project, name, input);
+    });
+  }
+}
+
+function rendererOrigin(): string {
+  return process.env.ELECTRON_RENDERER_URL ? new URL(process.env.ELECTRON_RENDERER_URL).origin : 'file://';
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    title: project ? `Dossier — ${project.name}` : 'Dossier',
+    icon: path.join(here, '../../resources/icons/icon.png'),
+    webPreferences: {
+      preload: path.join(here, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  win.webContents.on('will-navigate', (event, url) => {
+    if (!url.startsWith(rendererOrigin())) event.preventDefault();
+  });
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (isSafeExternalUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  if (process.env.ELECTRON_RENDERER_URL) void win.loadURL(process.env.ELECTRON_RENDERER_URL);
+  else void win.loadFile(path.join(here, '../renderer/index.html'));
+  return win;
+}
+
+async function chooseNewProject(): Promise<void> {
+  const r = await dialog.showSaveDialog({
+    title: 'New project',
+    defaultPath: `Untitled${PROJECT_EXTENSION}`,
+    filters: [{ name: 'Dossier project', extensions: ['dossier'] }],
+  });
+  if (!r.canceled && r.filePath) switchProject(createProject(r.filePath));
+}
+
+async function chooseOpenProject(): Promise<void> {
+  const r = await dialog.showOpenDialog({
+    title: 'Open project',
+    properties: ['openFile'],
+    filters: [{ name: 'Dossier project', extensions: ['dossier'] }],
+  });
+  if (!r.canceled && r.filePaths[0]) switchProject(openProject(r.filePaths[0]));
+}
+
+async function chooseImport(): Promise<void> {
+  if (!project) return;
+  const r = await dialog.showOpenDialog({
+    title: 'Import documents',
+    properties: ['openFile', 'openDirectory', 'multiSelections'],
+  });
+  if (r.canceled) return;
+  const report = importPaths(project.db, r.filePaths);
+  mainWindow?.webContents.send('dossier:project-changed');
+  await dialog.showMessageBox({
+    message: `${report.imported.length} imported, ${report.skipped.length} skipped, ${report.failed.length} failed`,
+    detail: report.failed.map((f) => `${f.path}: ${f.error}`).join('\n'),
+  });
+}
+
+const gotLock = app.requestSingleInstanceLock();
+if (!gotLock) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  app.on('web-contents-created', (_e, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+  void app.whenReady().then(() => {
+    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+      callback({
+        responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+      });
+    });
+    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    const fileArg = process.argv.find((a) => a.endsWith(PROJECT_EXTENSION));
+    project = fileArg ? openProject(fileArg) : openDefaultProject(dataDir());
+    registerIpc();
+    Menu.setApplicationMenu(
+      buildMenu({
+        newProject: () => void chooseNewProject(),
+        openProject: () => void chooseOpenProject(),
+        importDocuments: () => void chooseImport(),
+        exportExcerpts: () => mainWindow?.webContents.send('dossier:navigate', 'export'),
+      }),
+    );
+    mainWindow = createWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (project) closeProject(project);
+    app.quit();
+  });
+}

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import {
+  Claim,
+  Credibility,
+  DocumentFull,
+  DocumentSummary,
+  Domain,
+  FileBlob,
+  Id,
+  ImportReport,
+  Reliability,
+  Stance,
+} from './model';
+import { method } from './method';
+
+const ClaimFields = {
+  note: z.string().max(100_000).optional(),
+  actor: z.string().max(1_000).optional(),
+  stance: Stance.nullable().optional(),
+  reliability: Reliability.nullable().optional(),
+  credibility: Credibility.nullable().optional(),
+};
+
+/** The walking skeleton's methods: project, documents, codebook, claims, grid, comparison, CSV export. */
+export const coreMethods = {
+  getProject: method(
+    z.object({}),
+    z.object({
+      name: z.string(),
+      path: z.string(),
+      documents: z.number().int(),
+      claims: z.number().int(),
+      domains: z.number().int(),
+      analyst: z.string(),
+    }),
+  ),
+  listDocuments: method(z.object({}), z.array(DocumentSummary)),
+  getDocument: method(z.object({ id: Id }), DocumentFull),
+  listDomains: method(z.object({}), z.array(Domain)),
+  listClaims: method(
+    z.object({
+      docId: Id.optional(),
+      domainId: Id.optional(),
+      limit: z.number().int().positive().optional(),
+    }),
+    z.array(Claim),
+  ),
+  createClaim: method(
+    z
+      .object({
+        docId: Id,
+        start: z.number().int().nonnegative(),
+        end: z.number().int().positive(),
+        domainIds: z.array(Id).min(1, 'choose at least one domain'),
+        ...ClaimFields,
+      })
+      .refine((c) => c.end > c.start, 'end must be greater than start'),
+    Claim,
+  ),
+  updateClaim: method(
+    z.object({
+      id: Id,
+      start: z.number().int().nonnegative().optional(),
+      end: z.number().int().positive().optional(),
+      domainIds: z.array(Id).min(1, 'a claim keeps at least one domain').optional(),
+      ...ClaimFields,
+    }),
+    Claim,
+  ),
+  deleteClaim: method(z.object({ id: Id }), z.object({ id: Id })),
+  getGrid: method(
+    z.object({}),
+    z.object({
+      rows: z.array(z.object({ docId: Id, title: z.string() })),
+      columns: z.array(z.object({ domainId: Id, name: z.string(), color: z.string() })),
+      counts: z.array(z.array(z.number().int().nonnegative())),
+    }),
+  ),
+  compareDocuments: method(
+    z.object({ docIds: z.array(Id).min(2).max(4) }),
+    z.object({
+      documents: z.array(z.object({ id: Id, title: z.string() })),
+      domains: z.array(
+        z.object({ domainId: Id, name: z.string(), color: z.string(), claims: z.array(z.array(Claim)) }),
+      ),
+    }),
+  ),
+  exportExcerpts: method(
+    z.object({
+      format: z.enum(['csv']),
+      domainIds: z.array(Id).optional(),
+      docIds: z.array(Id).optional(),
+      bom: z.boolean().optional(),
+    }),
+    FileBlob,
+  ),
+  importFiles: method(
+    z.object({
+      files: z
+        .array(z.object({ name: z.string().min(1).max(1_000), base64: z.string() }))
+        .min(1, 'choose at least one file'),
+    }),
+    ImportReport,
+  ),
+};

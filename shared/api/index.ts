@@ -1,0 +1,27 @@
+import type { z } from 'zod';
+import { coreMethods } from './core';
+import type { MethodSpec } from './method';
+
+// The one API contract. Each area of the product adds its methods in its own module and spreads it here.
+export const api = {
+  ...coreMethods,
+} satisfies Record<string, MethodSpec>;
+
+export type Api = typeof api;
+export type MethodName = keyof Api;
+export type MethodInput<M extends MethodName> = z.input<Api[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Api[M]['output']>;
+/** The input after validation (defaults applied), as handlers receive it. */
+export type MethodParams<M extends MethodName> = z.output<Api[M]['input']>;
+
+export const methodNames = Object.keys(api) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(api, name);
+}
+
+/** The client every caller in the renderer uses, whatever the transport underneath. */
+export type ApiClient = { [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>> };
+
+export * from './model';
+export { method, type MethodSpec } from './method';

@@ -1,0 +1,120 @@
+// Pure text helpers shared by the core and the renderer. Offsets inside Dossier are JavaScript string
+// indices (UTF-16 code units), so `text.slice(start, end) === quote` holds exactly; exports convert to
+// Unicode code points at the boundary with the functions below.
+
+/** Canonical form of every stored document text: NFC, and `\n` as the only line break. */
+export function canonicalText(raw: string): string {
+  return raw.replace(/\r\n?/g, '\n').normalize('NFC');
+}
+
+/** Number of Unicode code points in a string. */
+export function codePointLength(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    n++;
+  }
+  return n;
+}
+
+/** Converts a UTF-16 offset into a code-point offset. */
+export function toCodePointOffset(text: string, utf16Offset: number): number {
+  return codePointLength(text.slice(0, utf16Offset));
+}
+
+/** Converts a code-point offset into a UTF-16 offset; throws when it lies past the end of the text. */
+export function fromCodePointOffset(text: string, cpOffset: number): number {
+  let i = 0;
+  let n = 0;
+  while (n < cpOffset) {
+    if (i >= text.length) throw new RangeError(`code-point offset ${cpOffset} is past the end of the text`);
+    const c = text.charCodeAt(i);
+    i += c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
+    n++;
+  }
+  return i;
+}
+
+/** True when the offset would split a surrogate pair. */
+export function splitsSurrogatePair(text: string, offset: number): boolean {
+  if (offset <= 0 || offset >= text.length) return false;
+  const before = text.charCodeAt(offset - 1);
+  const after = text.charCodeAt(offset);
+  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
+}
+
+export const CONTEXT_LENGTH = 32;
+
+export interface TextAnchor {
+  start: number;
+  end: number;
+  quote: string;
+  prefix: string;
+  suffix: string;
+}
+
+/** Builds the quote/prefix/suffix anchor for a range, never cutting a surrogate pair in the context. */
+export function anchorAt(text: string, start: number, end: number): TextAnchor {
+  let pStart = Math.max(0, start - CONTEXT_LENGTH);
+  if (splitsSurrogatePair(text, pStart)) pStart -= 1;
+  let sEnd = Math.min(text.length, end + CONTEXT_LENGTH);
+  if (splitsSurrogatePair(text, sEnd)) sEnd += 1;
+  return {
+    start,
+    end,
+    quote: text.slice(start, end),
+    prefix: text.slice(pStart, start),
+    suffix: text.slice(end, sEnd),
+  };
+}
+
+/** Finds the n-th (1-based) occurrence of a quote; returns -1 when there is none. */
+export function findOccurrence(text: string, quote: string, occurrence = 1): number {
+  if (!quote) return -1;
+  let from = 0;
+  for (let k = 1; ; k++) {
+    const at = text.indexOf(quote, from);
+    if (at < 0 || k === occurrence) return at;
+    from = at + 1;
+  }
+}
+
+/** Re-finds an anchor in a text: offsets first, then the quote with the closest matching context. */
+export function relocateAnchor(text: string, anchor: TextAnchor): { start: number; end: number } | null {
+  if (text.slice(anchor.start, anchor.end) === anchor.quote) return { start: anchor.start, end: anchor.end };
+  let best: { start: number; score: number } | null = null;
+  for (let at = text.indexOf(anchor.quote); at >= 0; at = text.indexOf(anchor.quote, at + 1)) {
+    const pre = text.slice(Math.max(0, at - anchor.prefix.length), at);
+    const suf = text.slice(at + anchor.quote.length, at + anchor.quote.length + anchor.suffix.length);
+    const score =
+      (pre === anchor.prefix ? 2 : 0) + (suf === anchor.suffix ? 2 : 0) - Math.abs(at - anchor.start) / 1e9;
+    if (!best || score > best.score) best = { start: at, score };
+  }
+  return best ? { start: best.start, end: best.start + anchor.quote.length } : null;
+}
+
+const WORD = /[\p{L}\p{N}\p{M}'’-]/u;
+
+/** Counts words the way analysts expect: runs of letters/digits. */
+export function wordCount(text: string): number {
+  const m = text.match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*/gu);
+  return m ? m.length : 0;
+}
+
+/** Expands a range outward to whole words, and trims surrounding white space. */
+export function snapToWords(text: string, start: number, end: number): { start: number; end: number } {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(text[s])) s++;
+  while (e > s && /\s/.test(text[e - 1])) e--;
+  if (s === e) return { start, end };
+  while (s > 0 && WORD.test(text[s - 1]) && WORD.test(text[s])) s--;
+  while (e < text.length && WORD.test(text[e]) && WORD.test(text[e - 1])) e++;
+  if (splitsSurrogatePair(text, s)) s--;
+  if (splitsSurrogatePair(text, e)) e++;
+  return { start: s, end: e };
+}
