@@ -15,6 +15,7 @@ export const OPTIONS = {
   out: { type: 'string' },
   bom: { type: 'boolean' },
   port: { type: 'string' },
+  'data-dir': { type: 'string' },
   limit: { type: 'string' },
   rows: { type: 'string' },
   measure: { type: 'string' },

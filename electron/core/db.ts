@@ -19,7 +19,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   if (!exists) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const db = new Database(file, { readonly: options.readonly ?? false });
   try {
+    // Checked before anything writes (even a journal-mode change would touch a newer version's file).
     if (exists) assertDossierFile(db, file);
+    if (!options.readonly) assertNotNewer(db, file);
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
@@ -50,8 +52,7 @@ function assertDossierFile(db: Db, file: string): void {
   }
 }
 
-/** Applies every pending migration in one transaction; refuses files written by a newer Dossier. */
-export function migrate(db: Db, file = 'project'): void {
+function assertNotNewer(db: Db, file: string): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > LATEST_VERSION) {
     throw new DossierError(
@@ -59,6 +60,12 @@ export function migrate(db: Db, file = 'project'): void {
       `${file} was written by a newer version of Dossier (schema ${current}; this version reads up to ${LATEST_VERSION}). Update Dossier to open it; the file was not changed.`,
     );
   }
+}
+
+/** Applies every pending migration in one transaction; refuses files written by a newer Dossier. */
+export function migrate(db: Db, file = 'project'): void {
+  assertNotNewer(db, file);
+  const current = db.pragma('user_version', { simple: true }) as number;
   const pending = migrations.filter((m) => m.version > current);
   if (pending.length === 0) return;
   db.transaction(() => {

@@ -1,7 +1,8 @@
 import { codePointLength } from '../../../shared/text';
 import { getDocument, listDocuments } from '../../core/documents';
 import { listDomains } from '../../core/domains';
-import { createProject } from '../../core/project';
+import { createProject, openDefaultProject } from '../../core/project';
+import { defaultDataDir } from '../../core/dataDir';
 import { startWebServer } from '../../web/server';
 import { defaultWebRoot } from '../../web/webRoot';
 import { type Command, needProject, positiveInt, table, UsageError } from '../command';
@@ -76,16 +77,28 @@ export const domains: Command = {
 
 export const serve: Command = {
   name: 'serve',
-  usage: 'dossier serve <project> [--port N]',
+  usage:
+    'dossier serve [<project>] [--port N] [--data-dir <dir>]   (no project: the sample project in the data folder)',
   run: async ([file], v) => {
-    const p = needProject(file);
+    const dataDir = v['data-dir'] ?? process.env.DOSSIER_DATA_DIR ?? defaultDataDir();
+    const p = file ? needProject(file) : openDefaultProject(dataDir);
     const port = v.port ? positiveInt(v.port, '--port') : undefined;
-    const server = await startWebServer({ project: p, webRoot: defaultWebRoot(), port });
-    if (v.json)
+    const webRoot = defaultWebRoot();
+    let server;
+    try {
+      server = await startWebServer({ project: p, webRoot, port });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || port === undefined) throw error;
+      process.stderr.write(`dossier: port ${port} is busy; using a free port instead\n`);
+      server = await startWebServer({ project: p, webRoot });
+    }
+    if (v.json) {
       process.stdout.write(
-        `${JSON.stringify({ url: server.url, port: server.port, token: server.token })}\n`,
+        `${JSON.stringify({ url: server.url, port: server.port, token: server.token, project: p.path })}\n`,
       );
-    else process.stdout.write(`Dossier is serving ${p.name} at ${server.url}\n`);
+    } else {
+      process.stdout.write(`Dossier is serving ${p.name} (${p.path})\nOpen ${server.url}\n`);
+    }
     return null;
   },
 };
