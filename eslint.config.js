@@ -70,7 +70,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/core/**/*.ts'],
+    // The core and the two plain-Node doors (CLI, web mode) never load Electron.
+    files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts', 'electron/web/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -84,7 +85,10 @@ export default tseslint.config(
               message: 'electron/core runs in plain Node and never imports electron.',
             },
             { group: ['**/renderer/**'], message: 'The core does not depend on the renderer.' },
-            { group: ['**/main/**', '**/preload/**'], message: 'The core does not depend on a door.' },
+            {
+              group: ['**/main/**', '**/preload/**'],
+              message: 'Plain-Node code does not depend on the Electron doors.',
+            },
           ],
         },
       ],
