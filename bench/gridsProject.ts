@@ -9,7 +9,7 @@ import { closeProject, createProject, openProject, type Project } from '../elect
 
 export const DOCS = 10_000;
 export const CLAIMS_PER_DOC = 100;
-export const CACHE = '/tmp/dossier-grids-bench/grids-10k-v1.dossier';
+export const CACHE = '/tmp/dossier-grids-bench/grids-10k-v2.dossier';
 
 function rng(seed: number): () => number {
   let a = seed >>> 0;
@@ -28,7 +28,7 @@ function listTexts(dir: string): string[] {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.txt')) out.push(p);
+      else if (/^[A-Z]+_\d+_\d{4}\.txt$/.test(e.name)) out.push(p);
     }
   };
   walk(dir);
@@ -51,7 +51,7 @@ function claimsFor(text: string, domainIds: number[], random: () => number): Bul
     const reach = random() < 0.1 ? slot : Math.max(1, Math.floor(slot / 2));
     const last = Math.min(words.length - 1, first + Math.floor(random() * reach));
     const pick = (): number => domainIds[Math.floor(Math.pow(random(), 1.6) * domainIds.length)];
-    const ids = random() < 0.2 ? [pick(), pick()] : [pick()];
+    const ids = random() < 0.1 ? [pick(), pick()] : [pick()];
     claims.push({
       start: words[first][0],
       end: words[last][1],
