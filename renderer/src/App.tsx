@@ -1,0 +1,151 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { ProjectProvider, useProject } from './components/ProjectContext';
+import { useHashRoute, type View } from './components/route';
+import { Shortcuts } from './components/Shortcuts';
+import { Sidebar } from './components/Sidebar';
+import { CompareView } from './views/compare/CompareView';
+import { ExportView } from './views/export/ExportView';
+import { GridView } from './views/grid/GridView';
+import { LibraryView } from './views/library/LibraryView';
+import { ReaderView } from './views/reader/ReaderView';
+import { isTyping } from './views/reader/useReaderKeys';
+
+const TABS: { view: View; label: string; key: string }[] = [
+  { view: 'library', label: 'Library', key: 'l' },
+  { view: 'reader', label: 'Reader', key: 'r' },
+  { view: 'grid', label: 'Grid', key: 'g' },
+  { view: 'compare', label: 'Compare', key: 'c' },
+  { view: 'export', label: 'Export', key: 'e' },
+];
+
+export function App(): ReactNode {
+  const [route, navigate] = useHashRoute();
+  return (
+    <ProjectProvider route={route} navigate={navigate}>
+      <Shell />
+    </ProjectProvider>
+  );
+}
+
+function useGlobalKeys(go: (view: View) => void, help: () => void): void {
+  const pendingG = useRef(0);
+  const latest = useRef({ go, help });
+  useEffect(() => {
+    latest.current = { go, help };
+  });
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+      const now = Date.now();
+      if (now - pendingG.current < 1500) {
+        pendingG.current = 0;
+        const tab = TABS.find((t) => t.key === e.key);
+        if (tab) {
+          e.preventDefault();
+          latest.current.go(tab.view);
+        }
+        return;
+      }
+      if (e.key === 'g') pendingG.current = now;
+      else if (e.key === '/') {
+        e.preventDefault();
+        document.getElementById('doc-filter')?.focus();
+      } else if (e.key === '?') latest.current.help();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+function Shell(): ReactNode {
+  const { project, loadError, route, navigate, status } = useProject();
+  const [help, setHelp] = useState(false);
+  const lastDoc = useRef<number | undefined>(undefined);
+  if (route.view === 'reader' && route.docId) lastDoc.current = route.docId;
+
+  const go = (view: View): void =>
+    navigate(view === 'reader' ? { view, docId: lastDoc.current } : { view, a: route.a, b: route.b });
+  useGlobalKeys(go, () => setHelp((h) => !h));
+
+  useEffect(() => {
+    window.dossierBridge?.onNavigate?.((view) => {
+      if (TABS.some((t) => t.view === view)) navigate({ view: view as View });
+    });
+  }, [navigate]);
+
+  useEffect(() => {
+    document.title = project ? `${project.name} — Dossier` : 'Dossier';
+  }, [project]);
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <div className="brand">
+          <span className="logo">Dossier</span>
+          <span className="project-name" title={project?.path}>
+            {project?.name ?? '…'}
+          </span>
+        </div>
+        <nav className="tabs" aria-label="Views">
+          {TABS.map((t) => (
+            <button
+              key={t.view}
+              type="button"
+              role="tab"
+              aria-selected={route.view === t.view}
+              className={route.view === t.view ? 'tab active' : 'tab'}
+              title={`g then ${t.key}`}
+              onClick={() => go(t.view)}
+            >
+              {t.label}
+            </button>
+          ))}
+        </nav>
+        <button
+          type="button"
+          className="icon help"
+          aria-label="Keyboard shortcuts"
+          title="Keyboard shortcuts (?)"
+          onClick={() => setHelp(true)}
+        >
+          ?
+        </button>
+      </header>
+      <Sidebar />
+      <main className={`centre view-${route.view}`}>
+        {loadError ? (
+          <div className="empty-state" role="alert">
+            <h2>Dossier cannot reach the project</h2>
+            <p>{loadError}</p>
+            <p className="muted">
+              In web mode, open the exact URL Dossier printed (it carries the access token).
+            </p>
+          </div>
+        ) : route.view === 'library' ? (
+          <LibraryView />
+        ) : route.view === 'reader' ? (
+          <ReaderView key={route.docId ?? 0} />
+        ) : route.view === 'grid' ? (
+          <GridView />
+        ) : route.view === 'compare' ? (
+          <CompareView />
+        ) : (
+          <ExportView />
+        )}
+      </main>
+      <footer className="statusbar">
+        <span className={`status ${status?.kind ?? ''}`} role="status" aria-live="polite">
+          {status?.text ?? 'Ready'}
+        </span>
+        <span className="spacer" />
+        {project && (
+          <span className="muted">
+            {project.documents} documents · {project.claims} claims · {project.domains} domains
+            {project.analyst ? ` · ${project.analyst}` : ''}
+          </span>
+        )}
+      </footer>
+      {help && <Shortcuts onClose={() => setHelp(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import type { ReactNode } from 'react';
+import type { Claim } from '../../../shared/api';
+import { useProject } from './ProjectContext';
+import { readerHref } from './route';
+
+/** A list of claims, each a door back into the Reader at its place. */
+export function ExcerptList(props: {
+  claims: Claim[];
+  showDocument?: boolean;
+  showDomains?: boolean;
+  empty?: ReactNode;
+}): ReactNode {
+  const { documents, domainById } = useProject();
+  const titles = new Map(documents.map((d) => [d.id, d.title]));
+  if (props.claims.length === 0) return <p className="muted">{props.empty ?? 'No claims.'}</p>;
+  return (
+    <ul className="excerpts">
+      {props.claims.map((c) => (
+        <li key={c.id}>
+          <a className="excerpt" href={readerHref(c.docId, c.id)} data-claim-id={c.id}>
+            {props.showDocument !== false && (
+              <span className="excerpt-doc">{titles.get(c.docId) ?? `#${c.docId}`}</span>
+            )}
+            <span className="excerpt-quote">“{c.quote}”</span>
+            <span className="excerpt-meta">
+              {props.showDomains !== false &&
+                c.domainIds.map((id) => {
+                  const d = domainById.get(id);
+                  return d ? (
+                    <span key={id} className="chip small">
+                      <span className="swatch" style={{ background: d.color }} />
+                      {d.name}
+                    </span>
+                  ) : null;
+                })}
+              {c.note && <span className="excerpt-note">{c.note}</span>}
+            </span>
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}

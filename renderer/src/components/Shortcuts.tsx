@@ -1,0 +1,37 @@
+import type { ReactNode } from 'react';
+
+const KEYS: [string, string][] = [
+  ['g then l / r / g / c / e', 'Library, Reader, Grid, Compare, Export'],
+  ['/', 'Filter the documents'],
+  ['j / k', 'Next / previous claim in the Reader'],
+  ['Select text', 'Tag it: the popover opens at the selection'],
+  ['1–9', 'Tick a domain in the popover'],
+  ['Enter', 'Save the claim'],
+  ['Esc', 'Close the popover'],
+  ['Alt while selecting', 'Keep the exact characters (no snapping to words)'],
+  ['Ctrl/Cmd+Z', 'Undo the last tag or delete'],
+  ['?', 'This list'],
+];
+
+export function Shortcuts(props: { onClose: () => void }): ReactNode {
+  return (
+    <div className="overlay" role="dialog" aria-label="Keyboard shortcuts" onClick={props.onClose}>
+      <div className="overlay-card" onClick={(e) => e.stopPropagation()}>
+        <h2>Keyboard</h2>
+        <dl>
+          {KEYS.map(([k, v]) => (
+            <div key={k}>
+              <dt>
+                <kbd>{k}</kbd>
+              </dt>
+              <dd>{v}</dd>
+            </div>
+          ))}
+        </dl>
+        <button type="button" onClick={props.onClose}>
+          Close
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { useCallback, useEffect, useState } from 'react';
+
+export const VIEWS = ['library', 'reader', 'grid', 'compare', 'export'] as const;
+export type View = (typeof VIEWS)[number];
+
+/** Where the analyst is: kept in the URL hash so that links into the Reader work and a reload keeps the place. */
+export interface Route {
+  view: View;
+  docId?: number;
+  claimId?: number;
+  /** Compare: the two documents. */
+  a?: number;
+  b?: number;
+}
+
+function positiveInt(value: string | null | undefined): number | undefined {
+  if (!value || !/^\d+$/.test(value)) return undefined;
+  const n = Number(value);
+  return n > 0 ? n : undefined;
+}
+
+export function parseHash(hash: string): Route {
+  const body = hash.replace(/^#\/?/, '');
+  const [path, query = ''] = body.split('?');
+  const [first, second] = path.split('/');
+  const params = new URLSearchParams(query);
+  const view = (VIEWS as readonly string[]).includes(first) ? (first as View) : 'library';
+  return {
+    view,
+    docId: view === 'reader' ? positiveInt(second) : undefined,
+    claimId: positiveInt(params.get('claim')),
+    a: positiveInt(params.get('a')),
+    b: positiveInt(params.get('b')),
+  };
+}
+
+export function formatRoute(route: Route): string {
+  const params = new URLSearchParams();
+  if (route.claimId) params.set('claim', String(route.claimId));
+  if (route.a) params.set('a', String(route.a));
+  if (route.b) params.set('b', String(route.b));
+  const query = params.toString();
+  const path = route.view === 'reader' && route.docId ? `reader/${route.docId}` : route.view;
+  return `#/${path}${query ? `?${query}` : ''}`;
+}
+
+export function readerHref(docId: number, claimId?: number): string {
+  return formatRoute({ view: 'reader', docId, claimId });
+}
+
+export function useHashRoute(): [Route, (route: Route) => void] {
+  const [route, setRoute] = useState<Route>(() => parseHash(window.location.hash));
+  useEffect(() => {
+    const onChange = (): void => setRoute(parseHash(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  const navigate = useCallback((next: Route) => {
+    const hash = formatRoute(next);
+    if (hash !== window.location.hash) window.location.hash = hash;
+    else setRoute(parseHash(hash));
+  }, []);
+  return [route, navigate];
+}

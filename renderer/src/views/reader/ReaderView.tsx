@@ -1,0 +1,378 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
+import type { Claim, DocumentFull } from '../../../../shared/api';
+import { snapToWords } from '../../../../shared/text';
+import { api, errorMessage } from '../../api/client';
+import { useProject } from '../../components/ProjectContext';
+import { readerHref } from '../../components/route';
+import { ClaimCard } from './ClaimCard';
+import { DocumentText, type ClaimMark } from './DocumentText';
+import { selectionOffsets } from './selection';
+import { TagPopover, type PopoverAnchor } from './TagPopover';
+import { useReaderKeys, type UndoStep } from './useReaderKeys';
+
+interface Pending {
+  start: number;
+  end: number;
+  exact: boolean;
+  anchor: PopoverAnchor;
+}
+
+const byPosition = (a: Claim, b: Claim): number => a.start - b.start || a.end - b.end || a.id - b.id;
+
+export function ReaderView(): ReactNode {
+  const { route, navigate, version, changed, setStatus, domains, domainById, domainFilter, setDomainFilter } =
+    useProject();
+  const docId = route.docId;
+  const [doc, setDoc] = useState<DocumentFull | null>(null);
+  const [claims, setClaims] = useState<Claim[]>([]);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [inView, setInView] = useState<Set<number>>(new Set());
+  const undo = useRef<UndoStep[]>([]);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const textRef = useRef<HTMLDivElement>(null);
+  const asideRef = useRef<HTMLElement>(null);
+  const cardRefs = useRef(new Map<number, HTMLElement>());
+
+  useEffect(() => {
+    if (!docId) return;
+    let live = true;
+    setDoc(null);
+    setPending(null);
+    setLoadError(null);
+    api
+      .getDocument({ id: docId })
+      .then((d) => live && setDoc(d))
+      .catch((e: unknown) => live && setLoadError(errorMessage(e)));
+    return () => {
+      live = false;
+    };
+  }, [docId]);
+
+  useEffect(() => {
+    if (!docId) return;
+    let live = true;
+    api
+      .listClaims({ docId })
+      .then((cs) => live && setClaims(cs.sort(byPosition)))
+      .catch((e: unknown) => live && setLoadError(errorMessage(e)));
+    return () => {
+      live = false;
+    };
+  }, [docId, version]);
+
+  const visible = useMemo(
+    () =>
+      claims.filter(
+        (c) => c.docId === docId && (domainFilter === null || c.domainIds.includes(domainFilter)),
+      ),
+    [claims, docId, domainFilter],
+  );
+  const marks = useMemo<ClaimMark[]>(
+    () =>
+      visible.map((c) => ({
+        id: c.id,
+        start: c.start,
+        end: c.end,
+        colors: c.domainIds.map((id) => domainById.get(id)?.color ?? '#888888'),
+      })),
+    [visible, domainById],
+  );
+
+  const layout = useMemo(() => ({ title: doc?.title, plainHeadings: doc?.format === 'md' }), [doc]);
+
+  const highlightsOf = (id: number): HTMLElement[] =>
+    [...(textRef.current?.querySelectorAll<HTMLElement>('[data-claims]') ?? [])].filter((el) =>
+      el.dataset.claims?.split(' ').includes(String(id)),
+    );
+
+  const reveal = useCallback((id: number, flash: boolean) => {
+    setSelectedId(id);
+    const spans = highlightsOf(id);
+    spans[0]?.scrollIntoView({ block: 'center', behavior: flash ? 'auto' : 'smooth' });
+    cardRefs.current.get(id)?.scrollIntoView({ block: 'nearest' });
+    if (flash) {
+      for (const el of spans) {
+        el.classList.remove('flash');
+        void el.offsetWidth;
+        el.classList.add('flash');
+      }
+    }
+  }, []);
+
+  // A link into the Reader at a claim: scroll to it and flash it once the text is on screen (once per link).
+  const revealed = useRef('');
+  useEffect(() => {
+    const key = `${docId}:${route.claimId}`;
+    if (!doc || !route.claimId || revealed.current === key) return;
+    if (!claims.some((c) => c.id === route.claimId)) return;
+    if (domainFilter !== null && !visible.some((c) => c.id === route.claimId)) {
+      setDomainFilter(null);
+      return;
+    }
+    revealed.current = key;
+    const id = route.claimId;
+    requestAnimationFrame(() => reveal(id, true));
+  }, [doc, docId, route.claimId, claims, visible, domainFilter, setDomainFilter, reveal]);
+
+  // Keep the selected claim in the address, so that a reload comes back to it.
+  useEffect(() => {
+    if (!docId) return;
+    const hash = readerHref(docId, selectedId ?? undefined);
+    if (window.location.hash !== hash) window.history.replaceState(null, '', hash);
+  }, [docId, selectedId]);
+
+  const trackView = useCallback(() => {
+    const box = scrollRef.current?.getBoundingClientRect();
+    if (!box) return;
+    const ids = new Set<number>();
+    for (const el of textRef.current?.querySelectorAll<HTMLElement>('[data-claims]') ?? []) {
+      const r = el.getBoundingClientRect();
+      if (r.bottom > box.top && r.top < box.bottom)
+        for (const id of el.dataset.claims?.split(' ') ?? []) ids.add(Number(id));
+    }
+    setInView(ids);
+    const first = visible.find((c) => ids.has(c.id));
+    const card = first && cardRefs.current.get(first.id);
+    const aside = asideRef.current;
+    if (card && aside) {
+      const top = card.offsetTop - aside.offsetTop;
+      if (top < aside.scrollTop || top > aside.scrollTop + aside.clientHeight - 60)
+        aside.scrollTo({ top: top - 8, behavior: 'smooth' });
+    }
+  }, [visible]);
+
+  useEffect(() => {
+    const id = requestAnimationFrame(trackView);
+    return () => cancelAnimationFrame(id);
+  }, [trackView, doc]);
+
+  const onMouseUp = (e: MouseEvent): void => {
+    if (!doc || !textRef.current || !scrollRef.current) return;
+    const sel = window.getSelection();
+    const offsets = selectionOffsets(textRef.current, doc.text.length, sel);
+    if (!offsets || !sel) {
+      const hit = (e.target as HTMLElement).closest<HTMLElement>('[data-claims]');
+      if (hit) {
+        const ids = hit.dataset.claims!.split(' ').map(Number);
+        const at = selectedId === null ? -1 : ids.indexOf(selectedId);
+        const pick =
+          at >= 0
+            ? ids[(at + 1) % ids.length]
+            : ids
+                .map((id) => visible.find((c) => c.id === id)!)
+                .sort((a, b) => a.end - a.start - (b.end - b.start))[0].id;
+        setSelectedId(pick);
+        cardRefs.current.get(pick)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+      }
+      setPending(null);
+      return;
+    }
+    const range = e.altKey ? offsets : snapToWords(doc.text, offsets.start, offsets.end);
+    const rect = sel.getRangeAt(0).getBoundingClientRect();
+    const box = scrollRef.current.getBoundingClientRect();
+    const left = Math.max(8, Math.min(rect.left - box.left, box.width - 380));
+    setSaveError(null);
+    setPending({
+      ...range,
+      exact: e.altKey,
+      anchor: { top: rect.bottom - box.top + scrollRef.current.scrollTop + 8, left },
+    });
+  };
+
+  const create = async (
+    input: Parameters<typeof api.createClaim>[0],
+    record: boolean,
+  ): Promise<Claim | null> => {
+    const claim = await api.createClaim(input);
+    setClaims((cs) => [...cs, claim].sort(byPosition));
+    if (record) undo.current.push({ kind: 'created', claim });
+    changed();
+    return claim;
+  };
+
+  const save = async (domainIds: number[], note: string): Promise<void> => {
+    if (!pending || !doc) return;
+    setSaving(true);
+    try {
+      const claim = await create(
+        { docId: doc.id, start: pending.start, end: pending.end, domainIds, note: note || undefined },
+        true,
+      );
+      window.getSelection()?.removeAllRanges();
+      setPending(null);
+      if (claim) setSelectedId(claim.id);
+      setStatus('Claim saved ✓', 'ok');
+    } catch (e) {
+      setSaveError(`Not saved: ${errorMessage(e)}`);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const remove = async (claim: Claim, record = true): Promise<void> => {
+    try {
+      await api.deleteClaim({ id: claim.id });
+      setClaims((cs) => cs.filter((c) => c.id !== claim.id));
+      if (record) undo.current.push({ kind: 'deleted', claim });
+      if (selectedId === claim.id) setSelectedId(null);
+      setStatus(record ? 'Claim deleted · Ctrl+Z to undo' : 'Undone ✓', 'ok');
+      changed();
+    } catch (e) {
+      setStatus(`The claim was not deleted: ${errorMessage(e)}`, 'error');
+    }
+  };
+
+  const saveNote = async (claim: Claim, note: string): Promise<void> => {
+    try {
+      const updated = await api.updateClaim({ id: claim.id, note });
+      setClaims((cs) => cs.map((c) => (c.id === updated.id ? updated : c)));
+      setStatus('Note saved ✓', 'ok');
+    } catch (e) {
+      setStatus(`The note was not saved: ${errorMessage(e)}`, 'error');
+    }
+  };
+
+  const undoLast = async (): Promise<void> => {
+    const step = undo.current.pop();
+    if (!step) return setStatus('Nothing to undo');
+    if (step.kind === 'created') return remove(step.claim, false);
+    const c = step.claim;
+    try {
+      await create(
+        {
+          docId: c.docId,
+          start: c.start,
+          end: c.end,
+          domainIds: c.domainIds,
+          note: c.note || undefined,
+          actor: c.actor || undefined,
+          stance: c.stance,
+          reliability: c.reliability,
+          credibility: c.credibility,
+        },
+        false,
+      );
+      setStatus('Undone: claim restored ✓', 'ok');
+    } catch (e) {
+      setStatus(`Could not undo: ${errorMessage(e)}`, 'error');
+    }
+  };
+
+  useReaderKeys({
+    claims: visible,
+    selectedId,
+    popoverOpen: pending !== null,
+    onStep: (id) => reveal(id, false),
+    onUndo: () => void undoLast(),
+    onEscape: () => {
+      setPending(null);
+      setSelectedId(null);
+    },
+  });
+
+  if (!docId) return <ReaderEmpty />;
+  if (loadError)
+    return (
+      <div className="empty-state" role="alert">
+        <h2>This document could not be opened</h2>
+        <p>{loadError}</p>
+        <button type="button" onClick={() => navigate({ view: 'library' })}>
+          Back to the Library
+        </button>
+      </div>
+    );
+  if (!doc) return <div className="loading">Opening the document…</div>;
+
+  const filterDomain = domainFilter === null ? undefined : domainById.get(domainFilter);
+  const firstLine = doc.text.trimStart().split('\n', 1)[0];
+  const titleInText = /^#\s/.test(firstLine) || firstLine.trim() === doc.title.trim();
+
+  return (
+    <div className="reader">
+      <div className="reader-scroll" ref={scrollRef} onMouseUp={onMouseUp} onScroll={trackView}>
+        <div className="reader-page">
+          <div className="doc-meta">
+            {[doc.source, doc.author, doc.published].filter(Boolean).join(' · ')}
+            {' · '}
+            {doc.words.toLocaleString()} words · {visible.length} {visible.length === 1 ? 'claim' : 'claims'}
+            {filterDomain ? ` in ${filterDomain.name}` : ''}
+          </div>
+          {!titleInText && <h1 className="doc-title">{doc.title}</h1>}
+          <div className="doc-text" ref={textRef} data-doc-id={doc.id}>
+            <DocumentText text={doc.text} marks={marks} selectedId={selectedId} layout={layout} />
+          </div>
+        </div>
+        {pending && (
+          <TagPopover
+            anchor={pending.anchor}
+            quote={doc.text.slice(pending.start, pending.end)}
+            exact={pending.exact}
+            domains={domains}
+            initial={domainFilter === null ? [] : [domainFilter]}
+            saving={saving}
+            error={saveError}
+            onSave={(ids, note) => void save(ids, note)}
+            onClose={() => setPending(null)}
+          />
+        )}
+      </div>
+      <aside className="claims-column" ref={asideRef} aria-label="Claims">
+        <div className="column-head">
+          <span>Claims {filterDomain ? `· ${filterDomain.name}` : 'in this document'}</span>
+          <span className="count">{visible.length}</span>
+        </div>
+        {filterDomain && (
+          <button type="button" className="filter-banner" onClick={() => setDomainFilter(null)}>
+            <span className="swatch" style={{ background: filterDomain.color }} /> Showing only{' '}
+            {filterDomain.name} · show all
+          </button>
+        )}
+        {visible.length === 0 && (
+          <p className="hint">
+            Select a passage with the mouse and pick a domain to tag it as a claim. Alt while selecting keeps
+            the exact characters; otherwise the selection snaps to whole words.
+          </p>
+        )}
+        {visible.map((c) => (
+          <ClaimCard
+            key={c.id}
+            ref={(el) => {
+              if (el) cardRefs.current.set(c.id, el);
+              else cardRefs.current.delete(c.id);
+            }}
+            claim={c}
+            domains={c.domainIds.map((id) => domainById.get(id)).filter((d) => d !== undefined)}
+            selected={c.id === selectedId}
+            inView={inView.has(c.id)}
+            onSelect={() => reveal(c.id, true)}
+            onDelete={() => void remove(c)}
+            onSaveNote={(note) => void saveNote(c, note)}
+          />
+        ))}
+      </aside>
+    </div>
+  );
+}
+
+function ReaderEmpty(): ReactNode {
+  const { documents, navigate } = useProject();
+  return (
+    <div className="empty-state">
+      <h2>Choose a document to read</h2>
+      <p>Click a document in the list on the left, or double-click one in the Library.</p>
+      <ul className="doc-buttons">
+        {documents.slice(0, 8).map((d) => (
+          <li key={d.id}>
+            <button type="button" onClick={() => navigate({ view: 'reader', docId: d.id })}>
+              {d.title}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
