@@ -23,6 +23,9 @@ export const OPTIONS = {
   metadata: { type: 'string' },
   'attrs-from-path': { type: 'string' },
   'max-size': { type: 'string' },
+  analyst: { type: 'string', multiple: true },
+  attr: { type: 'string', multiple: true },
+  grading: { type: 'string', multiple: true },
 } as const;
 
 export function parseCli(argv: string[]) {

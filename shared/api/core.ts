@@ -11,6 +11,7 @@ import {
   Reliability,
   Stance,
 } from './model';
+import { ExportFilterFields, ExportFormat } from './exports';
 import { method } from './method';
 
 const ClaimFields = {
@@ -85,14 +86,15 @@ export const coreMethods = {
       ),
     }),
   ),
+  // Every format of shared/api/exports.ts with the same filters; `count` says how many rows, claims, report
+  // entries or codes the file holds (see the format's `unit`).
   exportExcerpts: method(
     z.object({
-      format: z.enum(['csv']),
-      domainIds: z.array(Id).optional(),
-      docIds: z.array(Id).optional(),
+      format: ExportFormat,
+      ...ExportFilterFields,
       bom: z.boolean().optional(),
     }),
-    FileBlob,
+    FileBlob.extend({ count: z.number().int().nonnegative().optional() }),
   ),
   importFiles: method(
     z.object({

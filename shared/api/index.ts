@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import { coreMethods } from './core';
+import { exportsMethods } from './exports';
 import type { MethodSpec } from './method';
 
 // The one API contract. Each area of the product adds its methods in its own module and spreads it here.
 export const api = {
   ...coreMethods,
+  ...exportsMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

@@ -1,9 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { domainIdsByName } from '../../core/domains';
-import { excerptsCsv } from '../../core/exportCsv';
 import { importPaths } from '../../core/import/importFiles';
-import { type Command, needProject, positiveInt, UsageError } from '../command';
+import { type Command, needProject, UsageError } from '../command';
 
 export const importCommand: Command = {
   name: 'import',
@@ -21,19 +19,3 @@ export const importCommand: Command = {
   },
 };
 
-export const exportCommand: Command = {
-  name: 'export',
-  usage: 'dossier export <project> --format csv --out <file> [--domain <name>…] [--doc <id>…] [--bom]',
-  run: ([file], v) => {
-    const p = needProject(file);
-    const format = v.format ?? 'csv';
-    if (format !== 'csv') throw new UsageError(`unsupported export format "${format}" (choose: csv)`);
-    if (!v.out) throw new UsageError('--out <file> is required');
-    const domainIds = v.domain?.length ? domainIdsByName(p.db, v.domain) : undefined;
-    const docIds = v.doc?.map((d) => positiveInt(d, '--doc'));
-    const csv = excerptsCsv(p.db, { domainIds, docIds }, { bom: v.bom });
-    fs.writeFileSync(v.out, csv);
-    const rows = Math.max(0, csv.split('\r\n').length - 2);
-    return { json: { out: path.resolve(v.out), format, rows }, text: `Wrote ${rows} excerpts to ${v.out}` };
-  },
-};

@@ -1,7 +1,8 @@
 import type { Command } from '../command';
 import { compare, grid } from './analysis';
 import { claims, tag } from './claims';
-import { exportCommand, importCommand } from './importExport';
+import { exportCommand, importQdcCommand, importQdpxCommand } from './exchange';
+import { importCommand } from './importExport';
 import { docs, domains, init, serve, show } from './project';
 
 // Every CLI command; an area of the product adds its commands in its own module and lists them here.
@@ -16,5 +17,7 @@ export const commands: Command[] = [
   grid,
   compare,
   exportCommand,
+  importQdpxCommand,
+  importQdcCommand,
   serve,
 ];

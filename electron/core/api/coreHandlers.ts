@@ -2,7 +2,7 @@ import { createClaim, deleteClaim, listClaims, updateClaim } from '../claims';
 import { compareDocuments } from '../compare';
 import { getDocument, listDocuments } from '../documents';
 import { listDomains } from '../domains';
-import { excerptsCsv } from '../exportCsv';
+import { exportExcerpts } from '../export';
 import { documentDomainGrid } from '../grid';
 import { emptyReport, importSources } from '../import/importFiles';
 import { getMeta } from '../project';
@@ -46,12 +46,13 @@ export const coreHandlers: { [M in CoreMethod]: Handler<M> } = {
   },
   getGrid: (p) => documentDomainGrid(p.db),
   compareDocuments: (p, i) => compareDocuments(p.db, i.docIds),
-  exportExcerpts: (p, i) => {
-    const csv = excerptsCsv(p.db, { domainIds: i.domainIds, docIds: i.docIds }, { bom: i.bom });
+  exportExcerpts: async (p, { format, bom, ...filter }) => {
+    const r = await exportExcerpts(p.db, p.name, format, filter, { bom });
     return {
-      fileName: `${p.name} excerpts.csv`,
-      mimeType: 'text/csv;charset=utf-8',
-      base64: Buffer.from(csv, 'utf8').toString('base64'),
+      fileName: r.fileName,
+      mimeType: r.mimeType,
+      base64: Buffer.from(r.bytes).toString('base64'),
+      count: r.count,
     };
   },
   importFiles: (p, i) =>

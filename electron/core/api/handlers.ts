@@ -1,6 +1,7 @@
 import type { MethodName, MethodOutput, MethodParams } from '../../../shared/api';
 import type { Project } from '../project';
 import { coreHandlers } from './coreHandlers';
+import { exportHandlers } from './exportHandlers';
 
 export type Handler<M extends MethodName> = (
   project: Project,
@@ -11,4 +12,5 @@ export type Handlers = { [M in MethodName]: Handler<M> };
 // Each area of the product contributes its handlers from its own module.
 export const handlers: Handlers = {
   ...coreHandlers,
+  ...exportHandlers,
 };

@@ -1,0 +1,213 @@
+import type { Domain, PageSpan } from '../../../shared/api';
+import type { Db } from '../db';
+import { listDomains } from '../domains';
+import { projectUuid } from '../refiqda/guids';
+import { claimConditions, type ExcerptFilter } from './filter';
+import { codePointConverter, pageAt, paragraphAt, paragraphStarts } from './positions';
+
+export type { ExcerptFilter } from './filter';
+
+export interface ExcerptDoc {
+  id: number;
+  title: string;
+  source: string;
+  author: string;
+  published: string;
+  url: string;
+  format: string;
+  contentHash: string;
+  text: string;
+  pages: PageSpan[];
+  /** UTF-16 offset → code-point offset in this text. */
+  cp: (utf16Offset: number) => number;
+  /** Paragraph number of an offset (computed on first use). */
+  paragraph: (utf16Offset: number) => number;
+}
+
+/** A claim as exporters see it: offsets in both units and the domains the filter kept. */
+export interface Excerpt {
+  id: number;
+  docId: number;
+  start: number;
+  end: number;
+  startCp: number;
+  endCp: number;
+  page: number | null;
+  quote: string;
+  prefix: string;
+  suffix: string;
+  note: string;
+  actor: string;
+  stance: string | null;
+  reliability: string | null;
+  credibility: number | null;
+  analyst: string;
+  createdAt: string;
+  updatedAt: string;
+  /** The claim's domains that pass the domain filter, in codebook order. */
+  domainIds: number[];
+}
+
+export interface ExcerptSet {
+  projectName: string;
+  projectUuid: string;
+  /** The whole codebook, in codebook order. */
+  domains: Domain[];
+  domainById: Map<number, Domain>;
+  docs: Map<number, ExcerptDoc>;
+  /** In document id, then text order. */
+  excerpts: Excerpt[];
+}
+
+interface Row {
+  id: number;
+  document_id: number;
+  start: number;
+  end: number;
+  quote: string;
+  prefix: string;
+  suffix: string;
+  note: string;
+  actor: string;
+  stance: string | null;
+  reliability: string | null;
+  credibility: number | null;
+  analyst: string;
+  created_at: string;
+  updated_at: string;
+  domain_ids: string | null;
+}
+
+/** Reads the claims a filter selects, with their documents and the codebook, in one pass. */
+export function loadExcerpts(db: Db, filter: ExcerptFilter = {}, projectName = 'Dossier'): ExcerptSet {
+  const domains = listDomains(db);
+  const domainById = new Map(domains.map((d) => [d.id, d]));
+  const rank = new Map(domains.map((d, i) => [d.id, i]));
+  const wanted = filter.domainIds?.length ? new Set(filter.domainIds) : null;
+  const { where, params } = claimConditions(filter);
+  const rows = db
+    .prepare(
+      `SELECT c.id, c.document_id, c.start, c.end, c.quote, c.prefix, c.suffix, c.note, c.actor, c.stance,
+         c.reliability, c.credibility, c.analyst, c.created_at, c.updated_at,
+         (SELECT group_concat(cd.domain_id) FROM claim_domains cd WHERE cd.claim_id = c.id) AS domain_ids
+       FROM claims c ${where} ORDER BY c.document_id, c.start, c.end, c.id`,
+    )
+    .all(...params) as Row[];
+
+  const docs = new Map<number, ExcerptDoc>();
+  const docStmt = db.prepare(
+    `SELECT id, title, source, author, published, url, format, content_hash AS contentHash, text
+     FROM documents WHERE id = ?`,
+  );
+  const pageStmt = db.prepare(
+    'SELECT page, start, end FROM document_pages WHERE document_id = ? ORDER BY start',
+  );
+  const docOf = (id: number): ExcerptDoc => {
+    let doc = docs.get(id);
+    if (!doc) {
+      const r = docStmt.get(id) as Omit<ExcerptDoc, 'pages' | 'cp' | 'paragraph'>;
+      let starts: number[] | null = null;
+      doc = {
+        ...r,
+        pages: pageStmt.all(id) as PageSpan[],
+        cp: codePointConverter(r.text),
+        paragraph: (o) => paragraphAt((starts ??= paragraphStarts(r.text)), o),
+      };
+      docs.set(id, doc);
+    }
+    return doc;
+  };
+
+  const excerpts: Excerpt[] = [];
+  for (const r of rows) {
+    const ids = (r.domain_ids ? r.domain_ids.split(',').map(Number) : [])
+      .filter((d) => !wanted || wanted.has(d))
+      .sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
+    if (ids.length === 0) continue;
+    const doc = docOf(r.document_id);
+    excerpts.push({
+      id: r.id,
+      docId: r.document_id,
+      start: r.start,
+      end: r.end,
+      startCp: doc.cp(r.start),
+      endCp: doc.cp(r.end),
+      page: pageAt(doc.pages, r.start),
+      quote: r.quote,
+      prefix: r.prefix,
+      suffix: r.suffix,
+      note: r.note,
+      actor: r.actor,
+      stance: r.stance,
+      reliability: r.reliability,
+      credibility: r.credibility,
+      analyst: r.analyst,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+      domainIds: ids,
+    });
+  }
+  return { projectName, projectUuid: projectUuid(db), domains, domainById, docs, excerpts };
+}
+
+/** The grading code of a claim: reliability letter then credibility digit ("B2"), or "". */
+export function grading(e: Pick<Excerpt, 'reliability' | 'credibility'>): string {
+  return `${e.reliability ?? ''}${e.credibility ?? ''}`;
+}
+
+export interface ExcerptRow {
+  documentTitle: string;
+  source: string;
+  date: string;
+  domain: string;
+  parentDomain: string;
+  quote: string;
+  note: string;
+  actor: string;
+  stance: string;
+  grading: string;
+  analyst: string;
+  /** Code points. */
+  start: number;
+  end: number;
+  /** PDF page, or null. */
+  page: number | null;
+  claimId: number;
+  documentId: number;
+}
+
+/** One row per claim × domain. */
+export function excerptRowsOf(set: ExcerptSet): ExcerptRow[] {
+  const rows: ExcerptRow[] = [];
+  for (const e of set.excerpts) {
+    const doc = set.docs.get(e.docId) as ExcerptDoc;
+    for (const domainId of e.domainIds) {
+      const domain = set.domainById.get(domainId);
+      const parent = domain?.parentId ? set.domainById.get(domain.parentId) : undefined;
+      rows.push({
+        documentTitle: doc.title,
+        source: doc.source,
+        date: doc.published,
+        domain: domain?.name ?? '',
+        parentDomain: parent?.name ?? '',
+        quote: e.quote,
+        note: e.note,
+        actor: e.actor,
+        stance: e.stance ?? '',
+        grading: grading(e),
+        analyst: e.analyst,
+        start: e.startCp,
+        end: e.endCp,
+        page: e.page,
+        claimId: e.id,
+        documentId: e.docId,
+      });
+    }
+  }
+  return rows;
+}
+
+/** One row per claim × domain, positions in code points. */
+export function excerptRows(db: Db, filter: ExcerptFilter = {}): ExcerptRow[] {
+  return excerptRowsOf(loadExcerpts(db, filter));
+}

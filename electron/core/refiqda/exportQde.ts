@@ -1,0 +1,238 @@
+import { zipSync, strToU8 } from 'fflate';
+import type { Domain } from '../../../shared/api';
+import type { Db } from '../db';
+import { listDomains } from '../domains';
+import { type ExcerptFilter, loadExcerpts } from '../export/excerpts';
+import { getMeta } from '../project';
+import { guidMap } from './guids';
+import { metaDescription } from './meta';
+import { buildXml, QDA_CODEBOOK_NS, QDA_PROJECT_NS, type XmlNode, xmlText } from './xml';
+
+/** The codebook as nested `<Code>` elements, children in codebook order. */
+export function codesXml(domains: Domain[], codeGuid: (id: number) => string): XmlNode[] {
+  const ids = new Set(domains.map((d) => d.id));
+  const kids = new Map<number | null, Domain[]>();
+  for (const d of domains) {
+    const parent = d.parentId !== null && ids.has(d.parentId) && d.parentId !== d.id ? d.parentId : null;
+    kids.set(parent, [...(kids.get(parent) ?? []), d]);
+  }
+  const seen = new Set<number>();
+  const build = (d: Domain): XmlNode => {
+    seen.add(d.id);
+    const node: XmlNode = {
+      '@_guid': codeGuid(d.id),
+      '@_name': xmlText(d.name),
+      '@_isCodable': 'true',
+    };
+    if (/^#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$/.test(d.color)) node['@_color'] = d.color.toUpperCase();
+    if (d.description) node.Description = xmlText(d.description);
+    const sub = (kids.get(d.id) ?? []).filter((k) => !seen.has(k.id)).map(build);
+    if (sub.length) node.Code = sub;
+    return node;
+  };
+  const roots = (kids.get(null) ?? []).map(build);
+  // A parent cycle leaves domains unreached from the roots: export them at the top rather than lose them.
+  for (const d of domains) if (!seen.has(d.id)) roots.push(build(d));
+  return roots;
+}
+
+interface AttributeRow {
+  id: number;
+  name: string;
+  type: 'text' | 'number' | 'date';
+}
+
+const VARIABLE_TYPE = { text: 'Text', number: 'Float', date: 'Date' } as const;
+
+function variableValue(type: AttributeRow['type'], value: string): XmlNode {
+  if (type === 'number' && /^-?\d+(\.\d+)?$/.test(value)) return { FloatValue: value };
+  if (type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return { DateValue: value };
+  return { TextValue: xmlText(value) };
+}
+
+/** A shortened quote as the selection's name, which other tools show in their lists. */
+function selectionName(quote: string): string {
+  const flat = quote.replace(/\s+/g, ' ').trim();
+  const cps = Array.from(flat);
+  return xmlText(cps.length > 60 ? `${cps.slice(0, 60).join('')}…` : flat);
+}
+
+export interface QdpxResult {
+  bytes: Uint8Array;
+  /** Coded passages (claims) written. */
+  selections: number;
+  sources: number;
+}
+
+/**
+ * A REFI-QDA project (.qdpx): `project.qde` with users, codebook, variables, text sources with their coded
+ * selections and notes, and each source's canonical text as `sources/<guid>.txt`. Positions are code points.
+ */
+export function exportQdpx(db: Db, projectName: string, filter: ExcerptFilter = {}): QdpxResult {
+  const { project, files, selections, sources } = projectXml(db, projectName, filter);
+  const entries: Record<string, Uint8Array> = { 'project.qde': strToU8(project) };
+  for (const [name, text] of files) entries[`sources/${name}`] = strToU8(text);
+  return { bytes: zipSync(entries, { level: 6 }), selections, sources };
+}
+
+export function projectXml(
+  db: Db,
+  projectName: string,
+  filter: ExcerptFilter = {},
+): { project: string; files: Map<string, string>; selections: number; sources: number } {
+  const set = loadExcerpts(db, filter, projectName);
+  const userGuid = guidMap(db, 'user');
+  const codeGuid = guidMap(db, 'code');
+  const sourceGuid = guidMap(db, 'source');
+  const claimGuid = guidMap(db, 'claim');
+  const codingGuid = guidMap(db, 'coding');
+  const noteGuid = guidMap(db, 'note');
+  const variableGuid = guidMap(db, 'variable');
+  const now = new Date().toISOString();
+
+  const analysts = new Set<string>();
+  const projectAnalyst = getMeta(db, 'analyst') ?? '';
+  if (projectAnalyst) analysts.add(projectAnalyst);
+  for (const e of set.excerpts) if (e.analyst) analysts.add(e.analyst);
+
+  const attributes = db
+    .prepare('SELECT id, name, type FROM attributes ORDER BY name COLLATE NOCASE, id')
+    .all() as AttributeRow[];
+  const attributeById = new Map(attributes.map((a) => [a.id, a]));
+  const valuesStmt = db.prepare(
+    'SELECT attribute_id AS attributeId, value FROM document_attributes WHERE document_id = ? ORDER BY attribute_id',
+  );
+
+  // Every document the filter allows, with or without claims.
+  const docIds = filter.docIds?.length
+    ? filter.docIds
+    : (db.prepare('SELECT id FROM documents ORDER BY id').all() as { id: number }[]).map((r) => r.id);
+  const docStmt = db.prepare(
+    'SELECT id, title, source, author, published, url, text, imported_at AS importedAt FROM documents WHERE id = ?',
+  );
+  const byDoc = new Map<number, typeof set.excerpts>();
+  for (const e of set.excerpts) {
+    const list = byDoc.get(e.docId);
+    if (list) list.push(e);
+    else byDoc.set(e.docId, [e]);
+  }
+
+  const files = new Map<string, string>();
+  const notes: XmlNode[] = [];
+  const textSources: XmlNode[] = [];
+  let selections = 0;
+  for (const docId of docIds) {
+    const doc = docStmt.get(docId) as
+      | {
+          id: number;
+          title: string;
+          source: string;
+          author: string;
+          published: string;
+          url: string;
+          text: string;
+          importedAt: string;
+        }
+      | undefined;
+    if (!doc) continue;
+    const guid = sourceGuid(doc.id);
+    files.set(`${guid}.txt`, doc.text);
+    const source: XmlNode = {
+      '@_guid': guid,
+      '@_name': xmlText(doc.title),
+      '@_plainTextPath': `internal://${guid}.txt`,
+      '@_creationDateTime': doc.importedAt,
+    };
+    const description = metaDescription({
+      source: doc.source,
+      author: doc.author,
+      published: doc.published,
+      url: doc.url,
+    });
+    if (description) source.Description = description;
+    const sels: XmlNode[] = [];
+    for (const e of byDoc.get(doc.id) ?? []) {
+      const user = e.analyst ? userGuid(e.analyst) : undefined;
+      const sel: XmlNode = {
+        '@_guid': claimGuid(e.id),
+        '@_name': selectionName(e.quote),
+        '@_startPosition': e.startCp,
+        '@_endPosition': e.endCp,
+        '@_creatingUser': user,
+        '@_creationDateTime': e.createdAt,
+        '@_modifyingUser': user,
+        '@_modifiedDateTime': e.updatedAt,
+      };
+      const meta = metaDescription({
+        actor: e.actor,
+        stance: e.stance,
+        reliability: e.reliability,
+        credibility: e.credibility,
+      });
+      if (meta) sel.Description = meta;
+      sel.Coding = e.domainIds.map((d) => ({
+        '@_guid': codingGuid(`${e.id}:${d}`),
+        '@_creatingUser': user,
+        '@_creationDateTime': e.createdAt,
+        CodeRef: { '@_targetGUID': codeGuid(d) },
+      }));
+      if (e.note) {
+        const ng = noteGuid(e.id);
+        sel.NoteRef = [{ '@_targetGUID': ng }];
+        notes.push({
+          '@_guid': ng,
+          '@_name': `Note on “${selectionName(e.quote)}”`,
+          '@_creatingUser': user,
+          '@_creationDateTime': e.createdAt,
+          '@_modifiedDateTime': e.updatedAt,
+          PlainTextContent: xmlText(e.note),
+        });
+      }
+      sels.push(sel);
+      selections++;
+    }
+    if (sels.length) source.PlainTextSelection = sels;
+    const values = (valuesStmt.all(doc.id) as { attributeId: number; value: string }[])
+      .filter((v) => attributeById.has(v.attributeId) && v.value !== '')
+      .map((v) => {
+        const a = attributeById.get(v.attributeId) as AttributeRow;
+        return { VariableRef: { '@_targetGUID': variableGuid(a.id) }, ...variableValue(a.type, v.value) };
+      });
+    if (values.length) source.VariableValue = values;
+    textSources.push(source);
+  }
+
+  const projectNode: XmlNode = {
+    '@_xmlns': QDA_PROJECT_NS,
+    '@_name': xmlText(projectName),
+    '@_origin': 'Dossier',
+    '@_creatingUserGUID': projectAnalyst ? userGuid(projectAnalyst) : undefined,
+    '@_creationDateTime': now,
+    '@_modifiedDateTime': now,
+  };
+  if (analysts.size)
+    projectNode.Users = {
+      User: [...analysts].map((name) => ({ '@_guid': userGuid(name), '@_name': xmlText(name) })),
+    };
+  if (set.domains.length) projectNode.CodeBook = { Codes: { Code: codesXml(set.domains, codeGuid) } };
+  if (attributes.length)
+    projectNode.Variables = {
+      Variable: attributes.map((a) => ({
+        '@_guid': variableGuid(a.id),
+        '@_name': xmlText(a.name),
+        '@_typeOfVariable': VARIABLE_TYPE[a.type],
+      })),
+    };
+  if (textSources.length) projectNode.Sources = { TextSource: textSources };
+  if (notes.length) projectNode.Notes = { Note: notes };
+  return { project: buildXml({ Project: projectNode }), files, selections, sources: textSources.length };
+}
+
+/** A REFI-QDA codebook (.qdc): the `CodeBook` element on its own. */
+export function exportQdc(db: Db): { xml: string; codes: number } {
+  const domains = listDomains(db);
+  const codeGuid = guidMap(db, 'code');
+  const node: XmlNode = { '@_xmlns': QDA_CODEBOOK_NS, '@_origin': 'Dossier' };
+  if (domains.length) node.Codes = { Code: codesXml(domains, codeGuid) };
+  return { xml: buildXml({ CodeBook: node }), codes: domains.length };
+}

@@ -1,0 +1,186 @@
+import { z } from 'zod';
+import { method } from './method';
+import { Credibility, Id, Reliability } from './model';
+
+// Excerpt exports (CSV, XLSX, W3C Web Annotation, reports) and REFI-QDA exchange. The export itself is the
+// `exportExcerpts` method in core.ts; this module holds its formats and filters and the methods around it.
+
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'w3c', 'md', 'html', 'docx', 'qdpx', 'qdc'] as const;
+export const ExportFormat = z.enum(EXPORT_FORMATS);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+
+export const ExportFormatInfo = z.object({
+  format: ExportFormat,
+  label: z.string(),
+  extension: z.string(),
+  mimeType: z.string(),
+  description: z.string(),
+  /** What the count of an export means. */
+  unit: z.enum(['rows', 'excerpts', 'claims', 'codes']),
+  /** False when the format ignores the filters (the codebook). */
+  filters: z.boolean(),
+});
+export type ExportFormatInfo = z.infer<typeof ExportFormatInfo>;
+
+/** The formats in the order a picker shows them; pure data, so the renderer may use it directly. */
+export const EXPORT_FORMAT_INFO: readonly ExportFormatInfo[] = [
+  {
+    format: 'csv',
+    label: 'CSV',
+    extension: 'csv',
+    mimeType: 'text/csv;charset=utf-8',
+    description: 'One row per claim and domain, UTF-8 (optionally with a BOM for Excel).',
+    unit: 'rows',
+    filters: true,
+  },
+  {
+    format: 'xlsx',
+    label: 'Excel workbook',
+    extension: 'xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    description: 'An "All" sheet and one sheet per domain, header frozen, filters on.',
+    unit: 'rows',
+    filters: true,
+  },
+  {
+    format: 'w3c',
+    label: 'W3C Web Annotation (JSON-LD)',
+    extension: 'jsonld',
+    mimeType: 'application/ld+json;profile="http://www.w3.org/ns/anno.jsonld"',
+    description: 'An AnnotationCollection for Hypothesis, Recogito and other annotation tools.',
+    unit: 'claims',
+    filters: true,
+  },
+  {
+    format: 'md',
+    label: 'Report (Markdown)',
+    extension: 'md',
+    mimeType: 'text/markdown;charset=utf-8',
+    description: 'Excerpts grouped by domain and document, with citations and notes.',
+    unit: 'excerpts',
+    filters: true,
+  },
+  {
+    format: 'html',
+    label: 'Report (HTML)',
+    extension: 'html',
+    mimeType: 'text/html;charset=utf-8',
+    description: 'The report as a self-contained page that prints well.',
+    unit: 'excerpts',
+    filters: true,
+  },
+  {
+    format: 'docx',
+    label: 'Report (Word)',
+    extension: 'docx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    description: 'The report as a Word document.',
+    unit: 'excerpts',
+    filters: true,
+  },
+  {
+    format: 'qdpx',
+    label: 'REFI-QDA project (.qdpx)',
+    extension: 'qdpx',
+    mimeType: 'application/zip',
+    description: 'Texts, codebook, coded passages and notes for NVivo, MAXQDA, ATLAS.ti or QualCoder.',
+    unit: 'claims',
+    filters: true,
+  },
+  {
+    format: 'qdc',
+    label: 'REFI-QDA codebook (.qdc)',
+    extension: 'qdc',
+    mimeType: 'application/xml',
+    description: 'The codebook alone, with hierarchy, colours and descriptions.',
+    unit: 'codes',
+    filters: false,
+  },
+];
+
+/** The filters every export shares; missing or empty means "all". */
+export const ExportFilterFields = {
+  domainIds: z.array(Id).optional(),
+  docIds: z.array(Id).optional(),
+  /** Documents whose attribute has one of the values; several attributes must all match. */
+  attributes: z
+    .array(z.object({ attributeId: Id, values: z.array(z.string().max(1_000)).min(1) }))
+    .optional(),
+  analysts: z.array(z.string().max(1_000)).optional(),
+  reliability: z.array(Reliability).optional(),
+  credibility: z.array(Credibility).optional(),
+};
+export const ExportFilter = z.object(ExportFilterFields);
+export type ExportFilter = z.infer<typeof ExportFilter>;
+
+export const ImportIssue = z.object({ kind: z.string(), name: z.string(), reason: z.string() });
+
+export const QdpxImportReport = z.object({
+  path: z.string(),
+  name: z.string(),
+  sources: z.number().int(),
+  codes: z.number().int(),
+  claims: z.number().int(),
+  notes: z.number().int(),
+  users: z.number().int(),
+  variables: z.number().int(),
+  skipped: z.array(ImportIssue),
+  problems: z.array(ImportIssue),
+});
+export type QdpxImportReport = z.infer<typeof QdpxImportReport>;
+
+export const QdcImportReport = z.object({
+  codes: z.number().int(),
+  created: z.number().int(),
+  existing: z.number().int(),
+  problems: z.array(ImportIssue),
+});
+export type QdcImportReport = z.infer<typeof QdcImportReport>;
+
+const Upload = {
+  fileName: z.string().min(1).max(1_000),
+  /** File contents, base64-encoded. */
+  base64: z.string().min(1, 'the file is empty'),
+};
+
+export const exportsMethods = {
+  listExportFormats: method(z.object({}), z.array(ExportFormatInfo)),
+  /** What the filters can choose from: analysts, document attributes with their values, gradings in use. */
+  getExportFilterOptions: method(
+    z.object({}),
+    z.object({
+      analysts: z.array(z.string()),
+      attributes: z.array(
+        z.object({ id: Id, name: z.string(), type: z.string(), values: z.array(z.string()) }),
+      ),
+      reliability: z.array(Reliability),
+      credibility: z.array(Credibility),
+    }),
+  ),
+  /** How much an export with these filters would hold, for a live count beside the filters. */
+  countExcerpts: method(
+    ExportFilter,
+    z.object({
+      claims: z.number().int(),
+      rows: z.number().int(),
+      documents: z.number().int(),
+    }),
+  ),
+  /**
+   * Imports a .qdpx into a NEW project file beside the open one (named after `projectName`, or the file);
+   * the open project is not changed. The result names the new file so that the UI can open it.
+   */
+  importQdpx: method(
+    z.object({
+      ...Upload,
+      projectName: z
+        .string()
+        .max(200)
+        .regex(/^[^/\\:*?"<>|]+$/, 'a project name cannot hold / \\ : * ? " < > |')
+        .optional(),
+    }),
+    QdpxImportReport,
+  ),
+  /** Merges a REFI-QDA codebook (.qdc) into the open project's codebook. */
+  importQdc: method(z.object(Upload), QdcImportReport),
+};
