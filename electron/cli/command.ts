@@ -23,6 +23,7 @@ export const OPTIONS = {
   metadata: { type: 'string' },
   'attrs-from-path': { type: 'string' },
   'max-size': { type: 'string' },
+  claims: { type: 'boolean' },
   analyst: { type: 'string', multiple: true },
   attr: { type: 'string', multiple: true },
   grading: { type: 'string', multiple: true },

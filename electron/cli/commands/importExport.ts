@@ -1,21 +1,68 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { importPaths } from '../../core/import/importFiles';
+import { type ImportProgress, importPaths } from '../../core/import/importFiles';
 import { type Command, needProject, UsageError } from '../command';
+
+/** "200", "200MB", "1.5 GB", "500k" → bytes. */
+function parseSize(value: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(k|kb|m|mb|g|gb|b)?\s*$/i.exec(value);
+  if (!m) throw new UsageError(`--max-size must be a size such as 200MB (got "${value}")`);
+  const unit = (m[2] ?? 'mb').toLowerCase()[0];
+  const factor = unit === 'b' ? 1 : unit === 'k' ? 2 ** 10 : unit === 'g' ? 2 ** 30 : 2 ** 20;
+  return Math.round(Number(m[1]) * factor);
+}
+
+/** A one-line progress bar on stderr, redrawn at most ten times a second. */
+function progressBar(): { update: (p: ImportProgress) => void; end: () => void } {
+  let last = 0;
+  const draw = (p: ImportProgress): void => {
+    const width = 24;
+    const filled = p.total ? Math.round((p.done / p.total) * width) : width;
+    const name = path.basename(p.currentFile);
+    const line = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.done}/${p.total} files · ${p.mbPerSec.toFixed(1)} MB/s · ${p.failed} failed  ${name}`;
+    const cols = process.stderr.columns || 100;
+    process.stderr.write(`\r${line.slice(0, cols - 1).padEnd(cols - 1)}`);
+  };
+  return {
+    update: (p) => {
+      const now = Date.now();
+      if (now - last < 100 && p.done < p.total) return;
+      last = now;
+      draw(p);
+    },
+    end: () => process.stderr.write('\n'),
+  };
+}
 
 export const importCommand: Command = {
   name: 'import',
-  usage: 'dossier import <project> <file-or-folder>…',
-  run: ([file, ...paths]) => {
+  usage:
+    'dossier import <project> <file-or-folder>… [--attrs-from-path "{country}_{year}.txt"] [--metadata sheet.csv] [--max-size 200MB]',
+  run: async ([file, ...paths], v) => {
     const p = needProject(file);
     if (paths.length === 0) throw new UsageError('name at least one file or folder to import');
-    const r = importPaths(p.db, paths);
+    let metadataCsv: string | undefined;
+    if (v.metadata) {
+      try {
+        metadataCsv = fs.readFileSync(v.metadata, 'utf8');
+      } catch {
+        throw new UsageError(`cannot read --metadata file ${v.metadata}`);
+      }
+    }
+    const bar = process.stderr.isTTY ? progressBar() : null;
+    const r = await importPaths(p.db, paths, {
+      attrsFromPath: v['attrs-from-path'],
+      metadataCsv,
+      maxSize: v['max-size'] ? parseSize(v['max-size']) : undefined,
+      onProgress: bar?.update,
+    });
+    bar?.end();
     const lines = [
       `${r.imported.length} imported, ${r.skipped.length} skipped, ${r.failed.length} failed`,
       ...r.failed.map((f) => `  failed: ${f.path}: ${f.error}`),
       ...r.skipped.map((s) => `  skipped: ${s.path}: ${s.reason}`),
+      ...r.warnings.map((w) => `  warning: ${w.path}: ${w.message}`),
     ];
     return { json: r, text: lines.join('\n') };
   },
 };
-

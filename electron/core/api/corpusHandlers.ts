@@ -1,0 +1,61 @@
+import {
+  attributeTable,
+  defineAttribute,
+  deleteAttribute,
+  filterDocuments,
+  listAttributes,
+  renameAttribute,
+  setDocumentAttributes,
+} from '../attributes';
+import { cancelImportJob, importJobStatus, startImportJob } from '../import/jobs';
+import { documentHits, searchClaims, searchDocuments } from '../search';
+import type { Handler } from './handlers';
+
+type CorpusMethod =
+  | 'startImport'
+  | 'importStatus'
+  | 'cancelImport'
+  | 'searchDocuments'
+  | 'documentHits'
+  | 'searchClaims'
+  | 'listAttributes'
+  | 'defineAttribute'
+  | 'renameAttribute'
+  | 'deleteAttribute'
+  | 'getAttributeTable'
+  | 'setDocumentAttributes'
+  | 'filterDocuments';
+
+export const corpusHandlers: { [M in CorpusMethod]: Handler<M> } = {
+  startImport: (p, i) =>
+    startImportJob(p.db, {
+      paths: i.paths,
+      sources: (i.files ?? []).map((f) => {
+        const bytes = Buffer.from(f.base64, 'base64');
+        return { path: f.name, name: f.name, size: bytes.length, read: () => bytes };
+      }),
+      options: {
+        attrsFromPath: i.attrsFromPath,
+        metadataCsv: i.metadataCsv,
+        maxSize: i.maxSizeMb === undefined ? undefined : Math.round(i.maxSizeMb * 2 ** 20),
+      },
+    }),
+  importStatus: (p, i) => importJobStatus(p.db, i.jobId),
+  cancelImport: (p, i) => cancelImportJob(p.db, i.jobId),
+  searchDocuments: (p, i) => searchDocuments(p.db, i.query, i),
+  documentHits: (p, i) => ({ hits: documentHits(p.db, i.docId, i.query) }),
+  searchClaims: (p, i) => searchClaims(p.db, i.query, i),
+  listAttributes: (p) => listAttributes(p.db),
+  defineAttribute: (p, i) => defineAttribute(p.db, i.name, i.type),
+  renameAttribute: (p, i) => renameAttribute(p.db, i.id, i.name),
+  deleteAttribute: (p, i) => {
+    deleteAttribute(p.db, i.id);
+    return { id: i.id };
+  },
+  getAttributeTable: (p) => attributeTable(p.db),
+  setDocumentAttributes: (p, i) => ({
+    docId: i.docId,
+    values: setDocumentAttributes(p.db, i.docId, i.values),
+  }),
+  filterDocuments: (p, i) => ({ docIds: filterDocuments(p.db, i.filters) }),
+};

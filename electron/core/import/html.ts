@@ -1,0 +1,49 @@
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { htmlToText, nodeToText } from './blocks';
+
+export interface HtmlDoc {
+  text: string;
+  title: string;
+  author: string;
+  published: string;
+  source: string;
+  meta: Record<string, string>;
+}
+
+/**
+ * Extracts the article of a saved web page with Mozilla Readability on linkedom. linkedom never runs scripts
+ * or loads resources, so nothing in the page executes or is fetched.
+ */
+export function extractHtml(html: string): HtmlDoc {
+  const { document } = parseHTML(html);
+  const pageTitle = (document.title ?? '').trim();
+  const lang = document.documentElement?.getAttribute('lang') ?? '';
+  // Readability mutates the DOM; the fallback text is taken from a second, untouched parse.
+  const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
+  let text = article?.content ? htmlToText(article.content) : '';
+  if (text.trim() === '') {
+    const fresh = parseHTML(html).document;
+    text = fresh.body ? nodeToText(fresh.body as never) : '';
+  }
+  const meta: Record<string, string> = {};
+  const put = (k: string, v: string | null | undefined): void => {
+    const t = (v ?? '').replace(/\s+/g, ' ').trim();
+    if (t) meta[k] = t;
+  };
+  put('title', article?.title || pageTitle);
+  put('byline', article?.byline);
+  put('siteName', article?.siteName);
+  put('publishedTime', article?.publishedTime);
+  put('lang', article?.lang || lang);
+  put('excerpt', article?.excerpt);
+  put('dir', article?.dir);
+  return {
+    text,
+    title: meta.title ?? '',
+    author: meta.byline ?? '',
+    published: meta.publishedTime ?? '',
+    source: meta.siteName ?? '',
+    meta,
+  };
+}

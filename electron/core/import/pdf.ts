@@ -1,0 +1,168 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { PageSpan } from '../../../shared/api';
+import { canonicalText } from '../../../shared/text';
+import { DossierError } from '../errors';
+
+// PDF text through pdfjs-dist (legacy build, the one meant for Node). Items come in content-stream order, which
+// is the reading order a PDF producer wrote (columns stay whole); lines are grouped by baseline, joined into
+// paragraphs on vertical gaps, and words split at line ends are rejoined.
+
+export interface PdfDoc {
+  text: string;
+  pages: PageSpan[];
+  title: string;
+  author: string;
+  published: string;
+  meta: Record<string, string>;
+}
+
+interface TextItem {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+  hasEOL: boolean;
+}
+
+interface Line {
+  text: string;
+  y: number;
+  size: number;
+}
+
+const pdfjsRoot = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+// Character maps (CJK fonts) and the standard fonts' metrics are read from pdfjs-dist's own folders.
+const CMAP_URL = `${path.join(pdfjsRoot, 'cmaps')}${path.sep}`;
+const FONT_URL = `${path.join(pdfjsRoot, 'standard_fonts')}${path.sep}`;
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjs: Promise<PdfJs> | null = null;
+const loadPdfJs = (): Promise<PdfJs> => (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+
+function linesOf(items: TextItem[]): Line[] {
+  const lines: Line[] = [];
+  let text = '';
+  let y = NaN;
+  let size = 0;
+  let endX = NaN;
+  const push = (): void => {
+    if (text.trim() !== '') lines.push({ text: text.replace(/\s+/g, ' ').trim(), y, size });
+    text = '';
+    endX = NaN;
+  };
+  for (const it of items) {
+    const [, , , d, x, iy] = it.transform;
+    const h = Math.abs(it.height || d) || 10;
+    if (text !== '' && !Number.isNaN(y) && Math.abs(iy - y) > h * 0.5) push();
+    if (text === '') {
+      y = iy;
+      size = h;
+    } else if (!Number.isNaN(endX) && x - endX > h * 0.15 && !/\s$/.test(text) && !/^\s/.test(it.str)) {
+      text += ' ';
+    }
+    text += it.str;
+    if (it.str !== '') endX = x + it.width;
+    size = Math.max(size, h);
+    if (it.hasEOL) push();
+  }
+  push();
+  return lines;
+}
+
+function joinLines(a: string, b: string): string {
+  // "inter-\nnational" → "international"; a hyphen before a capital or digit is kept ("Franco-\nGerman").
+  if (/\p{L}-$/u.test(a) && /^\p{Ll}/u.test(b)) return a.slice(0, -1) + b;
+  // Chinese and Japanese lines continue without a space.
+  if (
+    /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}、。]$/u.test(a) &&
+    /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u.test(b)
+  )
+    return a + b;
+  return `${a} ${b}`;
+}
+
+function paragraphsOf(lines: Line[]): string[] {
+  const paras: string[] = [];
+  let current = '';
+  let prev: Line | null = null;
+  for (const line of lines) {
+    if (prev) {
+      const gap = prev.y - line.y;
+      const lineHeight = Math.max(prev.size, line.size);
+      const newPara =
+        gap > lineHeight * 1.75 || gap < -lineHeight * 0.5 || Math.abs(line.size - prev.size) > 1.5;
+      if (newPara) {
+        paras.push(current);
+        current = line.text;
+      } else current = joinLines(current, line.text);
+    } else current = line.text;
+    prev = line;
+  }
+  if (current) paras.push(current);
+  return paras;
+}
+
+function pdfDate(raw: unknown, lib: PdfJs): string {
+  if (typeof raw !== 'string' || !raw) return '';
+  const d = lib.PDFDateString.toDateObject(raw);
+  return d && !Number.isNaN(d.getTime()) ? d.toISOString().slice(0, 10) : '';
+}
+
+export async function extractPdf(bytes: Uint8Array): Promise<PdfDoc> {
+  const lib = await loadPdfJs();
+  // pdfjs detaches the buffer it is given: hand it a copy.
+  const data = new Uint8Array(bytes);
+  const task = lib.getDocument({
+    data,
+    password: '',
+    cMapUrl: CMAP_URL,
+    cMapPacked: true,
+    standardFontDataUrl: FONT_URL,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+  let doc: Awaited<typeof task.promise>;
+  try {
+    doc = await task.promise;
+  } catch (error) {
+    await task.destroy().catch(() => undefined);
+    const name = (error as { name?: string }).name;
+    if (name === 'PasswordException')
+      throw new DossierError('invalid_input', 'encrypted PDF: password required');
+    throw new DossierError('invalid_input', `corrupt PDF: ${(error as Error).message}`);
+  }
+  try {
+    const pages: PageSpan[] = [];
+    let text = '';
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const content = await page.getTextContent();
+      const items = content.items.filter((i) => 'str' in i) as TextItem[];
+      const pageText = canonicalText(paragraphsOf(linesOf(items)).join('\n\n'));
+      page.cleanup();
+      if (pageText !== '' && text !== '') text += '\n\n';
+      const start = text.length;
+      text += pageText;
+      pages.push({ page: n, start, end: text.length });
+    }
+    if (text.trim() === '') throw new DossierError('invalid_input', 'no text layer (scanned image?)');
+    const { info } = (await doc.getMetadata().catch(() => ({ info: {} }))) as {
+      info: Record<string, unknown>;
+    };
+    const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
+    const meta: Record<string, string> = {};
+    for (const k of ['Title', 'Author', 'Subject', 'Keywords', 'Creator', 'Producer']) {
+      if (str(info[k])) meta[k.toLowerCase()] = str(info[k]);
+    }
+    const created = pdfDate(info.CreationDate, lib);
+    if (created) meta.created = created;
+    meta.pages = String(doc.numPages);
+    return { text, pages, title: str(info.Title), author: str(info.Author), published: created, meta };
+  } finally {
+    await doc.destroy();
+  }
+}

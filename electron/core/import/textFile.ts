@@ -1,0 +1,89 @@
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+import { DossierError } from '../errors';
+
+// Plain-text decoding: byte-order marks first, then strict UTF-8, then chardet's guess (Windows-1252, Latin-1,
+// …) through iconv-lite. Binary data is refused rather than stored as mojibake.
+
+export interface Decoded {
+  text: string;
+  encoding: string;
+}
+
+function looksUtf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length - (bytes.length % 2), 4096);
+  if (n < 4) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (oddZeros > pairs * 0.4 && evenZeros < pairs * 0.05) return 'utf-16le';
+  if (evenZeros > pairs * 0.4 && oddZeros < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+/** Share of characters that are control characters no text file contains (NUL, C0 except tab/newlines, …). */
+function controlRatio(text: string): number {
+  if (text.length === 0) return 0;
+  const sample = text.length > 65536 ? text.slice(0, 65536) : text;
+  let bad = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0xfffd || c === 0x7f)
+      bad++;
+  }
+  return bad / sample.length;
+}
+
+const BINARY = (): DossierError => new DossierError('invalid_input', 'binary data in a text file');
+
+export function decodeText(bytes: Uint8Array): Decoded {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let decoded: Decoded;
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
+    decoded = { text: buf.subarray(3).toString('utf8'), encoding: 'UTF-8 (BOM)' };
+  } else if (buf[0] === 0xff && buf[1] === 0xfe) {
+    decoded = { text: iconv.decode(buf.subarray(2), 'utf-16le'), encoding: 'UTF-16LE' };
+  } else if (buf[0] === 0xfe && buf[1] === 0xff) {
+    decoded = { text: iconv.decode(buf.subarray(2), 'utf-16be'), encoding: 'UTF-16BE' };
+  } else {
+    const utf16 = looksUtf16WithoutBom(buf);
+    if (utf16) {
+      decoded = { text: iconv.decode(buf, utf16), encoding: utf16.toUpperCase() };
+    } else {
+      if (buf.includes(0)) throw BINARY();
+      try {
+        decoded = { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'UTF-8' };
+      } catch {
+        decoded = decodeLegacy(buf);
+      }
+    }
+  }
+  if (controlRatio(decoded.text) > 0.02) throw BINARY();
+  return decoded;
+}
+
+function decodeLegacy(buf: Buffer): Decoded {
+  const guess = chardet.detect(buf) ?? 'windows-1252';
+  // Latin-1 guesses are read as Windows-1252 (its superset for printable text: curly quotes, €, dashes).
+  const name = /^(ISO-8859-1|ASCII|UTF-8)$/i.test(guess) ? 'windows-1252' : guess;
+  const encoding = iconv.encodingExists(name) ? name : 'windows-1252';
+  return { text: iconv.decode(buf, encoding), encoding };
+}
+
+/** The first non-empty line when it reads like a headline (short, no sentence punctuation at its end). */
+export function headlineTitle(text: string): string | null {
+  for (const raw of text.split('\n', 20)) {
+    const line = raw.trim();
+    if (line === '') continue;
+    const words = line.split(/\s+/).length;
+    if (line.length > 160 || words > 24) return null;
+    if (/[,;:]$/.test(line)) return null;
+    if (/[.]$/.test(line) && words > 12) return null;
+    return line;
+  }
+  return null;
+}
