@@ -1,9 +1,22 @@
+import type { Statement } from 'better-sqlite3';
 import type { Claim } from '../../shared/api';
-import { anchorAt, splitsSurrogatePair } from '../../shared/text';
+import { anchorAt, splitsSurrogatePair, type TextAnchor } from '../../shared/text';
 import { type Db, nowIso } from './db';
 import { getDocumentText } from './documents';
 import { assertDomainsExist } from './domains';
 import { DossierError } from './errors';
+import { recordEdit } from './history';
+import { getAnalyst } from './settings';
+
+// Preparing a statement that fires triggers costs more than running it; bulk paths (autocode) reuse these.
+const statements = new WeakMap<Db, Map<string, Statement<unknown[]>>>();
+function cached(db: Db, sql: string): Statement<unknown[]> {
+  let m = statements.get(db);
+  if (!m) statements.set(db, (m = new Map()));
+  let st = m.get(sql);
+  if (!st) m.set(sql, (st = db.prepare(sql)));
+  return st;
+}
 
 export interface ClaimAttributes {
   note?: string;
@@ -36,6 +49,7 @@ export function checkRange(text: string, start: number, end: number): void {
     throw new DossierError('invalid_input', 'a claim cannot be only white space');
 }
 
+/** Tags a passage as a claim (one undoable step). The analyst defaults to the one named in Settings. */
 export function createClaim(db: Db, c: NewClaim): Claim {
   const text = getDocumentText(db, c.docId);
   checkRange(text, c.start, c.end);
@@ -43,36 +57,44 @@ export function createClaim(db: Db, c: NewClaim): Claim {
   if (domainIds.length === 0) throw new DossierError('invalid_input', 'choose at least one domain');
   assertDomainsExist(db, domainIds);
   const a = anchorAt(text, c.start, c.end);
-  const id = db.transaction(() => {
-    const now = nowIso();
-    const info = db
-      .prepare(
-        `INSERT INTO claims (document_id, start, end, quote, prefix, suffix, note, actor, stance, reliability,
-           credibility, analyst, created_at, updated_at)
-         VALUES (@docId, @start, @end, @quote, @prefix, @suffix, @note, @actor, @stance, @reliability,
-           @credibility, @analyst, @now, @now)`,
-      )
-      .run({
-        docId: c.docId,
-        ...a,
-        note: c.note ?? '',
-        actor: c.actor?.trim() ?? '',
-        stance: c.stance ?? null,
-        reliability: c.reliability ?? null,
-        credibility: c.credibility ?? null,
-        analyst: c.analyst ?? '',
-        now,
-      });
-    const claimId = Number(info.lastInsertRowid);
+  const id = recordEdit(db, 'tag claim', (t) => {
+    const claimId = insertClaim(db, c.docId, a, {
+      ...c,
+      analyst: c.analyst ?? getAnalyst(db),
+    });
+    t.createdClaims([claimId]);
     setClaimDomains(db, claimId, domainIds);
     return claimId;
-  })();
+  });
   return getClaim(db, id);
 }
 
-function setClaimDomains(db: Db, claimId: number, domainIds: number[]): void {
-  db.prepare('DELETE FROM claim_domains WHERE claim_id = ?').run(claimId);
-  const add = db.prepare('INSERT INTO claim_domains (claim_id, domain_id) VALUES (?, ?)');
+/** Inserts a claim row (no domains yet); the caller records it as created. */
+export function insertClaim(db: Db, docId: number, a: TextAnchor, attrs: ClaimAttributes): number {
+  const now = nowIso();
+  const info = cached(
+    db,
+    `INSERT INTO claims (document_id, start, end, quote, prefix, suffix, note, actor, stance, reliability,
+       credibility, analyst, created_at, updated_at)
+     VALUES (@docId, @start, @end, @quote, @prefix, @suffix, @note, @actor, @stance, @reliability,
+       @credibility, @analyst, @now, @now)`,
+  ).run({
+    docId,
+    ...a,
+    note: attrs.note ?? '',
+    actor: attrs.actor?.trim() ?? '',
+    stance: attrs.stance ?? null,
+    reliability: attrs.reliability ?? null,
+    credibility: attrs.credibility ?? null,
+    analyst: attrs.analyst ?? '',
+    now,
+  });
+  return Number(info.lastInsertRowid);
+}
+
+export function setClaimDomains(db: Db, claimId: number, domainIds: number[]): void {
+  cached(db, 'DELETE FROM claim_domains WHERE claim_id = ?').run(claimId);
+  const add = cached(db, 'INSERT INTO claim_domains (claim_id, domain_id) VALUES (?, ?)');
   for (const d of new Set(domainIds)) add.run(claimId, d);
 }
 
@@ -83,9 +105,27 @@ export interface ClaimUpdate extends ClaimAttributes {
   domainIds?: number[];
 }
 
+/** What an update does, in the words of the undo menu ("Undo resize claim"). */
+export function updateLabel(u: ClaimUpdate): string {
+  const parts = [
+    u.start !== undefined || u.end !== undefined ? 'resize claim' : '',
+    u.domainIds !== undefined ? 'change domains' : '',
+    u.note !== undefined ? 'edit note' : '',
+    [u.actor, u.stance, u.reliability, u.credibility, u.analyst].some((x) => x !== undefined)
+      ? 'edit claim attributes'
+      : '',
+  ].filter(Boolean);
+  return parts.length === 1 ? parts[0] : 'edit claim';
+}
+
+/**
+ * Changes a claim (one undoable step): range (the anchor is recomputed from the canonical text), domains,
+ * note, attributes. Fields left out stay as they are; `null` clears stance and grading.
+ */
 export function updateClaim(db: Db, u: ClaimUpdate): Claim {
   const current = getClaim(db, u.id);
-  db.transaction(() => {
+  recordEdit(db, updateLabel(u), (t) => {
+    t.claims([u.id]);
     const now = nowIso();
     if (u.start !== undefined || u.end !== undefined) {
       const text = getDocumentText(db, current.docId);
@@ -120,13 +160,17 @@ export function updateClaim(db: Db, u: ClaimUpdate): Claim {
       ...fields.map(([, v]) => v),
       u.id,
     );
-  })();
+  });
   return getClaim(db, u.id);
 }
 
+/** Deletes a claim (one undoable step: undo restores it with its id, domains and attributes). */
 export function deleteClaim(db: Db, id: number): void {
-  const info = db.prepare('DELETE FROM claims WHERE id = ?').run(id);
-  if (info.changes === 0) throw new DossierError('not_found', `no claim with id ${id}`);
+  recordEdit(db, 'delete claim', (t) => {
+    t.claims([id]);
+    const info = db.prepare('DELETE FROM claims WHERE id = ?').run(id);
+    if (info.changes === 0) throw new DossierError('not_found', `no claim with id ${id}`);
+  });
 }
 
 interface ClaimRow {
@@ -185,31 +229,121 @@ export function getClaim(db: Db, id: number): Claim {
   return toClaim(row);
 }
 
+export type StanceFilter = NonNullable<Claim['stance']> | 'none';
+export type ReliabilityFilter = NonNullable<Claim['reliability']> | 'none';
+export type CredibilityFilter = number | 'none';
+
 export interface ClaimFilter {
   docId?: number;
   domainId?: number;
   docIds?: number[];
   domainIds?: number[];
+  /** With several domains: 'any' (default) keeps claims tagged with at least one, 'all' those tagged with each. */
+  domainMatch?: 'any' | 'all';
+  /** Exact actor, case-insensitive; '' keeps claims without an actor. */
+  actor?: string;
+  /** Stances to keep; 'none' keeps claims without a stance. */
+  stances?: StanceFilter[];
+  reliabilities?: ReliabilityFilter[];
+  credibilities?: CredibilityFilter[];
+  /** Exact analyst, case-insensitive. */
+  analyst?: string;
+  /** Words that the quote or the note contains (case-insensitive substring). */
+  query?: string;
   limit?: number;
+  offset?: number;
 }
 
-/** Claims in text order per document, filtered by document(s) and domain(s). */
+function inOrNone<T>(column: string, values: (T | 'none')[], where: string[], params: unknown[]): void {
+  const set = values.filter((v): v is T => v !== 'none');
+  const parts: string[] = [];
+  if (set.length) {
+    parts.push(`${column} IN (${set.map(() => '?').join(',')})`);
+    params.push(...set);
+  }
+  if (values.includes('none')) parts.push(`${column} IS NULL`);
+  where.push(parts.length ? `(${parts.join(' OR ')})` : '0');
+}
+
+/** Claims in text order per document, filtered by any of their attributes (all filters combine with AND). */
 export function listClaims(db: Db, f: ClaimFilter = {}): Claim[] {
   const where: string[] = [];
   const params: unknown[] = [];
   const docIds = [...(f.docIds ?? []), ...(f.docId !== undefined ? [f.docId] : [])];
-  const domainIds = [...(f.domainIds ?? []), ...(f.domainId !== undefined ? [f.domainId] : [])];
+  const domainIds = [...new Set([...(f.domainIds ?? []), ...(f.domainId !== undefined ? [f.domainId] : [])])];
   if (docIds.length) {
     where.push(`c.document_id IN (${docIds.map(() => '?').join(',')})`);
     params.push(...docIds);
   }
-  if (domainIds.length) {
+  if (domainIds.length && f.domainMatch === 'all') {
+    for (const d of domainIds) {
+      where.push('EXISTS (SELECT 1 FROM claim_domains x WHERE x.claim_id = c.id AND x.domain_id = ?)');
+      params.push(d);
+    }
+  } else if (domainIds.length) {
     where.push(
       `EXISTS (SELECT 1 FROM claim_domains x WHERE x.claim_id = c.id AND x.domain_id IN (${domainIds.map(() => '?').join(',')}))`,
     );
     params.push(...domainIds);
   }
+  if (f.actor !== undefined) {
+    where.push('c.actor = ? COLLATE NOCASE');
+    params.push(f.actor.trim());
+  }
+  if (f.analyst !== undefined) {
+    where.push('c.analyst = ? COLLATE NOCASE');
+    params.push(f.analyst.trim());
+  }
+  if (f.stances) inOrNone('c.stance', f.stances, where, params);
+  if (f.reliabilities) inOrNone('c.reliability', f.reliabilities, where, params);
+  if (f.credibilities) inOrNone('c.credibility', f.credibilities, where, params);
+  const query = f.query?.trim().toLocaleLowerCase();
+  // The text filter runs here rather than in SQL so that case folding works beyond ASCII; paging follows it.
+  const page = (n: number | undefined) => (n ? Math.floor(n) : undefined);
+  const limit = page(f.limit);
+  const offset = page(f.offset) ?? 0;
+  const sqlPaging = query
+    ? ''
+    : `${limit ? `LIMIT ${limit}` : offset ? 'LIMIT -1' : ''} ${offset ? `OFFSET ${offset}` : ''}`;
   const sql = `${CLAIM_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY c.document_id, c.start, c.end, c.id ${f.limit ? `LIMIT ${Math.floor(f.limit)}` : ''}`;
-  return (db.prepare(sql).all(...params) as ClaimRow[]).map(toClaim);
+    ORDER BY c.document_id, c.start, c.end, c.id ${sqlPaging}`;
+  let claims = (db.prepare(sql).all(...params) as ClaimRow[]).map(toClaim);
+  if (query) {
+    claims = claims.filter(
+      (c) => c.quote.toLocaleLowerCase().includes(query) || c.note.toLocaleLowerCase().includes(query),
+    );
+    claims = claims.slice(offset, limit ? offset + limit : undefined);
+  }
+  return claims;
+}
+
+export interface ActorSuggestion {
+  actor: string;
+  claims: number;
+}
+
+/** Actors already used in the project, most frequent first, optionally those starting with a prefix. */
+export function listActors(db: Db, o: { prefix?: string; limit?: number } = {}): ActorSuggestion[] {
+  const prefix = o.prefix?.trim().toLocaleLowerCase() ?? '';
+  const rows = db
+    .prepare(
+      `SELECT actor, count(*) AS claims FROM claims WHERE actor <> ''
+       GROUP BY actor COLLATE NOCASE ORDER BY claims DESC, actor COLLATE NOCASE`,
+    )
+    .all() as ActorSuggestion[];
+  const hits = prefix ? rows.filter((r) => r.actor.toLocaleLowerCase().startsWith(prefix)) : rows;
+  return hits.slice(0, o.limit ?? 50);
+}
+
+export interface LogEntry {
+  at: string;
+  analyst: string;
+  action: string;
+}
+
+/** Who changed a claim or a domain, and how, oldest first. */
+export function editLog(db: Db, entity: 'claim' | 'domain', id: number): LogEntry[] {
+  return db
+    .prepare('SELECT at, analyst, action FROM edit_log WHERE entity = ? AND entity_id = ? ORDER BY id')
+    .all(entity, id) as LogEntry[];
 }

@@ -1,24 +1,15 @@
-import { z } from 'zod';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Domain } from '../../shared/api';
+import { CodebookTemplate } from '../../shared/api/codebook';
 import { paletteColor } from '../../shared/palette';
 import type { Db } from './db';
 import { DossierError } from './errors';
 import defenceDiplomacy from '../../resources/codebooks/defence-diplomacy.json';
 import empty from '../../resources/codebooks/empty.json';
 
-export const CodebookTemplate = z.object({
-  name: z.string(),
-  description: z.string(),
-  domains: z.array(
-    z.object({
-      name: z.string().min(1),
-      color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
-      description: z.string(),
-      parent: z.string().optional(),
-    }),
-  ),
-});
-export type CodebookTemplate = z.infer<typeof CodebookTemplate>;
+// The template schema is part of the API contract (templates cross it as JSON); re-exported for the core.
+export { CodebookTemplate };
 
 export const BUILT_IN_TEMPLATES: Record<string, CodebookTemplate> = {
   'defence-diplomacy': CodebookTemplate.parse(defenceDiplomacy),
@@ -40,6 +31,8 @@ export function applyTemplate(db: Db, template: CodebookTemplate): void {
         name: d.name,
         color: d.color,
         description: d.description,
+        inclusion: d.inclusion,
+        exclusion: d.exclusion,
         parentId,
         order: base + i,
       });
@@ -96,7 +89,15 @@ export function domainIdsByName(db: Db, names: string[]): number[] {
 
 export function createDomain(
   db: Db,
-  d: { name: string; color?: string; description?: string; parentId?: number | null; order?: number },
+  d: {
+    name: string;
+    color?: string;
+    description?: string;
+    inclusion?: string;
+    exclusion?: string;
+    parentId?: number | null;
+    order?: number;
+  },
 ): number {
   const name = d.name.trim();
   if (!name) throw new DossierError('invalid_input', 'a domain needs a name');
@@ -104,12 +105,172 @@ export function createDomain(
     throw new DossierError('conflict', `a domain named "${name}" already exists`);
   const count = (db.prepare('SELECT count(*) AS n FROM domains').get() as { n: number }).n;
   const info = db
-    .prepare('INSERT INTO domains (name, color, description, parent_id, sort_order) VALUES (?, ?, ?, ?, ?)')
-    .run(name, d.color ?? paletteColor(count), d.description ?? '', d.parentId ?? null, d.order ?? count);
+    .prepare(
+      `INSERT INTO domains (name, color, description, inclusion, exclusion, parent_id, sort_order)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      name,
+      d.color ?? paletteColor(count),
+      d.description ?? '',
+      d.inclusion ?? '',
+      d.exclusion ?? '',
+      d.parentId ?? null,
+      d.order ?? count,
+    );
   return Number(info.lastInsertRowid);
 }
 
 export function assertDomainsExist(db: Db, ids: number[]): void {
   const stmt = db.prepare('SELECT 1 FROM domains WHERE id = ?');
   for (const id of ids) if (!stmt.get(id)) throw new DossierError('not_found', `no domain with id ${id}`);
+}
+
+// ---- Templates: built-in ones ship in resources/codebooks; a project's codebook can be saved as a JSON file in a
+// templates folder (the doors point it at <dataDir>/templates) and applied to another project, merging by name.
+
+let configuredTemplatesDir: string | null = null;
+
+/** Where saved templates live; the doors set it (e.g. `<dataDir>/templates`). */
+export function setTemplatesDir(dir: string | null): void {
+  configuredTemplatesDir = dir;
+}
+
+/** The templates folder: as set by the door, else $DOSSIER_TEMPLATES_DIR, else $DOSSIER_DATA_DIR/templates. */
+export function templatesDir(): string | null {
+  if (configuredTemplatesDir) return configuredTemplatesDir;
+  if (process.env.DOSSIER_TEMPLATES_DIR) return process.env.DOSSIER_TEMPLATES_DIR;
+  if (process.env.DOSSIER_DATA_DIR) return path.join(process.env.DOSSIER_DATA_DIR, 'templates');
+  return null;
+}
+
+export interface TemplateInfo {
+  name: string;
+  description: string;
+  domains: number;
+  builtIn: boolean;
+}
+
+function templateFile(dir: string, name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  if (!slug) throw new DossierError('invalid_input', `"${name}" cannot be used as a template name`);
+  return path.join(dir, `${slug}.json`);
+}
+
+export function readTemplateFile(file: string): CodebookTemplate {
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new DossierError('invalid_input', `${file} is not a JSON file: ${(error as Error).message}`);
+  }
+  const parsed = CodebookTemplate.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new DossierError(
+      'invalid_input',
+      `${file} is not a codebook template (${issue.path.join('.') || 'file'}: ${issue.message})`,
+    );
+  }
+  return parsed.data;
+}
+
+/** Built-in templates, then those saved in the folder (unreadable files are left out). */
+export function listTemplates(dir: string | null = templatesDir()): TemplateInfo[] {
+  const out: TemplateInfo[] = Object.values(BUILT_IN_TEMPLATES).map((t) => ({
+    name: t.name,
+    description: t.description,
+    domains: t.domains.length,
+    builtIn: true,
+  }));
+  if (!dir || !fs.existsSync(dir)) return out;
+  for (const f of fs
+    .readdirSync(dir)
+    .filter((x) => x.endsWith('.json'))
+    .sort()) {
+    try {
+      const t = readTemplateFile(path.join(dir, f));
+      if (!BUILT_IN_TEMPLATES[t.name])
+        out.push({ name: t.name, description: t.description, domains: t.domains.length, builtIn: false });
+    } catch {
+      // A stray or broken JSON file in the folder is not a template; it must not hide the others.
+    }
+  }
+  return out;
+}
+
+/** A template by name: built-in or saved in the templates folder (never an arbitrary path). */
+export function loadTemplate(name: string, dir: string | null = templatesDir()): CodebookTemplate {
+  const builtIn = BUILT_IN_TEMPLATES[name];
+  if (builtIn) return builtIn;
+  if (dir) {
+    const file = templateFile(dir, name);
+    if (fs.existsSync(file)) return readTemplateFile(file);
+  }
+  throw new DossierError(
+    'not_found',
+    `no codebook template named "${name}" (available: ${listTemplates(dir)
+      .map((t) => t.name)
+      .join(', ')})`,
+  );
+}
+
+/** The project's codebook as a template: parents before children, each with its parent's name. */
+export function exportTemplate(db: Db, name: string, description = ''): CodebookTemplate {
+  const rows = db
+    .prepare(
+      'SELECT id, name, color, description, inclusion, exclusion, parent_id FROM domains ORDER BY sort_order, id',
+    )
+    .all() as {
+    id: number;
+    name: string;
+    color: string;
+    description: string;
+    inclusion: string;
+    exclusion: string;
+    parent_id: number | null;
+  }[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const out: CodebookTemplate['domains'] = [];
+  const walk = (parent: number | null) => {
+    for (const r of rows.filter((x) => x.parent_id === parent)) {
+      out.push({
+        name: r.name,
+        color: r.color,
+        description: r.description,
+        ...(r.inclusion ? { inclusion: r.inclusion } : {}),
+        ...(r.exclusion ? { exclusion: r.exclusion } : {}),
+        ...(parent !== null ? { parent: byId.get(parent)?.name } : {}),
+      });
+      walk(r.id);
+    }
+  };
+  walk(null);
+  return { name, description, domains: out };
+}
+
+/** Saves the project's codebook as `<dir>/<name>.json`; refuses built-in names and, unless asked, overwriting. */
+export function saveTemplate(
+  db: Db,
+  dir: string | null,
+  o: { name: string; description?: string; overwrite?: boolean },
+): { name: string; path: string; domains: number } {
+  if (!dir) throw new DossierError('unsupported', 'no templates folder is set up for saving templates');
+  const name = o.name.replace(/\s+/g, ' ').trim();
+  if (!name) throw new DossierError('invalid_input', 'a template needs a name');
+  if (BUILT_IN_TEMPLATES[name])
+    throw new DossierError('conflict', `"${name}" is a built-in template; choose another name`);
+  const file = templateFile(dir, name);
+  if (fs.existsSync(file) && !o.overwrite)
+    throw new DossierError('conflict', `a template named "${name}" already exists`);
+  const template = exportTemplate(db, name, o.description ?? '');
+  fs.mkdirSync(dir, { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, `${JSON.stringify(template, null, 2)}\n`);
+  fs.renameSync(tmp, file);
+  return { name, path: file, domains: template.domains.length };
 }

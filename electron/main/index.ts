@@ -102,7 +102,7 @@ async function chooseImport(): Promise<void> {
     properties: ['openFile', 'openDirectory', 'multiSelections'],
   });
   if (r.canceled) return;
-  const report = importPaths(project.db, r.filePaths);
+  const report = await importPaths(project.db, r.filePaths);
   mainWindow?.webContents.send('dossier:project-changed');
   await dialog.showMessageBox({
     message: `${report.imported.length} imported, ${report.skipped.length} skipped, ${report.failed.length} failed`,

@@ -11,6 +11,7 @@ import {
   Reliability,
   Stance,
 } from './model';
+import { ClaimFilterFields } from './codebook';
 import { ExportFilterFields, ExportFormat } from './exports';
 import { method } from './method';
 
@@ -43,6 +44,7 @@ export const coreMethods = {
       docId: Id.optional(),
       domainId: Id.optional(),
       limit: z.number().int().positive().optional(),
+      ...ClaimFilterFields,
     }),
     z.array(Claim),
   ),

@@ -1,11 +1,13 @@
 import type { z } from 'zod';
 import { coreMethods } from './core';
+import { codebookMethods } from './codebook';
 import { exportsMethods } from './exports';
 import type { MethodSpec } from './method';
 
 // The one API contract. Each area of the product adds its methods in its own module and spreads it here.
 export const api = {
   ...coreMethods,
+  ...codebookMethods,
   ...exportsMethods,
 } satisfies Record<string, MethodSpec>;
 

@@ -1,6 +1,7 @@
 import type { Command } from '../command';
 import { compare, grid } from './analysis';
 import { claims, tag } from './claims';
+import { attrs, search } from './corpus';
 import { exportCommand, importQdcCommand, importQdpxCommand } from './exchange';
 import { importCommand } from './importExport';
 import { docs, domains, init, serve, show } from './project';
@@ -9,6 +10,8 @@ import { docs, domains, init, serve, show } from './project';
 export const commands: Command[] = [
   init,
   importCommand,
+  search,
+  attrs,
   docs,
   show,
   domains,

@@ -1,5 +1,6 @@
 import type { MethodName, MethodOutput, MethodParams } from '../../../shared/api';
 import type { Project } from '../project';
+import { codebookHandlers } from './codebookHandlers';
 import { coreHandlers } from './coreHandlers';
 import { exportHandlers } from './exportHandlers';
 
@@ -12,5 +13,6 @@ export type Handlers = { [M in MethodName]: Handler<M> };
 // Each area of the product contributes its handlers from its own module.
 export const handlers: Handlers = {
   ...coreHandlers,
+  ...codebookHandlers,
   ...exportHandlers,
 };

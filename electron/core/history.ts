@@ -1,0 +1,357 @@
+import { type Db, nowIso } from './db';
+import { DossierError } from './errors';
+import { getAnalyst } from './settings';
+
+// Undo/redo for the session: every claim and codebook edit runs inside `recordEdit`, which snapshots the rows the
+// edit declares it will touch before it runs and again after it ran. Undo writes the "before" rows back and redo
+// the "after" rows, so each entry is its own inverse and a restored claim keeps its id, domains and attributes.
+// The history lives in memory per open connection: closing the project ends the session.
+
+export interface ClaimState {
+  id: number;
+  document_id: number;
+  start: number;
+  end: number;
+  quote: string;
+  prefix: string;
+  suffix: string;
+  note: string;
+  actor: string;
+  stance: string | null;
+  reliability: string | null;
+  credibility: number | null;
+  analyst: string;
+  created_at: string;
+  updated_at: string;
+  domainIds: number[];
+}
+
+export interface DomainState {
+  id: number;
+  name: string;
+  color: string;
+  description: string;
+  inclusion: string;
+  exclusion: string;
+  parent_id: number | null;
+  sort_order: number;
+}
+
+interface Change<T> {
+  id: number;
+  before: T | null;
+  after: T | null;
+}
+
+interface Entry {
+  label: string;
+  claims: Change<ClaimState>[];
+  domains: Change<DomainState>[];
+}
+
+/** Declares what an edit touches; call before changing a row, or right after creating one. */
+export interface Tracker {
+  claims(ids: Iterable<number>): void;
+  createdClaims(ids: Iterable<number>): void;
+  domains(ids: Iterable<number>): void;
+  createdDomains(ids: Iterable<number>): void;
+}
+
+interface Session {
+  undo: Entry[];
+  redo: Entry[];
+  active: { claims: Map<number, ClaimState | null>; domains: Map<number, DomainState | null> } | null;
+}
+
+/** Entries kept per session; older ones are forgotten. */
+export const HISTORY_LIMIT = 200;
+
+const sessions = new WeakMap<Db, Session>();
+
+function session(db: Db): Session {
+  let s = sessions.get(db);
+  if (!s) {
+    s = { undo: [], redo: [], active: null };
+    sessions.set(db, s);
+  }
+  return s;
+}
+
+const CLAIM_COLUMNS = `id, document_id, start, end, quote, prefix, suffix, note, actor, stance, reliability,
+  credibility, analyst, created_at, updated_at`;
+
+export function claimStates(db: Db, ids: number[]): Map<number, ClaimState> {
+  const out = new Map<number, ClaimState>();
+  if (ids.length === 0) return out;
+  const rows = db
+    .prepare(
+      `SELECT ${CLAIM_COLUMNS},
+         (SELECT group_concat(domain_id) FROM claim_domains WHERE claim_id = c.id) AS domain_ids
+       FROM claims c WHERE id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(ids)) as (Omit<ClaimState, 'domainIds'> & { domain_ids: string | null })[];
+  for (const { domain_ids, ...r } of rows) {
+    const domainIds = domain_ids
+      ? domain_ids
+          .split(',')
+          .map(Number)
+          .sort((a, b) => a - b)
+      : [];
+    out.set(r.id, { ...r, domainIds });
+  }
+  return out;
+}
+
+export function domainStates(db: Db, ids: number[]): Map<number, DomainState> {
+  const out = new Map<number, DomainState>();
+  if (ids.length === 0) return out;
+  const rows = db
+    .prepare(
+      `SELECT id, name, color, description, inclusion, exclusion, parent_id, sort_order FROM domains
+       WHERE id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(ids)) as DomainState[];
+  for (const r of rows) out.set(r.id, r);
+  return out;
+}
+
+/**
+ * Runs an edit as one undoable step (and one transaction). Edits nested inside another edit join it, so that
+ * e.g. autocode, which creates many claims, is undone in one step.
+ */
+export function recordEdit<T>(db: Db, label: string, fn: (t: Tracker) => T): T {
+  const s = session(db);
+  if (s.active) return fn(tracker(db, s.active));
+  const active = {
+    claims: new Map<number, ClaimState | null>(),
+    domains: new Map<number, DomainState | null>(),
+  };
+  s.active = active;
+  try {
+    const entry = db.transaction(() => {
+      const result = fn(tracker(db, active));
+      const e = buildEntry(db, label, active);
+      writeLog(db, e, label);
+      return { result, e };
+    })();
+    if (entry.e.claims.length || entry.e.domains.length) {
+      s.undo.push(entry.e);
+      if (s.undo.length > HISTORY_LIMIT) s.undo.splice(0, s.undo.length - HISTORY_LIMIT);
+      s.redo = [];
+    }
+    return entry.result;
+  } finally {
+    s.active = null;
+  }
+}
+
+function tracker(db: Db, active: NonNullable<Session['active']>): Tracker {
+  const track = <T>(
+    map: Map<number, T | null>,
+    ids: Iterable<number>,
+    read: (ids: number[]) => Map<number, T>,
+  ) => {
+    const fresh = [...new Set(ids)].filter((id) => !map.has(id));
+    const states = read(fresh);
+    for (const id of fresh) map.set(id, states.get(id) ?? null);
+  };
+  const created = <T>(map: Map<number, T | null>, ids: Iterable<number>) => {
+    for (const id of ids) if (!map.has(id)) map.set(id, null);
+  };
+  return {
+    claims: (ids) => track(active.claims, ids, (x) => claimStates(db, x)),
+    createdClaims: (ids) => created(active.claims, ids),
+    domains: (ids) => track(active.domains, ids, (x) => domainStates(db, x)),
+    createdDomains: (ids) => created(active.domains, ids),
+  };
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function buildEntry(db: Db, label: string, active: NonNullable<Session['active']>): Entry {
+  const claimsAfter = claimStates(db, [...active.claims.keys()]);
+  const domainsAfter = domainStates(db, [...active.domains.keys()]);
+  const claims: Change<ClaimState>[] = [];
+  for (const [id, before] of active.claims) {
+    const after = claimsAfter.get(id) ?? null;
+    if (!same(before, after)) claims.push({ id, before, after });
+  }
+  const domains: Change<DomainState>[] = [];
+  for (const [id, before] of active.domains) {
+    const after = domainsAfter.get(id) ?? null;
+    if (!same(before, after)) domains.push({ id, before, after });
+  }
+  return { label, claims, domains };
+}
+
+function writeLog(db: Db, e: Entry, action: string): void {
+  if (!e.claims.length && !e.domains.length) return;
+  const at = nowIso();
+  const analyst = getAnalyst(db);
+  const stmt = db.prepare(
+    'INSERT INTO edit_log (at, analyst, action, entity, entity_id) VALUES (?, ?, ?, ?, ?)',
+  );
+  for (const c of e.claims) stmt.run(at, analyst, action, 'claim', c.id);
+  for (const d of e.domains) stmt.run(at, analyst, action, 'domain', d.id);
+}
+
+export interface HistoryState {
+  canUndo: boolean;
+  canRedo: boolean;
+  /** What undo would revert, e.g. "tag claim"; null when there is nothing. */
+  undoLabel: string | null;
+  redoLabel: string | null;
+}
+
+export interface HistoryStep {
+  /** The edit that was undone or redone. */
+  label: string;
+  /** Claims whose rows changed (created, edited or deleted by the step). */
+  claimIds: number[];
+  /** Documents holding those claims, so that a reader can refresh just those. */
+  docIds: number[];
+  /** Domains whose rows changed. */
+  domainIds: number[];
+  /** True when the codebook changed (domains, or claim counts per domain). */
+  codebookChanged: boolean;
+  state: HistoryState;
+}
+
+export function historyState(db: Db): HistoryState {
+  const s = session(db);
+  const u = s.undo[s.undo.length - 1];
+  const r = s.redo[s.redo.length - 1];
+  return { canUndo: !!u, canRedo: !!r, undoLabel: u?.label ?? null, redoLabel: r?.label ?? null };
+}
+
+/** Forgets the session's history (e.g. after a change made outside it). */
+export function clearHistory(db: Db): void {
+  const s = session(db);
+  s.undo = [];
+  s.redo = [];
+}
+
+export function undo(db: Db): HistoryStep {
+  return step(db, 'undo');
+}
+
+export function redo(db: Db): HistoryStep {
+  return step(db, 'redo');
+}
+
+function step(db: Db, direction: 'undo' | 'redo'): HistoryStep {
+  const s = session(db);
+  if (s.active) throw new DossierError('conflict', `cannot ${direction} during another edit`);
+  const from = direction === 'undo' ? s.undo : s.redo;
+  const to = direction === 'undo' ? s.redo : s.undo;
+  const entry = from[from.length - 1];
+  if (!entry) throw new DossierError('conflict', `nothing to ${direction}`);
+  const target = direction === 'undo' ? 'before' : 'after';
+  const current = direction === 'undo' ? 'after' : 'before';
+  try {
+    db.transaction(() => {
+      restore(db, entry, current, target);
+      writeLog(db, entry, `${direction} ${entry.label}`);
+    })();
+  } catch (error) {
+    // The rows no longer match the history (changed outside this session): the history cannot be trusted.
+    clearHistory(db);
+    if (error instanceof DossierError) throw error;
+    throw new DossierError(
+      'conflict',
+      `cannot ${direction} "${entry.label}": ${error instanceof Error ? error.message : String(error)}. The undo history was cleared.`,
+    );
+  }
+  from.pop();
+  to.push(entry);
+  const docIds = new Set<number>();
+  for (const c of entry.claims) {
+    if (c.before) docIds.add(c.before.document_id);
+    if (c.after) docIds.add(c.after.document_id);
+  }
+  return {
+    label: entry.label,
+    claimIds: entry.claims.map((c) => c.id),
+    docIds: [...docIds].sort((a, b) => a - b),
+    domainIds: entry.domains.map((d) => d.id),
+    codebookChanged: entry.domains.length > 0 || entry.claims.length > 0,
+    state: historyState(db),
+  };
+}
+
+function restore(db: Db, e: Entry, current: 'before' | 'after', target: 'before' | 'after'): void {
+  const nowClaims = claimStates(
+    db,
+    e.claims.map((c) => c.id),
+  );
+  const nowDomains = domainStates(
+    db,
+    e.domains.map((d) => d.id),
+  );
+  const staleClaim = e.claims.find((c) => !same(nowClaims.get(c.id) ?? null, c[current]));
+  const staleDomain = e.domains.find((d) => !same(nowDomains.get(d.id) ?? null, d[current]));
+  if (staleClaim || staleDomain) {
+    const what = staleClaim ? `claim ${staleClaim.id}` : `domain ${staleDomain?.id}`;
+    throw new DossierError(
+      'conflict',
+      `cannot ${target === 'before' ? 'undo' : 'redo'} "${e.label}": ${what} was changed outside this session. The undo history was cleared.`,
+    );
+  }
+  // Domains first (parents linked once all exist), then claims, then domains that go away.
+  const upsertDomain = db.prepare(
+    `INSERT INTO domains (id, name, color, description, inclusion, exclusion, parent_id, sort_order)
+     VALUES (@id, @name, @color, @description, @inclusion, @exclusion, NULL, @sort_order)
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name, color = excluded.color,
+       description = excluded.description, inclusion = excluded.inclusion, exclusion = excluded.exclusion,
+       sort_order = excluded.sort_order`,
+  );
+  const setParent = db.prepare('UPDATE domains SET parent_id = ? WHERE id = ?');
+  const kept = e.domains.map((d) => d[target]).filter((d): d is DomainState => d !== null);
+  for (const d of kept) upsertDomain.run(d);
+  for (const d of kept) setParent.run(d.parent_id, d.id);
+
+  const delClaim = db.prepare('DELETE FROM claims WHERE id = ?');
+  const upsertClaim = db.prepare(
+    `INSERT INTO claims (${CLAIM_COLUMNS}) VALUES (@id, @document_id, @start, @end, @quote, @prefix, @suffix,
+       @note, @actor, @stance, @reliability, @credibility, @analyst, @created_at, @updated_at)
+     ON CONFLICT (id) DO UPDATE SET document_id = excluded.document_id, start = excluded.start,
+       end = excluded.end, quote = excluded.quote, prefix = excluded.prefix, suffix = excluded.suffix,
+       note = excluded.note, actor = excluded.actor, stance = excluded.stance, reliability = excluded.reliability,
+       credibility = excluded.credibility, analyst = excluded.analyst, created_at = excluded.created_at,
+       updated_at = excluded.updated_at`,
+  );
+  const unlink = db.prepare('DELETE FROM claim_domains WHERE claim_id = ?');
+  const link = db.prepare('INSERT INTO claim_domains (claim_id, domain_id) VALUES (?, ?)');
+  for (const c of e.claims) if (c[target] === null) delClaim.run(c.id);
+  for (const c of e.claims) {
+    const t = c[target];
+    if (!t) continue;
+    const { domainIds, ...row } = t;
+    upsertClaim.run(row);
+    unlink.run(c.id);
+    for (const d of domainIds) link.run(c.id, d);
+  }
+
+  const linked = db.prepare('SELECT count(*) AS n FROM claim_domains WHERE domain_id = ?');
+  const delDomain = db.prepare('DELETE FROM domains WHERE id = ?');
+  for (const d of e.domains) {
+    if (d[target] !== null) continue;
+    if ((linked.get(d.id) as { n: number }).n > 0) {
+      throw new DossierError(
+        'conflict',
+        `cannot remove domain ${d.id}: claims made outside this session use it. The undo history was cleared.`,
+      );
+    }
+    delDomain.run(d.id);
+  }
+}
+
+/** Runs work that changes claims or domains without recording it (e.g. bulk imports), and drops the history
+ * because its snapshots may no longer match the rows. */
+export function withoutHistory<T>(db: Db, fn: () => T): T {
+  const result = fn();
+  clearHistory(db);
+  return result;
+}
