@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import { DossierError } from '../errors';
 import { rowSet, type RowSet } from './dimensions';
 import { domainTree, type DomainTree } from './domainTree';
+import { ensureGridSchema } from './schema';
 
 export const MEASURES = ['count', 'docs', 'coverage', 'words'] as const;
 export type Measure = (typeof MEASURES)[number];
@@ -52,6 +53,7 @@ export function computeMatrix(db: Db, q: MatrixQuery = {}): Matrix {
   const measure = q.measure ?? 'count';
   if (!MEASURES.includes(measure))
     throw new DossierError('invalid_input', `unknown measure "${measure}" (use ${MEASURES.join(', ')})`);
+  ensureGridSchema(db);
   const set = rowSet(db, q.rows ?? 'documents');
   const tree = domainTree(db);
   const nCols = tree.columns.length;
@@ -125,8 +127,22 @@ function addCounts(db: Db, set: RowSet, tree: DomainTree, acc: Float64Array[]): 
       row[nCols] += n;
     }
   }
-  // A claim with several domains was counted once per domain: under a shared parent (and in the row total) it
+  // A claim with several domains was counted once per domain: in the row total (and under a shared parent) it
   // counts once, so take back the extra.
+  if (!tree.hasParents) {
+    const extra = db
+      .prepare(
+        `SELECT document_id, count(*) - count(DISTINCT claim_id) FROM claim_domains INDEXED BY claim_domains_multi
+         WHERE claim_tags > 1 GROUP BY document_id`,
+      )
+      .raw()
+      .iterate() as Iterable<[number, number]>;
+    for (const [docId, n] of extra) {
+      const row = acc[set.rowOfDoc.get(docId) ?? -1];
+      if (row) row[nCols] -= n;
+    }
+    return;
+  }
   const multi = db
     .prepare(
       `SELECT document_id, group_concat(domain_id) FROM claim_domains INDEXED BY claim_domains_multi
@@ -140,7 +156,6 @@ function addCounts(db: Db, set: RowSet, tree: DomainTree, acc: Float64Array[]): 
     if (!row) continue;
     const domains = ids.split(',');
     row[nCols] -= domains.length - 1;
-    if (!tree.hasParents) continue;
     const touched: number[] = [];
     for (const d of domains)
       for (const c of tree.columnsOf.get(Number(d)) ?? []) {

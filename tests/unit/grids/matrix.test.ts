@@ -121,6 +121,15 @@ describe('matrix', () => {
         check(f, computeMatrix(f.p.db, { rows: dimension, measure }), dimension, measure);
   });
 
+  it('computes every measure with a flat codebook (no parents) too', () => {
+    const f = buildFixture(12);
+    f.p.db.exec('UPDATE domains SET parent_id = NULL');
+    for (const d of f.domains) d.parentId = null;
+    for (const dimension of ['documents', 'attr:country'])
+      for (const measure of measures)
+        check(f, computeMatrix(f.p.db, { rows: dimension, measure }), dimension, measure);
+  });
+
   it('stays right after claims are added and deleted through the core', () => {
     const f = buildFixture(5, 5, 10);
     const alpha = f.domains.find((d) => d.name === 'Alpha')!;

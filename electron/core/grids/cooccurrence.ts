@@ -1,0 +1,177 @@
+import type { Db } from '../db';
+import { DossierError } from '../errors';
+import { domainTree } from './domainTree';
+import type { MatrixColumn } from './matrix';
+import { ensureGridSchema } from './schema';
+
+export interface Cooccurrence {
+  columns: MatrixColumn[];
+  /** Claims tagged with both domains; on the diagonal, claims tagged with the domain. */
+  same: number[][];
+  /**
+   * Pairs of different claims in one document whose ranges intersect, one tagged with each domain; on the diagonal,
+   * pairs whose claims are both tagged with the domain. A pair counts once per cell.
+   */
+  overlap: number[][];
+}
+
+/** Later-starting claim y intersects x: each intersecting pair appears once. */
+const OVERLAPPING_PAIRS = `FROM claims x JOIN claims y ON y.document_id = x.document_id AND y.start >= x.start
+  AND y.start < x.end AND y.id <> x.id AND (y.start > x.start OR y.id > x.id)`;
+
+/** Domains × domains, by tag (same claim) and by text (overlapping claims), with direct tags, not rolled up. */
+export function computeCooccurrence(db: Db): Cooccurrence {
+  ensureGridSchema(db);
+  const tree = domainTree(db);
+  const n = tree.columns.length;
+  const index = new Map(tree.columns.map((c, i) => [c.domainId, i]));
+  const same = tree.columns.map(() => new Array<number>(n).fill(0));
+  const overlap = tree.columns.map(() => new Array<number>(n).fill(0));
+  const tagged = db
+    .prepare('SELECT domain_id, count(*) FROM claim_domains GROUP BY domain_id')
+    .raw()
+    .all() as [number, number][];
+  for (const [d, k] of tagged) {
+    const i = index.get(d);
+    if (i !== undefined) same[i][i] = k;
+  }
+  const both = db
+    .prepare(
+      `SELECT a.domain_id, b.domain_id, count(*) FROM claim_domains a INDEXED BY claim_domains_multi
+       JOIN claim_domains b INDEXED BY claim_domains_multi
+         ON b.document_id = a.document_id AND b.claim_id = a.claim_id AND b.domain_id > a.domain_id
+       WHERE a.claim_tags > 1 AND b.claim_tags > 1 GROUP BY 1, 2`,
+    )
+    .raw()
+    .all() as [number, number, number][];
+  for (const [a, b, k] of both) {
+    const i = index.get(a);
+    const j = index.get(b);
+    if (i === undefined || j === undefined) continue;
+    same[i][j] += k;
+    if (i !== j) same[j][i] += k;
+  }
+  const pairs = db
+    .prepare(
+      `SELECT (SELECT group_concat(domain_id) FROM claim_domains WHERE claim_id = x.id),
+              (SELECT group_concat(domain_id) FROM claim_domains WHERE claim_id = y.id) ${OVERLAPPING_PAIRS}`,
+    )
+    .raw()
+    .iterate() as Iterable<[string | null, string | null]>;
+  const cells = new Set<number>();
+  for (const [dx, dy] of pairs) {
+    if (!dx || !dy) continue;
+    const xs = dx.split(',').map((d) => index.get(Number(d)) ?? -1);
+    const ys = dy.split(',').map((d) => index.get(Number(d)) ?? -1);
+    cells.clear();
+    for (const i of xs) for (const j of ys) if (i >= 0 && j >= 0) cells.add(i < j ? i * n + j : j * n + i);
+    for (const cell of cells) {
+      const i = Math.floor(cell / n);
+      const j = cell % n;
+      overlap[i][j]++;
+      if (i !== j) overlap[j][i]++;
+    }
+  }
+  return {
+    columns: tree.columns.map((c) => ({
+      domainId: c.domainId,
+      name: c.name,
+      color: c.color,
+      parentId: c.parentId,
+      depth: c.depth,
+      hasChildren: c.subtree.length > 1,
+    })),
+    same,
+    overlap,
+  };
+}
+
+export interface ExcerptClaim {
+  id: number;
+  docId: number;
+  start: number;
+  end: number;
+  quote: string;
+  domainIds: number[];
+}
+
+export interface CooccurrenceExcerpt {
+  docId: number;
+  title: string;
+  /** One claim (same) or the two overlapping claims (overlap). */
+  claims: ExcerptClaim[];
+}
+
+export interface CooccurrenceExcerpts {
+  total: number;
+  items: CooccurrenceExcerpt[];
+}
+
+const CLAIM_COLUMNS = (c: string) =>
+  `${c}.id, ${c}.document_id, ${c}.start, ${c}.end, ${c}.quote,
+   (SELECT group_concat(domain_id) FROM claim_domains WHERE claim_id = ${c}.id)`;
+
+type Raw = [number, number, number, number, string, string | null];
+
+function toClaim(r: Raw): ExcerptClaim {
+  return {
+    id: r[0],
+    docId: r[1],
+    start: r[2],
+    end: r[3],
+    quote: r[4],
+    domainIds: r[5]
+      ? r[5]
+          .split(',')
+          .map(Number)
+          .sort((a, b) => a - b)
+      : [],
+  };
+}
+
+/** The excerpts behind one co-occurrence cell, in document and text order, a page at a time. */
+export function cooccurrenceExcerpts(
+  db: Db,
+  q: { domainA: number; domainB: number; kind: 'same' | 'overlap'; offset?: number; limit?: number },
+): CooccurrenceExcerpts {
+  for (const id of [q.domainA, q.domainB])
+    if (!db.prepare('SELECT 1 FROM domains WHERE id = ?').get(id))
+      throw new DossierError('not_found', `no domain with id ${id}`);
+  const limit = q.limit ?? 100;
+  const offset = q.offset ?? 0;
+  const has = (c: string, p: string) =>
+    `EXISTS (SELECT 1 FROM claim_domains t WHERE t.claim_id = ${c}.id AND t.domain_id = @${p})`;
+  const title = (c: string) => `(SELECT title FROM documents d WHERE d.id = ${c}.document_id)`;
+  const params = { a: q.domainA, b: q.domainB, limit, offset };
+  if (q.kind === 'same') {
+    const where = `WHERE ${has('c', 'a')} AND ${has('c', 'b')}`;
+    const total = db.prepare(`SELECT count(*) FROM claims c ${where}`).pluck().get(params) as number;
+    const rows = db
+      .prepare(
+        `SELECT ${CLAIM_COLUMNS('c')}, ${title('c')} FROM claims c ${where} ORDER BY c.document_id, c.start, c.id LIMIT @limit OFFSET @offset`,
+      )
+      .raw()
+      .all(params) as [...Raw, string][];
+    return {
+      total,
+      items: rows.map((r) => ({ docId: r[1], title: r[6], claims: [toClaim(r.slice(0, 6) as Raw)] })),
+    };
+  }
+  const where = `WHERE ((${has('x', 'a')} AND ${has('y', 'b')}) OR (${has('x', 'b')} AND ${has('y', 'a')}))`;
+  const total = db.prepare(`SELECT count(*) ${OVERLAPPING_PAIRS} ${where}`).pluck().get(params) as number;
+  const rows = db
+    .prepare(
+      `SELECT ${CLAIM_COLUMNS('x')}, ${CLAIM_COLUMNS('y')}, ${title('x')} ${OVERLAPPING_PAIRS} ${where}
+       ORDER BY x.document_id, x.start, x.id, y.start, y.id LIMIT @limit OFFSET @offset`,
+    )
+    .raw()
+    .all(params) as unknown[][];
+  return {
+    total,
+    items: rows.map((r) => ({
+      docId: r[1] as number,
+      title: r[12] as string,
+      claims: [toClaim(r.slice(0, 6) as Raw), toClaim(r.slice(6, 12) as Raw)],
+    })),
+  };
+}
