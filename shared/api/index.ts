@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { coreMethods } from './core';
+import { corpusMethods } from './corpus';
 import { codebookMethods } from './codebook';
 import { exportsMethods } from './exports';
 import type { MethodSpec } from './method';
@@ -7,6 +8,7 @@ import type { MethodSpec } from './method';
 // The one API contract. Each area of the product adds its methods in its own module and spreads it here.
 export const api = {
   ...coreMethods,
+  ...corpusMethods,
   ...codebookMethods,
   ...exportsMethods,
 } satisfies Record<string, MethodSpec>;

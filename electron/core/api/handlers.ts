@@ -2,6 +2,7 @@ import type { MethodName, MethodOutput, MethodParams } from '../../../shared/api
 import type { Project } from '../project';
 import { codebookHandlers } from './codebookHandlers';
 import { coreHandlers } from './coreHandlers';
+import { corpusHandlers } from './corpusHandlers';
 import { exportHandlers } from './exportHandlers';
 
 export type Handler<M extends MethodName> = (
@@ -13,6 +14,7 @@ export type Handlers = { [M in MethodName]: Handler<M> };
 // Each area of the product contributes its handlers from its own module.
 export const handlers: Handlers = {
   ...coreHandlers,
+  ...corpusHandlers,
   ...codebookHandlers,
   ...exportHandlers,
 };
