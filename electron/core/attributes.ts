@@ -60,7 +60,7 @@ export function normaliseValue(type: AttributeType, raw: AttributeValue, name = 
 export function inferType(values: string[]): AttributeType {
   const present = values.map((v) => v.trim()).filter((v) => v !== '');
   if (present.length === 0) return 'text';
-  if (present.every((v) => /^-?\d+(\.\d+)?$/.test(v))) {
+  if (present.every((v) => /^-?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?$/.test(v))) {
     // Four-digit years stay numbers (they sort and compare as such); full dates are dates.
     return 'number';
   }

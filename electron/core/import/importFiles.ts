@@ -13,6 +13,8 @@ export { collectFiles, type ImportSource } from './collect';
 export const DEFAULT_MAX_SIZE = 200 * 2 ** 20;
 /** Files extracted ahead of the commit: keeps the worker busy without holding a whole corpus in memory. */
 const WINDOW = 8;
+const THREAD_MIN_FILES = 24;
+const THREAD_MIN_BYTES = 2 * 2 ** 20;
 
 export interface ImportWarning {
   path: string;
@@ -174,7 +176,9 @@ export async function importSources(
   };
   tick(wanted[0]?.path ?? '');
 
-  const extractor = createExtractor({ threaded: options.threaded ?? wanted.length > 1 });
+  // A worker costs a second or so to start (it loads the parsers): small batches extract in-process.
+  const big = wanted.length >= THREAD_MIN_FILES || progress.bytesTotal >= THREAD_MIN_BYTES;
+  const extractor = createExtractor({ threaded: options.threaded ?? big });
   const inFlight: { src: ImportSource; result: Promise<ExtractResult> }[] = [];
   let next = 0;
   try {

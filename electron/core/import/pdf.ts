@@ -73,6 +73,7 @@ function linesOf(items: TextItem[]): Line[] {
 function joinLines(a: string, b: string): string {
   // "inter-\nnational" → "international"; a hyphen before a capital or digit is kept ("Franco-\nGerman").
   if (/\p{L}-$/u.test(a) && /^\p{Ll}/u.test(b)) return a.slice(0, -1) + b;
+  if (/\p{L}-$/u.test(a) && /^[\p{Lu}\p{N}]/u.test(b)) return a + b;
   // Chinese and Japanese lines continue without a space.
   if (
     /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}、。]$/u.test(a) &&

@@ -1,0 +1,186 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { callMethod } from '../../../electron/core/api/dispatch';
+import { getDocumentAttributes, listAttributes } from '../../../electron/core/attributes';
+import { getDocument } from '../../../electron/core/documents';
+import { importPaths } from '../../../electron/core/import/importFiles';
+import { waitForImportJob } from '../../../electron/core/import/jobs';
+import { makePdf, tempDir, tempProject } from './helpers';
+
+function write(dir: string, rel: string, content: string | Uint8Array): string {
+  const file = path.join(dir, rel);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, content);
+  return file;
+}
+
+const count = (db: ReturnType<typeof tempProject>['db'], sql: string): number =>
+  (db.prepare(sql).get() as { n: number }).n;
+
+describe('importing folders', () => {
+  it('walks folders recursively, skips hidden and unsupported files, reports every failure', async () => {
+    const dir = tempDir();
+    write(
+      dir,
+      'Session 70 - 2015/Côte d’Ivoire report.txt',
+      'Abidjan statement\n\nThe delegation spoke first.',
+    );
+    write(dir, 'Session 70 - 2015/notes.md', '# Notes\n\nA short note.');
+    write(dir, 'Session 70 - 2015/paper.pdf', await makePdf());
+    write(dir, '.hidden/secret.txt', 'never imported');
+    write(dir, '.DS_Store', 'junk');
+    write(dir, 'table.xlsx', 'not supported');
+    write(dir, 'empty.txt', '');
+    write(dir, 'broken.pdf', '%PDF-1.4 broken');
+    const p = tempProject();
+    const r = await importPaths(p.db, [dir]);
+    expect(r.imported.map((i) => path.basename(i.path)).sort()).toEqual([
+      'Côte d’Ivoire report.txt',
+      'notes.md',
+      'paper.pdf',
+    ]);
+    expect(r.skipped.map((s) => [path.basename(s.path), s.reason]).sort()).toEqual([
+      ['.DS_Store', 'hidden file'],
+      ['.hidden', 'hidden folder'],
+      ['table.xlsx', 'unsupported file type ".xlsx"'],
+    ]);
+    expect(Object.fromEntries(r.failed.map((f) => [path.basename(f.path), f.error]))).toEqual({
+      'broken.pdf': expect.stringMatching(/^corrupt PDF/),
+      'empty.txt': 'empty file',
+    });
+    const pdf = r.imported.find((i) => i.path.endsWith('paper.pdf'))!;
+    const doc = getDocument(p.db, pdf.id);
+    expect(doc.title).toBe('Alliance Training Report');
+    expect(doc.format).toBe('pdf');
+    expect(doc.originalName).toBe('paper.pdf');
+    expect(doc.pages.map((pg) => pg.page)).toEqual([1, 2]);
+    expect(count(p.db, 'SELECT count(*) AS n FROM documents_fts')).toBe(3);
+  });
+
+  it('re-running imports only what is missing', async () => {
+    const dir = tempDir();
+    write(dir, 'a.txt', 'Alpha headline\n\nBody a.');
+    write(dir, 'b.txt', 'Beta headline\n\nBody b.');
+    const p = tempProject();
+    const first = await importPaths(p.db, [dir]);
+    expect(first.imported).toHaveLength(2);
+    write(dir, 'c.txt', 'Gamma headline\n\nBody c.');
+    const second = await importPaths(p.db, [dir]);
+    expect(second.imported.map((i) => path.basename(i.path))).toEqual(['c.txt']);
+    expect(second.skipped.map((s) => s.reason)).toEqual([
+      'already present (same content)',
+      'already present (same content)',
+    ]);
+    expect(count(p.db, 'SELECT count(*) AS n FROM documents')).toBe(3);
+  });
+
+  it('refuses files over the size limit', async () => {
+    const dir = tempDir();
+    write(dir, 'big.txt', `Big file\n\n${'word '.repeat(400_000)}`);
+    write(dir, 'small.txt', 'Small file\n\nfits.');
+    const p = tempProject();
+    const r = await importPaths(p.db, [dir], { maxSize: 2 ** 20 });
+    expect(r.imported.map((i) => path.basename(i.path))).toEqual(['small.txt']);
+    expect(r.failed).toEqual([
+      { path: path.join(dir, 'big.txt'), error: 'over the size limit (1.9 MB > 1.0 MB)' },
+    ]);
+  });
+});
+
+describe('attributes at import', () => {
+  it('reads typed values from file names with --attrs-from-path', async () => {
+    const dir = tempDir();
+    write(dir, 'Session 70 - 2015/FRA_70_2015.txt', 'France speech\n\nText of France.');
+    write(dir, 'Session 71 - 2016/BRA_71_2016.txt', 'Brazil speech\n\nText of Brazil.');
+    write(dir, 'README.txt', 'Read me\n\nAbout the corpus.');
+    const p = tempProject();
+    const r = await importPaths(p.db, [dir], { attrsFromPath: '{country}_{session}_{year}.txt' });
+    expect(r.imported).toHaveLength(3);
+    expect(r.warnings).toEqual([
+      {
+        path: path.join(dir, 'README.txt'),
+        message: 'file name does not match "{country}_{session}_{year}.txt"',
+      },
+    ]);
+    expect(listAttributes(p.db).map((a) => [a.name, a.type, a.documents])).toEqual([
+      ['country', 'text', 2],
+      ['session', 'number', 2],
+      ['year', 'number', 2],
+    ]);
+    const bra = r.imported.find((i) => i.path.endsWith('BRA_71_2016.txt'))!;
+    expect(getDocumentAttributes(p.db, bra.id)).toEqual({ country: 'BRA', session: 71, year: 2016 });
+  });
+
+  it('reads a CSV sidecar keyed by file name, including document fields', async () => {
+    const dir = tempDir();
+    write(dir, 'docs/one.txt', 'First headline\n\nBody one.');
+    write(dir, 'docs/two.txt', 'Second headline\n\nBody two.');
+    const csv = [
+      'file,title,region,population,signed',
+      'one.txt,Report One,Europe,"38,000,000",2024-05-01',
+      'two.txt,,Asia,1200,2023-11-30',
+      'three.txt,,Africa,5,2020-01-01',
+    ].join('\n');
+    const p = tempProject();
+    const r = await importPaths(p.db, [path.join(dir, 'docs')], { metadataCsv: csv });
+    expect(r.warnings).toEqual([{ path: 'three.txt', message: 'metadata CSV row matches no imported file' }]);
+    const one = r.imported.find((i) => i.path.endsWith('one.txt'))!;
+    expect(one.title).toBe('Report One');
+    expect(getDocumentAttributes(p.db, one.id)).toEqual({
+      region: 'Europe',
+      population: 38000000,
+      signed: '2024-05-01',
+    });
+    expect(listAttributes(p.db).map((a) => `${a.name}:${a.type}`)).toEqual([
+      'population:number',
+      'region:text',
+      'signed:date',
+    ]);
+  });
+});
+
+describe('import jobs through the API', () => {
+  it('imports uploaded files in the background and reports progress and failures', async () => {
+    const p = tempProject();
+    const files = [
+      { name: 'a.txt', base64: Buffer.from('Uploaded headline\n\nUploaded body.').toString('base64') },
+      { name: 'b.txt', base64: '' },
+      { name: 'c.md', base64: Buffer.from('# Markdown upload\n\nText.').toString('base64') },
+    ];
+    const started = await callMethod(p, 'startImport', { files });
+    expect(started.ok).toBe(true);
+    const jobId = (started as { value: { jobId: string } }).value.jobId;
+    const done = await waitForImportJob(p.db, jobId);
+    expect(done.state).toBe('done');
+    expect(done.progress).toMatchObject({ total: 3, done: 3, imported: 2, failed: 1 });
+    expect(done.report.failed).toEqual([{ path: 'b.txt', error: 'empty file' }]);
+    const status = await callMethod(p, 'importStatus', { jobId });
+    expect(status).toMatchObject({ ok: true, value: { state: 'done', jobId } });
+    const missing = await callMethod(p, 'importStatus', { jobId: 'nope' });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const empty = await callMethod(p, 'startImport', {});
+    expect(empty).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('cancel keeps what was committed and leaves no half document', async () => {
+    const dir = tempDir();
+    for (let i = 0; i < 400; i++)
+      write(dir, `f${String(i).padStart(4, '0')}.txt`, `Headline ${i}\n\n${'text '.repeat(200)}${i}`);
+    const p = tempProject();
+    const started = await callMethod(p, 'startImport', { paths: [dir] });
+    const jobId = (started as { value: { jobId: string } }).value.jobId;
+    await new Promise((r) => setTimeout(r, 50));
+    const cancelled = await callMethod(p, 'cancelImport', { jobId });
+    expect(cancelled).toMatchObject({ ok: true, value: { state: 'cancelled', report: { cancelled: true } } });
+    const report = (cancelled as { value: { report: { imported: unknown[] } } }).value.report;
+    const docs = count(p.db, 'SELECT count(*) AS n FROM documents');
+    expect(docs).toBe(report.imported.length);
+    expect(docs).toBeLessThan(400);
+    expect(count(p.db, 'SELECT count(*) AS n FROM documents_fts')).toBe(docs);
+    // Running it again completes the folder without duplicates.
+    const again = await importPaths(p.db, [dir]);
+    expect(again.imported.length + again.skipped.length).toBe(400);
+    expect(count(p.db, 'SELECT count(*) AS n FROM documents')).toBe(400);
+  });
+});
