@@ -60,8 +60,6 @@ describe.skipIf(!present)('every file under ../shared/fixtures', () => {
       expect(d.text.trim().length, d.title).toBeGreaterThan(0);
       const controls = [...d.text].filter((c) => c < ' ' && c !== '\n' && c !== '\t').length;
       expect(controls, `control characters in ${d.title}`).toBe(0);
-        false,
-      );
       const replacement = (d.text.match(/\uFFFD/g) ?? []).length;
       expect(replacement / d.text.length, `replacement characters in ${d.title}`).toBeLessThan(0.01);
     }
