@@ -204,7 +204,7 @@ export function searchDocuments(
           title: r.title,
           snippet: s.text,
           snippetMarks: s.marks,
-          score: Math.round(-r.rank * 1e4) / 1e4,
+          score: -r.rank,
           hits: r.marked === null ? [] : unmark(r.marked).marks.slice(0, MAX_HITS),
         };
       }),
@@ -217,13 +217,16 @@ export function searchDocuments(
 /** Every matched term in one document's text, in order: for the Reader's next/previous hit. */
 export function documentHits(db: Db, docId: number, query: string): Span[] {
   const fts = toFtsQuery(query);
+  if (!Number.isSafeInteger(docId))
+    throw new DossierError('invalid_input', 'a document id is a whole number');
+  // The id is inlined: with this SQLite, FTS5 ignores a bound "rowid = ?" next to MATCH (it returns other rows).
   try {
     const row = db
       .prepare(
         `SELECT highlight(documents_fts, 1, '${OPEN}', '${CLOSE}') AS marked FROM documents_fts
-         WHERE documents_fts MATCH ? AND rowid = ?`,
+         WHERE documents_fts MATCH ? AND rowid = ${docId}`,
       )
-      .get(fts, docId) as { marked: string } | undefined;
+      .get(fts) as { marked: string } | undefined;
     if (!row) {
       if (!db.prepare('SELECT 1 FROM documents WHERE id = ?').get(docId))
         throw new DossierError('not_found', `no document with id ${docId}`);
@@ -286,7 +289,7 @@ export function searchClaims(
         note: r.note,
         snippet: s.text,
         snippetMarks: s.marks,
-        score: Math.round(-r.rank * 1e4) / 1e4,
+        score: -r.rank,
       };
     });
   } catch (error) {
