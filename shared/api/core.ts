@@ -13,6 +13,7 @@ import {
 } from './model';
 import { ClaimFilterFields } from './codebook';
 import { ExportFilterFields, ExportFormat } from './exports';
+import { ComparedDomainFields, ComparisonFields } from './grids';
 import { method } from './method';
 
 const ClaimFields = {
@@ -84,8 +85,15 @@ export const coreMethods = {
     z.object({
       documents: z.array(z.object({ id: Id, title: z.string() })),
       domains: z.array(
-        z.object({ domainId: Id, name: z.string(), color: z.string(), claims: z.array(z.array(Claim)) }),
+        z.object({
+          domainId: Id,
+          name: z.string(),
+          color: z.string(),
+          claims: z.array(z.array(Claim)),
+          ...ComparedDomainFields,
+        }),
       ),
+      ...ComparisonFields,
     }),
   ),
   // Every format of shared/api/exports.ts with the same filters; `count` says how many rows, claims, report

@@ -3,6 +3,7 @@ import { coreMethods } from './core';
 import { corpusMethods } from './corpus';
 import { codebookMethods } from './codebook';
 import { exportsMethods } from './exports';
+import { gridsMethods } from './grids';
 import type { MethodSpec } from './method';
 
 // The one API contract. Each area of the product adds its methods in its own module and spreads it here.
@@ -11,6 +12,7 @@ export const api = {
   ...corpusMethods,
   ...codebookMethods,
   ...exportsMethods,
+  ...gridsMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

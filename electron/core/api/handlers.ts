@@ -4,6 +4,7 @@ import { codebookHandlers } from './codebookHandlers';
 import { coreHandlers } from './coreHandlers';
 import { corpusHandlers } from './corpusHandlers';
 import { exportHandlers } from './exportHandlers';
+import { gridHandlers } from './gridHandlers';
 
 export type Handler<M extends MethodName> = (
   project: Project,
@@ -17,4 +18,5 @@ export const handlers: Handlers = {
   ...corpusHandlers,
   ...codebookHandlers,
   ...exportHandlers,
+  ...gridHandlers,
 };

@@ -1,5 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { claimGroups, ftsQuery, queryClaims } from '../../../electron/core/grids/claimsTable';
+import {
+  claimGroups,
+  type ClaimsFilter,
+  ftsQuery,
+  queryClaims,
+} from '../../../electron/core/grids/claimsTable';
 import { buildFixture, type Fixture, subtreeOf, type FixtureClaim } from './fixture';
 
 describe('claims table', () => {
@@ -50,7 +55,7 @@ describe('claims table', () => {
   it('filters by domain (with descendants), document, grid row, actor, stance, grading, analyst and text', () => {
     const alpha = f.domains.find((d) => d.name === 'Alpha')!.id;
     const sub = subtreeOf(f, alpha);
-    const check = (filter: Parameters<typeof queryClaims>[0]['filter'], expected: FixtureClaim[]) => {
+    const check = (filter: ClaimsFilter, expected: FixtureClaim[]) => {
       const page = queryClaims(f.p.db, { filter, limit: 1000 });
       expect(page.rows.map((r) => r.id).sort((a, b) => a - b)).toEqual(ids(expected).sort((a, b) => a - b));
       expect(page.total).toBe(expected.length);
@@ -89,7 +94,7 @@ describe('claims table', () => {
       { analysts: ['ben'] },
       f.claims.filter((c) => c.analyst === 'ben'),
     );
-    const words = (c: FixtureClaim) =>
+    const words = (c: FixtureClaim): string[] =>
       quote(c)
         .toLowerCase()
         .match(/[\p{L}\p{N}]+/gu) ?? [];
