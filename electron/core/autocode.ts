@@ -65,8 +65,9 @@ export function compilePattern(
   try {
     return new RegExp(source, `gu${q.caseSensitive ? '' : 'i'}`);
   } catch (error) {
-    const detail = (error as Error).message.replace(/^Invalid regular expression: /, '');
-    throw new DossierError('invalid_input', `invalid regular expression: ${detail}`);
+    // V8 says "Invalid regular expression: /<source>/<flags>: <reason>"; the analyst needs their pattern and the reason.
+    const reason = (error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
+    throw new DossierError('invalid_input', `invalid regular expression "${q.pattern}": ${reason}`);
   }
 }
 

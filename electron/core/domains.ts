@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Domain } from '../../shared/api';
 import { CodebookTemplate } from '../../shared/api/codebook';
 import { paletteColor } from '../../shared/palette';
+import { defaultDataDir } from './dataDir';
 import type { Db } from './db';
 import { DossierError } from './errors';
 import defenceDiplomacy from '../../resources/codebooks/defence-diplomacy.json';
@@ -136,12 +137,14 @@ export function setTemplatesDir(dir: string | null): void {
   configuredTemplatesDir = dir;
 }
 
-/** The templates folder: as set by the door, else $DOSSIER_TEMPLATES_DIR, else $DOSSIER_DATA_DIR/templates. */
+/**
+ * The templates folder: as set by the door, else $DOSSIER_TEMPLATES_DIR, else `templates` in the per-user data
+ * folder (the same one Electron uses).
+ */
 export function templatesDir(): string | null {
   if (configuredTemplatesDir) return configuredTemplatesDir;
   if (process.env.DOSSIER_TEMPLATES_DIR) return process.env.DOSSIER_TEMPLATES_DIR;
-  if (process.env.DOSSIER_DATA_DIR) return path.join(process.env.DOSSIER_DATA_DIR, 'templates');
-  return null;
+  return path.join(defaultDataDir(), 'templates');
 }
 
 export interface TemplateInfo {

@@ -1,6 +1,7 @@
 import type { Command } from '../command';
 import { compare, grid } from './analysis';
 import { claims, tag } from './claims';
+import { analyst, autocode, codebook, domain } from './codebook';
 import { attrs, search } from './corpus';
 import { exportCommand, importQdcCommand, importQdpxCommand } from './exchange';
 import { importCommand } from './importExport';
@@ -15,8 +16,12 @@ export const commands: Command[] = [
   docs,
   show,
   domains,
+  domain,
+  codebook,
+  analyst,
   tag,
   claims,
+  autocode,
   grid,
   compare,
   exportCommand,
