@@ -1,10 +1,12 @@
 import type { MethodOutput } from '../../shared/api';
 import type { Db } from './db';
+import { ensureGridSchema } from './grids/schema';
 
 export type Grid = MethodOutput<'getGrid'>;
 
 /** Documents × domains, each cell the number of claims of that document tagged with that domain. */
 export function documentDomainGrid(db: Db): Grid {
+  ensureGridSchema(db);
   const rows = db
     .prepare('SELECT id AS docId, title FROM documents ORDER BY title COLLATE NOCASE, id')
     .all() as {
@@ -23,8 +25,8 @@ export function documentDomainGrid(db: Db): Grid {
   const counts = rows.map(() => columns.map(() => 0));
   const cells = db
     .prepare(
-      `SELECT c.document_id AS docId, cd.domain_id AS domainId, count(*) AS n
-       FROM claim_domains cd JOIN claims c ON c.id = cd.claim_id GROUP BY c.document_id, cd.domain_id`,
+      `SELECT document_id AS docId, domain_id AS domainId, count(*) AS n
+       FROM claim_domains GROUP BY document_id, domain_id`,
     )
     .all() as { docId: number; domainId: number; n: number }[];
   for (const cell of cells) {
