@@ -1,5 +1,5 @@
 import type { Command } from '../command';
-import { compare, grid } from './analysis';
+import { compare, cooccurrence, grid } from './analysis';
 import { claims, tag } from './claims';
 import { analyst, autocode, codebook, domain } from './codebook';
 import { attrs, search } from './corpus';
@@ -24,6 +24,7 @@ export const commands: Command[] = [
   autocode,
   grid,
   compare,
+  cooccurrence,
   exportCommand,
   importQdpxCommand,
   importQdcCommand,
