@@ -5,14 +5,14 @@ import { addDocument } from '../documents';
 import { DossierError } from '../errors';
 import { planBulkAttributes, type BulkAttributes, type FileValues } from './bulkAttributes';
 import { collectFiles, type ImportSource } from './collect';
-import { createExtractor, type ExtractResult } from './extractor';
+import { Worker } from 'node:worker_threads';
+import type { Statement } from 'better-sqlite3';
+import { type ExtractResult, importWorkerSpec, runExtractJob } from './extractor';
 
 export { collectFiles, type ImportSource } from './collect';
 
 /** Files over this size are refused unless the caller raises the limit. */
 export const DEFAULT_MAX_SIZE = 200 * 2 ** 20;
-/** Files extracted ahead of the commit: keeps the worker busy without holding a whole corpus in memory. */
-const WINDOW = 8;
 const THREAD_MIN_FILES = 24;
 const THREAD_MIN_BYTES = 2 * 2 ** 20;
 
@@ -70,8 +70,25 @@ function prepareAttributes(db: Db, plan: BulkAttributes): Map<string, { name: st
   return out;
 }
 
+interface Statements {
+  setValue: Statement<unknown[]>;
+  title: Statement<unknown[]>;
+}
+
+function statements(db: Db): Statements {
+  return {
+    setValue: db.prepare(
+      `INSERT INTO document_attributes (document_id, attribute_id, value)
+       SELECT ?, id, ? FROM attributes WHERE name = ? COLLATE NOCASE
+       ON CONFLICT (document_id, attribute_id) DO UPDATE SET value = excluded.value`,
+    ),
+    title: db.prepare('SELECT title FROM documents WHERE id = ?'),
+  };
+}
+
 function commit(
   db: Db,
+  st: Statements,
   src: ImportSource,
   result: ExtractResult,
   values: FileValues | undefined,
@@ -83,11 +100,6 @@ function commit(
     return;
   }
   const doc = { ...result.doc, ...values?.fields, originalName: src.name, fileSize: src.size };
-  const setValue = db.prepare(
-    `INSERT INTO document_attributes (document_id, attribute_id, value)
-     SELECT ?, id, ? FROM attributes WHERE name = ? COLLATE NOCASE
-     ON CONFLICT (document_id, attribute_id) DO UPDATE SET value = excluded.value`,
-  );
   try {
     // The document, its FTS row (by trigger), its pages and its attributes commit together or not at all.
     const added = db.transaction(() => {
@@ -96,7 +108,7 @@ function commit(
         const attr = attrs.get(name);
         if (!attr) continue;
         try {
-          setValue.run(r.id, normaliseValue(attr.type, raw, attr.name), attr.name);
+          st.setValue.run(r.id, normaliseValue(attr.type, raw, attr.name), attr.name);
         } catch (error) {
           report.warnings.push({ path: src.path, message: (error as Error).message });
         }
@@ -104,7 +116,11 @@ function commit(
       return r;
     })();
     if (added.status === 'imported')
-      report.imported.push({ id: added.id, title: titleOf(db, added.id), path: src.path });
+      report.imported.push({
+        id: added.id,
+        title: (st.title.get(added.id) as { title: string }).title,
+        path: src.path,
+      });
     else
       report.skipped.push({ path: src.path, reason: 'already present (same content)', existingId: added.id });
   } catch (error) {
@@ -112,23 +128,43 @@ function commit(
   }
 }
 
-function titleOf(db: Db, id: number): string {
-  return (db.prepare('SELECT title FROM documents WHERE id = ?').get(id) as { title: string }).title;
+/** A source as it crosses to the worker: a path to read, or the bytes themselves. */
+export interface WireSource {
+  path: string;
+  name: string;
+  size: number;
+  file?: string;
+  bytes?: Uint8Array;
 }
 
+export type WireOptions = Omit<ImportOptions, 'onProgress' | 'signal' | 'threaded'>;
+
+export interface WorkerStart {
+  type: 'start';
+  dbFile: string;
+  sources: WireSource[];
+  report: FullImportReport;
+  options: WireOptions;
+}
+
+export type WorkerReply =
+  | { type: 'progress'; progress: ImportProgress }
+  | { type: 'done'; report: FullImportReport }
+  | { type: 'error'; message: string };
+
 /**
- * Imports each source in its own transaction while a worker extracts the next ones. A failure is reported and
- * never stops the batch; cancelling (options.signal) keeps every document already committed.
+ * The import loop on the current thread: each source read, extracted and committed in its own transaction. A
+ * failure is reported and never stops the batch; cancelling (options.signal) keeps every document committed.
  */
-export async function importSources(
+export async function runImport(
   db: Db,
-  sources: ImportSource[],
-  report: FullImportReport = emptyReport(),
-  options: ImportOptions = {},
+  sources: WireSource[],
+  report: FullImportReport,
+  options: ImportOptions,
 ): Promise<FullImportReport> {
   report.warnings ??= [];
   const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
-  const wanted: ImportSource[] = [];
+  const wanted: WireSource[] = [];
   for (const s of sources) {
     if (s.size > maxSize)
       report.failed.push({
@@ -176,42 +212,96 @@ export async function importSources(
   };
   tick(wanted[0]?.path ?? '');
 
-  // A worker costs a second or so to start (it loads the parsers): small batches extract in-process.
-  const big = wanted.length >= THREAD_MIN_FILES || progress.bytesTotal >= THREAD_MIN_BYTES;
-  const extractor = createExtractor({ threaded: options.threaded ?? big });
-  const inFlight: { src: ImportSource; result: Promise<ExtractResult> }[] = [];
-  let next = 0;
+  // Checkpointing the WAL every 1,000 pages costs more than the commits themselves during a bulk import; the
+  // WAL is checkpointed once at the end instead. Every commit is still durable in the WAL as it happens.
+  const checkpointEvery = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  db.pragma('wal_autocheckpoint = 50000');
+  const st = statements(db);
   try {
-    while (next < wanted.length || inFlight.length > 0) {
-      while (inFlight.length < WINDOW && next < wanted.length && !options.signal?.aborted) {
-        const src = wanted[next++];
-        let result: Promise<ExtractResult>;
-        try {
-          result = extractor.extract({
-            name: src.name,
-            path: src.file,
-            bytes: src.file ? undefined : src.read?.(),
-          });
-        } catch (error) {
-          result = Promise.resolve({ ok: false, error: (error as Error).message });
-        }
-        inFlight.push({ src, result });
-      }
+    for (let i = 0; i < wanted.length; i++) {
       if (options.signal?.aborted) break;
-      const head = inFlight.shift();
-      if (!head) break;
-      const result = await head.result;
+      const src = wanted[i];
+      const result = await runExtractJob({ name: src.name, path: src.file, bytes: src.bytes });
       if (options.signal?.aborted) break;
-      commit(db, head.src, result, plan?.byPath.get(head.src.path), attrs, report);
+      commit(db, st, src, result, plan?.byPath.get(src.path), attrs, report);
       progress.done++;
-      progress.bytesDone += head.src.size;
-      tick(inFlight[0]?.src.path ?? '');
+      progress.bytesDone += src.size;
+      tick(wanted[i + 1]?.path ?? '');
+      // Let other work on this thread (messages, cancel, the UI's requests) run between documents.
+      if (i % 16 === 15) await new Promise((r) => setImmediate(r));
     }
   } finally {
-    await extractor.close();
+    db.pragma(`wal_autocheckpoint = ${checkpointEvery}`);
+    db.pragma('wal_checkpoint(PASSIVE)');
   }
   if (options.signal?.aborted) report.cancelled = true;
   tick('');
+  return report;
+}
+
+function runInWorker(
+  spec: { file: string | URL; execArgv: string[] },
+  dbFile: string,
+  sources: WireSource[],
+  report: FullImportReport,
+  options: ImportOptions,
+): Promise<FullImportReport> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(spec.file, { execArgv: spec.execArgv });
+    let settled = false;
+    const finish = (fn: () => void): void => {
+      if (settled) return;
+      settled = true;
+      options.signal?.removeEventListener('abort', onAbort);
+      fn();
+      void worker.terminate();
+    };
+    const onAbort = (): void => worker.postMessage({ type: 'cancel' });
+    options.signal?.addEventListener('abort', onAbort);
+    worker.on('message', (m: WorkerReply) => {
+      if (m.type === 'progress') options.onProgress?.(m.progress);
+      else if (m.type === 'done') finish(() => resolve(m.report));
+      else finish(() => reject(new DossierError('internal', `import failed: ${m.message}`)));
+    });
+    worker.on('error', (e) =>
+      finish(() => reject(new DossierError('internal', `import worker failed: ${e.message}`))),
+    );
+    worker.on('exit', (code) =>
+      finish(() => reject(new DossierError('internal', `import worker stopped (exit code ${code})`))),
+    );
+    const { signal: _s, onProgress: _p, threaded: _t, ...wire } = options;
+    const start: WorkerStart = { type: 'start', dbFile, sources, report, options: wire };
+    worker.postMessage(start);
+    if (options.signal?.aborted) onAbort();
+  });
+}
+
+/**
+ * Imports the sources, each document in its own transaction. Large batches run in a worker thread with its own
+ * connection, so the calling thread stays free; small ones (where starting a worker would cost more) run here.
+ */
+export async function importSources(
+  db: Db,
+  sources: ImportSource[],
+  report: FullImportReport = emptyReport(),
+  options: ImportOptions = {},
+): Promise<FullImportReport> {
+  report.warnings ??= [];
+  const wire: WireSource[] = sources.map((s) => ({
+    path: s.path,
+    name: s.name,
+    size: s.size,
+    file: s.file,
+    bytes: s.file ? undefined : s.read?.(),
+  }));
+  const bytes = wire.reduce((n, s) => n + s.size, 0);
+  const big = wire.length >= THREAD_MIN_FILES || bytes >= THREAD_MIN_BYTES;
+  const spec = (options.threaded ?? big) ? importWorkerSpec() : null;
+  const dbFile = db.name;
+  if (!spec || db.memory || !dbFile) return runImport(db, wire, report, options);
+  const result = await runInWorker(spec, dbFile, wire, report, options);
+  // The worker's report is a copy: fill the caller's object so that references to it stay current.
+  Object.assign(report, result);
   return report;
 }
 
