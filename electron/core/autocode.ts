@@ -1,7 +1,6 @@
 import { anchorAt, splitsSurrogatePair } from '../../shared/text';
-import { type ClaimAttributes, checkRange, insertClaim, setClaimDomains } from './claims';
+import { type ClaimAttributes, checkRange, documentText, insertClaim, setClaimDomains } from './claims';
 import type { Db } from './db';
-import { getDocumentText } from './documents';
 import { assertDomainsExist } from './domains';
 import { DossierError } from './errors';
 import { claimStates, recordEdit } from './history';
@@ -85,7 +84,7 @@ export function autocodeSearch(db: Db, q: AutocodeQuery): AutocodeSearch {
   const context = Math.min(Math.max(0, Math.floor(q.context ?? 60)), 1_000);
   const docs =
     q.docId !== undefined
-      ? [{ id: q.docId, title: docTitle(db, q.docId), text: getDocumentText(db, q.docId) }]
+      ? [{ id: q.docId, title: docTitle(db, q.docId), text: documentText(db, q.docId) }]
       : (db.prepare('SELECT id, title, text FROM documents ORDER BY id').iterate() as Iterable<{
           id: number;
           title: string;
@@ -194,7 +193,7 @@ export function autocodeApply(db: Db, a: AutocodeApply): AutocodeResult {
   hits.forEach((h, i) => {
     let text = texts.get(h.docId);
     if (text === undefined) {
-      text = getDocumentText(db, h.docId);
+      text = documentText(db, h.docId);
       texts.set(h.docId, text);
     }
     try {

@@ -1,4 +1,3 @@
-import type { Statement } from 'better-sqlite3';
 import type { Claim } from '../../shared/api';
 import { anchorAt, splitsSurrogatePair, type TextAnchor } from '../../shared/text';
 import { type Db, nowIso } from './db';
@@ -7,15 +6,31 @@ import { assertDomainsExist } from './domains';
 import { DossierError } from './errors';
 import { recordEdit } from './history';
 import { getAnalyst } from './settings';
+import { cached } from './statements';
 
-// Preparing a statement that fires triggers costs more than running it; bulk paths (autocode) reuse these.
-const statements = new WeakMap<Db, Map<string, Statement<unknown[]>>>();
-function cached(db: Db, sql: string): Statement<unknown[]> {
-  let m = statements.get(db);
-  if (!m) statements.set(db, (m = new Map()));
-  let st = m.get(sql);
-  if (!st) m.set(sql, (st = db.prepare(sql)));
-  return st;
+// Reading a long text out of SQLite costs milliseconds (a 1 M-character document ~8 ms); tagging and resizing
+// claims in the open document should not pay that on every edit. Texts never change, but an id can be reused
+// after a deletion, so an entry is only trusted while the document's content hash is the same.
+const TEXT_CACHE_SIZE = 4;
+const texts = new WeakMap<Db, Map<number, { hash: string; text: string }>>();
+
+/** The canonical text of a document, from a small per-connection cache. */
+export function documentText(db: Db, docId: number): string {
+  const row = cached(db, 'SELECT content_hash AS hash FROM documents WHERE id = ?').get(docId) as
+    { hash: string } | undefined;
+  if (!row) return getDocumentText(db, docId); // throws the usual not_found
+  let m = texts.get(db);
+  if (!m) texts.set(db, (m = new Map()));
+  const hit = m.get(docId);
+  if (hit && hit.hash === row.hash) {
+    m.delete(docId);
+    m.set(docId, hit);
+    return hit.text;
+  }
+  const text = getDocumentText(db, docId);
+  m.set(docId, { hash: row.hash, text });
+  if (m.size > TEXT_CACHE_SIZE) m.delete(m.keys().next().value as number);
+  return text;
 }
 
 export interface ClaimAttributes {
@@ -51,7 +66,7 @@ export function checkRange(text: string, start: number, end: number): void {
 
 /** Tags a passage as a claim (one undoable step). The analyst defaults to the one named in Settings. */
 export function createClaim(db: Db, c: NewClaim): Claim {
-  const text = getDocumentText(db, c.docId);
+  const text = documentText(db, c.docId);
   checkRange(text, c.start, c.end);
   const domainIds = [...new Set(c.domainIds)];
   if (domainIds.length === 0) throw new DossierError('invalid_input', 'choose at least one domain');
@@ -128,7 +143,7 @@ export function updateClaim(db: Db, u: ClaimUpdate): Claim {
     t.claims([u.id]);
     const now = nowIso();
     if (u.start !== undefined || u.end !== undefined) {
-      const text = getDocumentText(db, current.docId);
+      const text = documentText(db, current.docId);
       const start = u.start ?? current.start;
       const end = u.end ?? current.end;
       checkRange(text, start, end);
@@ -224,7 +239,7 @@ function toClaim(r: ClaimRow): Claim {
 }
 
 export function getClaim(db: Db, id: number): Claim {
-  const row = db.prepare(`${CLAIM_SELECT} WHERE c.id = ?`).get(id) as ClaimRow | undefined;
+  const row = cached(db, `${CLAIM_SELECT} WHERE c.id = ?`).get(id) as ClaimRow | undefined;
   if (!row) throw new DossierError('not_found', `no claim with id ${id}`);
   return toClaim(row);
 }

@@ -6,6 +6,7 @@ import { paletteColor } from '../../shared/palette';
 import { defaultDataDir } from './dataDir';
 import type { Db } from './db';
 import { DossierError } from './errors';
+import { cached } from './statements';
 import defenceDiplomacy from '../../resources/codebooks/defence-diplomacy.json';
 import empty from '../../resources/codebooks/empty.json';
 
@@ -123,7 +124,7 @@ export function createDomain(
 }
 
 export function assertDomainsExist(db: Db, ids: number[]): void {
-  const stmt = db.prepare('SELECT 1 FROM domains WHERE id = ?');
+  const stmt = cached(db, 'SELECT 1 FROM domains WHERE id = ?');
   for (const id of ids) if (!stmt.get(id)) throw new DossierError('not_found', `no domain with id ${id}`);
 }
 

@@ -1,6 +1,7 @@
 import { type Db, nowIso } from './db';
 import { DossierError } from './errors';
 import { getAnalyst } from './settings';
+import { cached } from './statements';
 
 // Undo/redo for the session: every claim and codebook edit runs inside `recordEdit`, which snapshots the rows the
 // edit declares it will touch before it runs and again after it ran. Undo writes the "before" rows back and redo
@@ -61,6 +62,8 @@ interface Session {
   undo: Entry[];
   redo: Entry[];
   active: { claims: Map<number, ClaimState | null>; domains: Map<number, DomainState | null> } | null;
+  /** > 0 inside withoutHistory. */
+  suspended: number;
 }
 
 /** Entries kept per session; older ones are forgotten. */
@@ -71,7 +74,7 @@ const sessions = new WeakMap<Db, Session>();
 function session(db: Db): Session {
   let s = sessions.get(db);
   if (!s) {
-    s = { undo: [], redo: [], active: null };
+    s = { undo: [], redo: [], active: null, suspended: 0 };
     sessions.set(db, s);
   }
   return s;
@@ -83,13 +86,12 @@ const CLAIM_COLUMNS = `id, document_id, start, end, quote, prefix, suffix, note,
 export function claimStates(db: Db, ids: number[]): Map<number, ClaimState> {
   const out = new Map<number, ClaimState>();
   if (ids.length === 0) return out;
-  const rows = db
-    .prepare(
-      `SELECT ${CLAIM_COLUMNS},
+  const rows = cached(
+    db,
+    `SELECT ${CLAIM_COLUMNS},
          (SELECT group_concat(domain_id) FROM claim_domains WHERE claim_id = c.id) AS domain_ids
        FROM claims c WHERE id IN (SELECT value FROM json_each(?))`,
-    )
-    .all(JSON.stringify(ids)) as (Omit<ClaimState, 'domainIds'> & { domain_ids: string | null })[];
+  ).all(JSON.stringify(ids)) as (Omit<ClaimState, 'domainIds'> & { domain_ids: string | null })[];
   for (const { domain_ids, ...r } of rows) {
     const domainIds = domain_ids
       ? domain_ids
@@ -105,12 +107,11 @@ export function claimStates(db: Db, ids: number[]): Map<number, ClaimState> {
 export function domainStates(db: Db, ids: number[]): Map<number, DomainState> {
   const out = new Map<number, DomainState>();
   if (ids.length === 0) return out;
-  const rows = db
-    .prepare(
-      `SELECT id, name, color, description, inclusion, exclusion, parent_id, sort_order FROM domains
+  const rows = cached(
+    db,
+    `SELECT id, name, color, description, inclusion, exclusion, parent_id, sort_order FROM domains
        WHERE id IN (SELECT value FROM json_each(?))`,
-    )
-    .all(JSON.stringify(ids)) as DomainState[];
+  ).all(JSON.stringify(ids)) as DomainState[];
   for (const r of rows) out.set(r.id, r);
   return out;
 }
@@ -122,6 +123,7 @@ export function domainStates(db: Db, ids: number[]): Map<number, DomainState> {
 export function recordEdit<T>(db: Db, label: string, fn: (t: Tracker) => T): T {
   const s = session(db);
   if (s.active) return fn(tracker(db, s.active));
+  if (s.suspended) return db.transaction(() => fn(IGNORE))();
   const active = {
     claims: new Map<number, ClaimState | null>(),
     domains: new Map<number, DomainState | null>(),
@@ -144,6 +146,8 @@ export function recordEdit<T>(db: Db, label: string, fn: (t: Tracker) => T): T {
     s.active = null;
   }
 }
+
+const IGNORE: Tracker = { claims() {}, createdClaims() {}, domains() {}, createdDomains() {} };
 
 function tracker(db: Db, active: NonNullable<Session['active']>): Tracker {
   const track = <T>(
@@ -190,7 +194,8 @@ function writeLog(db: Db, e: Entry, action: string): void {
   if (!e.claims.length && !e.domains.length) return;
   const at = nowIso();
   const analyst = getAnalyst(db);
-  const stmt = db.prepare(
+  const stmt = cached(
+    db,
     'INSERT INTO edit_log (at, analyst, action, entity, entity_id) VALUES (?, ?, ?, ?, ?)',
   );
   for (const c of e.claims) stmt.run(at, analyst, action, 'claim', c.id);
@@ -348,10 +353,18 @@ function restore(db: Db, e: Entry, current: 'before' | 'after', target: 'before'
   }
 }
 
-/** Runs work that changes claims or domains without recording it (e.g. bulk imports), and drops the history
- * because its snapshots may no longer match the rows. */
+/**
+ * Runs bulk work that changes claims or domains (an import, a sample project) without recording it: no undo
+ * entries, no snapshots, no edit log. The session's history is dropped afterwards, since its snapshots may no
+ * longer match the rows.
+ */
 export function withoutHistory<T>(db: Db, fn: () => T): T {
-  const result = fn();
-  clearHistory(db);
-  return result;
+  const s = session(db);
+  s.suspended++;
+  try {
+    return fn();
+  } finally {
+    s.suspended--;
+    clearHistory(db);
+  }
 }

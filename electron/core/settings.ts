@@ -1,5 +1,6 @@
 import type { Db } from './db';
 import { DossierError } from './errors';
+import { cached } from './statements';
 
 // Per-project settings live in project_meta. The analyst's name is set once and recorded on every claim the
 // analyst creates and in the edit log for every change.
@@ -12,7 +13,7 @@ export const MAX_ANALYST_LENGTH = 200;
 
 function meta(db: Db, key: string): string | undefined {
   return (
-    db.prepare('SELECT value FROM project_meta WHERE key = ?').get(key) as { value: string } | undefined
+    cached(db, 'SELECT value FROM project_meta WHERE key = ?').get(key) as { value: string } | undefined
   )?.value;
 }
 

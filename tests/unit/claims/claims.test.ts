@@ -3,6 +3,7 @@ import { anchorAt } from '../../../shared/text';
 import {
   createClaim,
   deleteClaim,
+  documentText,
   editLog,
   getClaim,
   listActors,
@@ -12,6 +13,7 @@ import {
 import { addDocument } from '../../../electron/core/documents';
 import { domainIdsByName } from '../../../electron/core/domains';
 import { getSettings, updateSettings } from '../../../electron/core/settings';
+import { historyState, withoutHistory } from '../../../electron/core/history';
 import { callMethod } from '../../../electron/core/api/dispatch';
 import { tempProject } from '../helpers';
 
@@ -206,5 +208,39 @@ describe('claim filters and suggestions', () => {
     const actors = await callMethod(p, 'listActors', { prefix: 'min' });
     expect(actors).toMatchObject({ ok: true, value: [{ claims: 2 }] });
     expect(await callMethod(p, 'updateSettings', { analyst: 'x'.repeat(201) })).toMatchObject({ ok: false });
+  });
+});
+
+describe('text cache and bulk work', () => {
+  it('never serves a stale text when a document id is reused', () => {
+    const { db, docId, dialogue } = setup();
+    expect(documentText(db, docId)).toBe(TEXT);
+    db.prepare('DELETE FROM documents WHERE id = ?').run(docId);
+    expect(() => documentText(db, docId)).toThrow(/no document/);
+    const again = addDocument(db, {
+      title: 'New',
+      text: 'Completely different words here.',
+      format: 'txt',
+    }).id;
+    expect(again).toBe(docId); // SQLite reuses the largest rowid
+    const c = createClaim(db, { docId: again, start: 0, end: 10, domainIds: [dialogue] });
+    expect(c.quote).toBe('Completely');
+  });
+
+  it('runs bulk work without recording it, and drops the history', () => {
+    const { db, docId, dialogue } = setup();
+    createClaim(db, { docId, ...at('Vilnius'), domainIds: [dialogue] });
+    expect(historyState(db).canUndo).toBe(true);
+    const n = withoutHistory(db, () => {
+      for (const q of ['minister', 'Critics', 'ministry'])
+        createClaim(db, { docId, ...at(q), domainIds: [dialogue] });
+      return listClaims(db).length;
+    });
+    expect(n).toBe(4);
+    expect(historyState(db)).toMatchObject({ canUndo: false, canRedo: false });
+    expect(editLog(db, 'claim', listClaims(db)[3].id)).toEqual([]);
+    // Recording resumes afterwards.
+    createClaim(db, { docId, ...at('Both'), domainIds: [dialogue] });
+    expect(historyState(db).undoLabel).toBe('tag claim');
   });
 });
