@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportReport } from '../../../shared/api';
-import { isSupported } from './extract';
+import { isSupported } from './formats';
 
 /** One file to import: from disk (`file`) or from memory (`read`, e.g. an upload). */
 export interface ImportSource {

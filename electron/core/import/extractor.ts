@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { DossierError } from '../errors';
-import { type Extracted, extractFile } from './extract';
+import { type Extracted, extractFile } from './formats';
 
 // Reading and extracting one file, with every failure turned into a reason. Also where the import worker's
 // module is found: under tsx/vitest the TypeScript source runs through tsx; a bundled app names its built

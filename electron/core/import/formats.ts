@@ -1,0 +1,125 @@
+import { isUtf8 } from 'node:buffer';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import type { NewDocument } from '../documents';
+import { DossierError } from '../errors';
+import type * as HtmlModule from './html';
+import type * as MarkdownModule from './markdown';
+import { decodeText, headlineTitle } from './textFile';
+
+// One function per format from bytes to a document. The parsers (linkedom, marked, mammoth, pdfjs) load only
+// when a file of their format comes, so that importing plain text — and starting the import worker — stays
+// cheap.
+
+export type Extracted = Omit<NewDocument, 'originalName' | 'fileSize'>;
+
+export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.pdf', '.docx'] as const;
+
+export function isSupported(fileName: string): boolean {
+  return (SUPPORTED_EXTENSIONS as readonly string[]).includes(path.extname(fileName).toLowerCase());
+}
+
+export const emptyFile = (): DossierError => new DossierError('invalid_input', 'empty file');
+
+function nonEmpty(text: string, what = 'empty file (only white space)'): string {
+  if (text.trim() === '') throw new DossierError('invalid_input', what);
+  return text;
+}
+
+/** HTML bytes decoded by BOM, then the page's declared charset, then the plain-text rules. */
+function decodeHtml(bytes: Uint8Array): string {
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
+  const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1];
+  const hasBom = (bytes[0] === 0xef && bytes[1] === 0xbb) || bytes[0] === 0xff || bytes[0] === 0xfe;
+  // A page saved again by a browser is often UTF-8 whatever its <meta> says: valid UTF-8 wins.
+  if (
+    declared &&
+    !hasBom &&
+    !/^utf-?8$/i.test(declared) &&
+    iconv.encodingExists(declared) &&
+    !isUtf8(bytes)
+  ) {
+    return iconv.decode(Buffer.from(bytes), declared);
+  }
+  return decodeText(bytes).text;
+}
+
+export function txtDocument(bytes: Uint8Array, base: string): Extracted {
+  const { text, encoding } = decodeText(bytes);
+  nonEmpty(text);
+  return { title: headlineTitle(text) ?? base, text, format: 'txt', meta: { encoding } };
+}
+
+export function markdownDocument(md: typeof MarkdownModule, bytes: Uint8Array, base: string): Extracted {
+  const doc = md.renderMarkdown(decodeText(bytes).text);
+  nonEmpty(doc.text, 'empty file (no text in the Markdown)');
+  return {
+    title: doc.title ?? headlineTitle(doc.text) ?? base,
+    text: doc.text,
+    format: 'md',
+    author: doc.meta.author ?? '',
+    published: doc.meta.date ?? '',
+    meta: doc.meta,
+  };
+}
+
+export function htmlDocument(html: typeof HtmlModule, bytes: Uint8Array, base: string): Extracted {
+  const h = html.extractHtml(decodeHtml(bytes));
+  nonEmpty(h.text, 'no readable text in the page');
+  return {
+    title: h.title || base,
+    text: h.text,
+    format: 'html',
+    author: h.author,
+    published: h.published,
+    source: h.source,
+    meta: h.meta,
+  };
+}
+
+export function unsupported(ext: string): DossierError {
+  return new DossierError('unsupported', `unsupported file type "${ext || '(none)'}"`);
+}
+
+/** Turns any supported file's bytes into a document's title, text and metadata. */
+export async function extractFile(fileName: string, bytes: Uint8Array): Promise<Extracted> {
+  const ext = path.extname(fileName).toLowerCase();
+  const base = path.basename(fileName, ext);
+  if (bytes.length === 0) throw emptyFile();
+  switch (ext) {
+    case '.txt':
+      return txtDocument(bytes, base);
+    case '.md':
+    case '.markdown':
+      return markdownDocument(await import('./markdown'), bytes, base);
+    case '.html':
+    case '.htm':
+      return htmlDocument(await import('./html'), bytes, base);
+    case '.pdf': {
+      const p = await (await import('./pdf')).extractPdf(bytes);
+      return {
+        title: p.title || base,
+        text: p.text,
+        format: 'pdf',
+        author: p.author,
+        published: p.published,
+        meta: p.meta,
+        pages: p.pages,
+      };
+    }
+    case '.docx': {
+      const d = await (await import('./docx')).extractDocx(bytes);
+      nonEmpty(d.text, 'empty document (no text in the DOCX)');
+      return {
+        title: d.title || base,
+        text: d.text,
+        format: 'docx',
+        author: d.author,
+        published: d.published,
+        meta: d.meta,
+      };
+    }
+    default:
+      throw unsupported(ext);
+  }
+}
