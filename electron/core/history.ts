@@ -211,8 +211,8 @@ export interface HistoryState {
 }
 
 export interface HistoryStep {
-  /** The edit that was undone or redone. */
-  label: string;
+  /** The edit that was undone or redone; null when there was nothing to undo (or redo). */
+  label: string | null;
   /** Claims whose rows changed (created, edited or deleted by the step). */
   claimIds: number[];
   /** Documents holding those claims, so that a reader can refresh just those. */
@@ -252,7 +252,17 @@ function step(db: Db, direction: 'undo' | 'redo'): HistoryStep {
   const from = direction === 'undo' ? s.undo : s.redo;
   const to = direction === 'undo' ? s.redo : s.undo;
   const entry = from[from.length - 1];
-  if (!entry) throw new DossierError('conflict', `nothing to ${direction}`);
+  // Ctrl+Z with nothing to undo is not an error: nothing happens, and the answer says so.
+  if (!entry) {
+    return {
+      label: null,
+      claimIds: [],
+      docIds: [],
+      domainIds: [],
+      codebookChanged: false,
+      state: historyState(db),
+    };
+  }
   const target = direction === 'undo' ? 'before' : 'after';
   const current = direction === 'undo' ? 'after' : 'before';
   try {

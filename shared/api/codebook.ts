@@ -60,7 +60,8 @@ export const HistoryState = z.object({
 export type HistoryState = z.infer<typeof HistoryState>;
 
 export const HistoryStep = z.object({
-  label: z.string(),
+  /** The edit undone or redone; null when there was nothing to undo (or redo), in which case nothing changed. */
+  label: z.string().nullable(),
   claimIds: z.array(Id),
   docIds: z.array(Id),
   domainIds: z.array(Id),
