@@ -194,3 +194,37 @@ describe('undo/redo', () => {
     expect(await callMethod(p, 'redo', {})).toMatchObject({ ok: true, value: { label: null } });
   });
 });
+
+describe('grid bookkeeping on tags (migration 0003) stays right through codebook edits and undo', () => {
+  it('keeps document_id and claim_tags of every tag in step', () => {
+    const { db, a, b, c, tag } = setup();
+    tag('Alpha', [a, b]);
+    tag('beta', [a, b, c]);
+    tag('Iota', [c]);
+    const wrong = () =>
+      db
+        .prepare(
+          `SELECT count(*) AS n FROM claim_domains cd JOIN claims cl ON cl.id = cd.claim_id
+           WHERE cd.document_id IS NOT cl.document_id
+              OR cd.claim_tags <> (SELECT count(*) FROM claim_domains x WHERE x.claim_id = cd.claim_id)`,
+        )
+        .get() as { n: number };
+    const edits = [
+      () => mergeDomains(db, a, b),
+      () => deleteDomain(db, c, { deleteClaims: true }),
+      () => updateClaim(db, { id: listClaims(db)[0].id, domainIds: [b] }),
+    ];
+    for (const edit of edits) {
+      edit();
+      expect(wrong().n).toBe(0);
+    }
+    for (let i = 0; i < edits.length; i++) {
+      undo(db);
+      expect(wrong().n).toBe(0);
+    }
+    for (let i = 0; i < edits.length; i++) {
+      redo(db);
+      expect(wrong().n).toBe(0);
+    }
+  });
+});
