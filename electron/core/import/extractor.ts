@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DossierError } from '../errors';
 import { type Extracted, extractFile } from './formats';
 
@@ -26,7 +28,9 @@ export function setImportWorkerPath(file: string | URL | null): void {
 export function importWorkerSpec(): { file: string | URL; execArgv: string[] } | null {
   if (configuredWorker) return { file: configuredWorker, execArgv: [] };
   if (import.meta.url.endsWith('.ts')) {
-    return { file: new URL('./worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] };
+    // A plain path (not `new URL('./worker.ts', import.meta.url)`) so that bundlers do not copy the source file.
+    const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'worker.ts');
+    return { file, execArgv: ['--import', 'tsx'] };
   }
   return null;
 }
