@@ -68,7 +68,14 @@ export function decodeText(bytes: Uint8Array): Decoded {
 }
 
 function decodeLegacy(buf: Buffer): Decoded {
-  const guess = chardet.detect(buf) ?? 'windows-1252';
+  const candidates = chardet.analyse(buf);
+  const best = candidates[0];
+  // Western European text is the common case: on a near tie (short texts), Latin-1/Windows-1252 wins.
+  const western = candidates.find((c) => /^(ISO-8859-1|windows-1252)$/i.test(c.name));
+  const guess =
+    western && best && western.confidence >= best.confidence - 5
+      ? western.name
+      : (best?.name ?? 'windows-1252');
   // Latin-1 guesses are read as Windows-1252 (its superset for printable text: curly quotes, €, dashes).
   const name = /^(ISO-8859-1|ASCII|UTF-8)$/i.test(guess) ? 'windows-1252' : guess;
   const encoding = iconv.encodingExists(name) ? name : 'windows-1252';

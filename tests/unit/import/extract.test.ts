@@ -37,6 +37,10 @@ describe('plain text', () => {
       'La coopération franco-allemande reste déterminante pour l’industrie de défense européenne.\n';
     const doc = extractDocument('cp.txt', iconv.encode(text, 'windows-1252'));
     expect(doc.text).toBe(text);
+    // A short text where the detector hesitates between Western and Central European encodings.
+    expect(extractDocument('short.txt', iconv.encode('Niño año señor', 'windows-1252')).text).toBe(
+      'Niño año señor',
+    );
   });
 
   it('refuses an empty file, a white-space file and binary data', () => {
