@@ -124,6 +124,13 @@ export function recordEdit<T>(db: Db, label: string, fn: (t: Tracker) => T): T {
   const s = session(db);
   if (s.active) return fn(tracker(db, s.active));
   if (s.suspended) return db.transaction(() => fn(IGNORE))();
+  if (db.inTransaction) {
+    // Called inside a transaction someone else opened: that is bulk work (an import, a sample project), not an
+    // analyst's edit. It is not recorded, and the history is dropped since its snapshots may no longer match.
+    // Code that wants several edits undone as one step nests them in recordEdit instead.
+    clearHistory(db);
+    return fn(IGNORE);
+  }
   const active = {
     claims: new Map<number, ClaimState | null>(),
     domains: new Map<number, DomainState | null>(),

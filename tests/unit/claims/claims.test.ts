@@ -239,8 +239,13 @@ describe('text cache and bulk work', () => {
     expect(n).toBe(4);
     expect(historyState(db)).toMatchObject({ canUndo: false, canRedo: false });
     expect(editLog(db, 'claim', listClaims(db)[3].id)).toEqual([]);
-    // Recording resumes afterwards.
+    // Edits inside a transaction opened by other code (an importer) count as bulk work too.
     createClaim(db, { docId, ...at('Both'), domainIds: [dialogue] });
+    db.transaction(() => createClaim(db, { docId, ...at('sides'), domainIds: [dialogue] }))();
+    expect(historyState(db).canUndo).toBe(false);
+    expect(listClaims(db)).toHaveLength(6);
+    // Recording resumes afterwards.
+    createClaim(db, { docId, ...at('agreed'), domainIds: [dialogue] });
     expect(historyState(db).undoLabel).toBe('tag claim');
   });
 });
