@@ -2,6 +2,7 @@ import type { Db } from '../db';
 import { DossierError } from '../errors';
 import { domainTree } from './domainTree';
 import type { MatrixColumn } from './matrix';
+import { cached } from './cache';
 import { ensureGridSchema } from './schema';
 
 export interface Cooccurrence {
@@ -21,6 +22,11 @@ const OVERLAPPING_PAIRS = `FROM claims x JOIN claims y ON y.document_id = x.docu
 
 /** Domains × domains, by tag (same claim) and by text (overlapping claims), with direct tags, not rolled up. */
 export function computeCooccurrence(db: Db): Cooccurrence {
+  return cached(db, 'cooccurrence', () => buildCooccurrence(db));
+}
+
+/** Co-occurrence computed afresh (computeCooccurrence keeps results until the project changes). */
+export function buildCooccurrence(db: Db): Cooccurrence {
   ensureGridSchema(db);
   const tree = domainTree(db);
   const n = tree.columns.length;

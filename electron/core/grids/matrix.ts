@@ -1,8 +1,9 @@
-import { codePointLength, wordCount } from '../../../shared/text';
+import { wordCount } from '../../../shared/text';
 import type { Db } from '../db';
 import { DossierError } from '../errors';
 import { rowSet, type RowSet } from './dimensions';
 import { domainTree, type DomainTree } from './domainTree';
+import { cached } from './cache';
 import { ensureGridSchema } from './schema';
 
 export const MEASURES = ['count', 'docs', 'coverage', 'words'] as const;
@@ -50,6 +51,11 @@ export interface MatrixQuery {
  * percentages: a row total counts the row's claims whatever their domain, a column total all rows.
  */
 export function computeMatrix(db: Db, q: MatrixQuery = {}): Matrix {
+  return cached(db, `matrix:${q.rows ?? 'documents'}:${q.measure ?? 'count'}`, () => buildMatrix(db, q));
+}
+
+/** The matrix computed afresh (computeMatrix keeps results until the project changes). */
+export function buildMatrix(db: Db, q: MatrixQuery = {}): Matrix {
   const measure = q.measure ?? 'count';
   if (!MEASURES.includes(measure))
     throw new DossierError('invalid_input', `unknown measure "${measure}" (use ${MEASURES.join(', ')})`);
@@ -127,43 +133,38 @@ function addCounts(db: Db, set: RowSet, tree: DomainTree, acc: Float64Array[]): 
       row[nCols] += n;
     }
   }
-  // A claim with several domains was counted once per domain: in the row total (and under a shared parent) it
-  // counts once, so take back the extra.
-  if (!tree.hasParents) {
-    const extra = db
-      .prepare(
-        `SELECT document_id, count(*) - count(DISTINCT claim_id) FROM claim_domains INDEXED BY claim_domains_multi
-         WHERE claim_tags > 1 GROUP BY document_id`,
-      )
-      .raw()
-      .iterate() as Iterable<[number, number]>;
-    for (const [docId, n] of extra) {
-      const row = acc[set.rowOfDoc.get(docId) ?? -1];
-      if (row) row[nCols] -= n;
-    }
-    return;
-  }
+  // A claim with several domains was counted once per domain: in the row total, and under a parent of two of its
+  // domains, it counts once, so take back the extra. Only claims whose domains share a root need the second part.
+  const roots = tree.columns
+    .filter((c) => c.parentId !== null)
+    .map((c) => `WHEN ${c.domainId} THEN ${tree.columns[tree.columnsOf.get(c.domainId)!.at(-1)!].domainId}`);
+  const root = roots.length ? `CASE domain_id ${roots.join(' ')} ELSE domain_id END` : 'domain_id';
   const multi = db
     .prepare(
-      `SELECT document_id, group_concat(domain_id) FROM claim_domains INDEXED BY claim_domains_multi
-       WHERE claim_tags > 1 GROUP BY document_id, claim_id`,
+      `SELECT document_id, sum(k - 1), group_concat(ids, ';') FROM
+         (SELECT document_id, count(*) AS k,
+            CASE WHEN count(DISTINCT ${root}) < count(*) THEN group_concat(domain_id) END AS ids
+          FROM claim_domains INDEXED BY claim_domains_multi WHERE claim_tags > 1 GROUP BY document_id, claim_id)
+       GROUP BY document_id`,
     )
     .raw()
-    .iterate() as Iterable<[number, string]>;
+    .iterate() as Iterable<[number, number, string | null]>;
   const seen = new Uint32Array(nCols);
-  for (const [docId, ids] of multi) {
+  for (const [docId, extra, shared] of multi) {
     const row = acc[set.rowOfDoc.get(docId) ?? -1];
     if (!row) continue;
-    const domains = ids.split(',');
-    row[nCols] -= domains.length - 1;
-    const touched: number[] = [];
-    for (const d of domains)
-      for (const c of tree.columnsOf.get(Number(d)) ?? []) {
-        if (seen[c]++ === 0) touched.push(c);
+    row[nCols] -= extra;
+    if (!shared) continue;
+    for (const claim of shared.split(';')) {
+      const touched: number[] = [];
+      for (const d of claim.split(','))
+        for (const c of tree.columnsOf.get(Number(d)) ?? []) {
+          if (seen[c]++ === 0) touched.push(c);
+        }
+      for (const c of touched) {
+        row[c] -= seen[c] - 1;
+        seen[c] = 0;
       }
-    for (const c of touched) {
-      row[c] -= seen[c] - 1;
-      seen[c] = 0;
     }
   }
 }
@@ -183,6 +184,91 @@ function addDocs(db: Db, set: RowSet, tree: DomainTree, acc: Float64Array[]): vo
   }
 }
 
+/** First index in a sorted array whose value is >= x. */
+function lowerBound(a: Int32Array, x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+let classes: Uint8Array | null = null;
+
+/** Per UTF-16 unit of the BMP: 1 starts a word (letter, digit), 2 only continues one (mark, apostrophe, hyphen). */
+function wordClasses(): Uint8Array {
+  if (classes) return classes;
+  classes = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    const ch = String.fromCharCode(c);
+    if (/[\p{L}\p{N}]/u.test(ch)) classes[c] = 1;
+    else if (/[\p{M}'’-]/u.test(ch)) classes[c] = 2;
+  }
+  return classes;
+}
+
+/** The words of a text as wordCount() sees them (runs of letters and digits), by a table scan, not a regex. */
+function wordSpans(text: string): { starts: Int32Array; ends: number[] } {
+  const table = wordClasses();
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let inWord = false;
+  for (let i = 0; i < text.length;) {
+    const u = text.charCodeAt(i);
+    let cls: number;
+    let width = 1;
+    if (u >= 0xd800 && u <= 0xdbff && i + 1 < text.length) {
+      const cp = text.codePointAt(i)!;
+      width = cp > 0xffff ? 2 : 1;
+      const ch = String.fromCodePoint(cp);
+      cls = /[\p{L}\p{N}]/u.test(ch) ? 1 : /[\p{M}]/u.test(ch) ? 2 : 0;
+    } else cls = table[u];
+    if (inWord && cls !== 0) {
+      /* the word goes on */
+    } else if (cls === 1) {
+      if (inWord) ends.push(i);
+      starts.push(i);
+      inWord = true;
+    } else {
+      if (inWord) ends.push(i);
+      inWord = false;
+    }
+    i += width;
+  }
+  if (inWord) ends.push(text.length);
+  return { starts: Int32Array.from(starts), ends };
+}
+
+/**
+ * Measures a range of one text in constant or logarithmic time: code points from a count of surrogate pairs, words
+ * from the text's word starts — the same count as wordCount() on the slice, which also counts the tail of a word
+ * cut by the range's start.
+ */
+function rangeMeasure(text: string, measure: 'coverage' | 'words'): (s: number, e: number) => number {
+  if (measure === 'coverage') {
+    if (!/[\uD800-\uDBFF]/.test(text)) return (s, e) => e - s;
+    const pairsBefore = new Int32Array(text.length + 1);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      pairsBefore[i + 1] = pairsBefore[i] + (c >= 0xdc00 && c <= 0xdfff && i > 0 ? 1 : 0);
+    }
+    return (s, e) => e - s - (pairsBefore[e] - pairsBefore[s]);
+  }
+  const { starts, ends } = wordSpans(text);
+  const st = starts;
+  return (s, e) => {
+    const first = lowerBound(st, s);
+    let n = lowerBound(st, e) - first;
+    const k = first - 1;
+    if (k >= 0 && ends[k] > s && wordCount(text.slice(s, Math.min(ends[k], e))) > 0) n++;
+    return n;
+  };
+}
+
 /** Characters (code points) or words inside the union of the claims' ranges, per document and column. */
 function addCoverage(
   db: Db,
@@ -192,21 +278,24 @@ function addCoverage(
   measure: 'coverage' | 'words',
 ): void {
   const nCols = tree.columns.length;
-  const claimsOf = db.prepare(
-    `SELECT c.start, c.end, (SELECT group_concat(domain_id) FROM claim_domains cd WHERE cd.claim_id = c.id)
-     FROM claims c WHERE c.document_id = ? ORDER BY c.start`,
-  );
+  const claimsOf = db.prepare('SELECT id, start, end FROM claims WHERE document_id = ? ORDER BY start').raw();
+  const tagsOf = db
+    .prepare(
+      'SELECT claim_id, domain_id FROM claim_domains INDEXED BY claim_domains_by_document WHERE document_id = ?',
+    )
+    .raw();
   const docs = db.prepare(
     'SELECT id, text FROM documents WHERE EXISTS (SELECT 1 FROM claims c WHERE c.document_id = documents.id)',
   );
   const open = new Int32Array(nCols + 1);
   const close = new Int32Array(nCols + 1);
+  const mark = new Int32Array(nCols);
+  let stamp = 0;
   for (const { id, text } of docs.iterate() as Iterable<{ id: number; text: string }>) {
     const row = acc[set.rowOfDoc.get(id) ?? -1];
     if (!row) continue;
     open.fill(-1);
-    const measureOf = (s: number, e: number): number =>
-      measure === 'coverage' ? codePointLength(text.slice(s, e)) : wordCount(text.slice(s, e));
+    const measureOf = rangeMeasure(text, measure);
     const extend = (c: number, s: number, e: number): void => {
       if (open[c] >= 0 && s <= close[c]) {
         if (e > close[c]) close[c] = e;
@@ -216,12 +305,22 @@ function addCoverage(
       open[c] = s;
       close[c] = e;
     };
-    for (const [s, e, ids] of claimsOf.raw().iterate(id) as Iterable<[number, number, string | null]>) {
+    const columnsOfClaim = new Map<number, number[]>();
+    for (const [claimId, domainId] of tagsOf.all(id) as [number, number][]) {
+      const cols = tree.columnsOf.get(domainId);
+      if (!cols) continue;
+      const list = columnsOfClaim.get(claimId);
+      if (list) list.push(...cols);
+      else columnsOfClaim.set(claimId, [...cols]);
+    }
+    for (const [claimId, s, e] of claimsOf.all(id) as [number, number, number][]) {
       extend(nCols, s, e);
-      if (!ids) continue;
-      const cols = new Set<number>();
-      for (const d of ids.split(',')) for (const c of tree.columnsOf.get(Number(d)) ?? []) cols.add(c);
-      for (const c of cols) extend(c, s, e);
+      stamp++;
+      for (const c of columnsOfClaim.get(claimId) ?? []) {
+        if (mark[c] === stamp) continue;
+        mark[c] = stamp;
+        extend(c, s, e);
+      }
     }
     for (let c = 0; c <= nCols; c++) if (open[c] >= 0) row[c] += measureOf(open[c], close[c]);
   }

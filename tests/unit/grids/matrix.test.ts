@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createClaim, deleteClaim } from '../../../electron/core/claims';
 import { computeMatrix, type Matrix, type Measure } from '../../../electron/core/grids/matrix';
@@ -154,6 +155,20 @@ describe('matrix', () => {
     for (const measure of measures)
       check(f, computeMatrix(f.p.db, { rows: 'attr:country', measure }), 'attr:country', measure);
     for (const measure of measures) check(f, computeMatrix(f.p.db, { measure }), 'documents', measure);
+  });
+
+  it('never serves a stale matrix after a change, on this connection or another', () => {
+    const f = buildFixture(14, 4, 6);
+    const before = computeMatrix(f.p.db);
+    expect(computeMatrix(f.p.db)).toBe(before);
+    const c = createClaim(f.p.db, { docId: f.docs[0].id, start: 0, end: 8, domainIds: [f.domains[0].id] });
+    const after = computeMatrix(f.p.db);
+    expect(after.total).toBe(before.total + 1);
+    const other = new Database(f.p.path);
+    other.prepare('DELETE FROM claims WHERE id = ?').run(c.id);
+    other.close();
+    expect(computeMatrix(f.p.db).total).toBe(before.total);
+    expect(computeMatrix(f.p.db).values).toEqual(before.values);
   });
 
   it('rolls a parent up over its whole subtree, counting a claim tagged with parent and child once', () => {
