@@ -73,6 +73,7 @@ export function htmlDocument(html: typeof HtmlModule, bytes: Uint8Array, base: s
     author: h.author,
     published: h.published,
     source: h.source,
+    url: h.url,
     meta: h.meta,
   };
 }

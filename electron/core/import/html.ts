@@ -8,6 +8,7 @@ export interface HtmlDoc {
   author: string;
   published: string;
   source: string;
+  url: string;
   meta: Record<string, string>;
 }
 
@@ -19,6 +20,11 @@ export function extractHtml(html: string): HtmlDoc {
   const { document } = parseHTML(html);
   const pageTitle = (document.title ?? '').trim();
   const lang = document.documentElement?.getAttribute('lang') ?? '';
+  // Where the page came from, as the page itself says (recorded only; nothing is fetched).
+  const url =
+    document.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
+    document.querySelector('meta[property="og:url"]')?.getAttribute('content') ??
+    '';
   // Readability mutates the DOM; the fallback text is taken from a second, untouched parse.
   const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
   let text = article?.content ? htmlToText(article.content) : '';
@@ -44,6 +50,7 @@ export function extractHtml(html: string): HtmlDoc {
     author: meta.byline ?? '',
     published: meta.publishedTime ?? '',
     source: meta.siteName ?? '',
+    url: /^https?:\/\//i.test(url.trim()) ? url.trim() : '',
     meta,
   };
 }

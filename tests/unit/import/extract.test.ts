@@ -87,7 +87,7 @@ describe('HTML', () => {
     const paragraph =
       'The summit agreed a multi-year framework for training and equipment deliveries. '.repeat(4);
     const html = `<!doctype html><html lang="fr"><head><title>Summit report | Example News</title>
-      <meta property="og:site_name" content="Example News"><meta name="author" content="A. Writer">
+      <meta property="og:site_name" content="Example News"><link rel="canonical" href="https://news.example/summit"><meta name="author" content="A. Writer">
       <meta property="article:published_time" content="2025-02-13T10:00:00Z">
       <script>document.title = 'hacked'; window.evil = true;</script></head>
       <body><nav>Home · World · Sport</nav><article><h1>Summit report</h1>
@@ -96,6 +96,7 @@ describe('HTML', () => {
     expect(doc.format).toBe('html');
     expect(doc.title).toMatch(/Summit report/);
     expect(doc.source).toBe('Example News');
+    expect(doc.url).toBe('https://news.example/summit');
     expect(doc.author).toBe('A. Writer');
     expect(doc.published).toBe('2025-02-13T10:00:00Z');
     expect(doc.meta?.lang).toBe('fr');
