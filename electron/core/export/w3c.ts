@@ -60,18 +60,23 @@ export function w3cOf(
   set: ExcerptSet,
   exportedAt = new Date().toISOString(),
 ): { json: string; rows: number } {
-  const items = set.excerpts.map((e) => annotation(set, e, set.docs.get(e.docId) as ExcerptDoc));
   const id = `urn:dossier:${set.projectUuid}:export:${exportedAt.replace(/[^0-9TZ]/g, '')}`;
+  const page = `${id}:page:1`;
   const collection = {
     '@context': ANNO_CONTEXT,
     id,
     type: 'AnnotationCollection',
     label: `${set.projectName} — tagged excerpts`,
-    total: items.length,
+    total: set.excerpts.length,
     generated: exportedAt,
     generator: { type: 'Software', name: 'Dossier' },
-    first: { id: `${id}:page:1`, type: 'AnnotationPage', partOf: id, startIndex: 0, items },
-    last: `${id}:page:1`,
+    first: { id: page, type: 'AnnotationPage', partOf: id, startIndex: 0, items: [] as unknown[] },
+    last: page,
   };
-  return { json: JSON.stringify(collection, null, 1), rows: items.length };
+  // Each annotation is serialised as it is made, so the whole object tree never sits in memory at once.
+  const [head, tail] = JSON.stringify(collection).split('"items":[]');
+  const items = set.excerpts.map((e) =>
+    JSON.stringify(annotation(set, e, set.docs.get(e.docId) as ExcerptDoc)),
+  );
+  return { json: `${head}"items":[${items.join(',')}]${tail}`, rows: items.length };
 }

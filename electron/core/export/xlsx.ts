@@ -43,6 +43,31 @@ export function sheetName(name: string, taken: Set<string>): string {
 const cell = (v: string | number | null): string | number | null =>
   typeof v === 'string' ? replaceControls(v) : v;
 
+interface StyleRegistry {
+  addStyleModel: (model: object | undefined, cellType: number) => number;
+}
+
+/**
+ * ExcelJS registers each cell's style from scratch (a fresh style object per cell), which made styled sheets four
+ * times slower than plain ones. Cells here share a handful of styles: remember the id of each one by its content.
+ */
+function memoiseStyles(wb: ExcelJS.stream.xlsx.WorkbookWriter): void {
+  const styles = (wb as unknown as { styles?: StyleRegistry }).styles;
+  if (!styles || typeof styles.addStyleModel !== 'function') return;
+  const add = styles.addStyleModel.bind(styles);
+  const ids = new Map<string, number>();
+  styles.addStyleModel = (model, cellType) => {
+    if (!model) return add(model, cellType);
+    const key = `${cellType}|${JSON.stringify(model)}`;
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = add(model, cellType);
+      ids.set(key, id);
+    }
+    return id;
+  };
+}
+
 /**
  * A workbook with an "All" sheet and one sheet per domain (codebook order), header frozen, filters on, long
  * text wrapped. Written with the streaming writer so that memory stays flat on large projects.
@@ -68,6 +93,7 @@ export async function xlsxOf(set: ExcerptSet): Promise<{ bytes: Buffer; rows: nu
     useSharedStrings: false,
   });
   wb.creator = 'Dossier';
+  memoiseStyles(wb);
   const taken = new Set<string>();
   const writeSheet = (name: string, sheetRows: ExcerptRow[]): void => {
     const ws = wb.addWorksheet(sheetName(name, taken), { views: [{ state: 'frozen', ySplit: 1 }] });

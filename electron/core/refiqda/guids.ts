@@ -23,7 +23,7 @@ export function projectUuid(db: Db): string {
 
 /** A name-based (version 5 style) UUID: the same project, kind and key always give the same GUID. */
 export function derivedGuid(seed: string, kind: GuidKind, key: string): string {
-  const h = crypto.createHash('sha1').update(`${seed}\u0000${kind}\u0000${key}`).digest();
+  const h = crypto.hash('sha1', `${seed}\u0000${kind}\u0000${key}`, 'buffer');
   h[6] = (h[6] & 0x0f) | 0x50;
   h[8] = (h[8] & 0x3f) | 0x80;
   const x = h.subarray(0, 16).toString('hex');

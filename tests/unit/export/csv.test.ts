@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportExcerpts } from '../../../electron/core/export';
 import { CSV_COLUMNS } from '../../../electron/core/export/csv';
@@ -105,5 +106,22 @@ describe('CSV export', () => {
     );
     expect(() => resolveNamedFilter(f.project.db, { attributes: ['Country'] })).toThrow(/name=value/);
     expect(() => resolveNamedFilter(f.project.db, { grading: ['Z9'] })).toThrow(/grading/);
+  });
+});
+
+describe('CSV quoting', () => {
+  it('quotes a field when RFC 4180 needs it (or a spreadsheet would run it), and reads back every character', async () => {
+    const { csvField } = await import('../../../electron/core/export/csv');
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', ',', '"', '\r', '\n', '=', '+', '-', '@', ' ', 'é', '😀') }),
+        (s) => {
+          const out = csvField(s);
+          expect(out.startsWith('"')).toBe(/[",\r\n]|^[=+\-@]/.test(s));
+          expect((parse(`${out},x\r\n`) as string[][])[0]).toEqual([s, 'x']);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
