@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { DossierError } from '../errors';
 import { type Extracted, extractFile } from './formats';
 
@@ -55,4 +56,48 @@ export async function runExtractJob(job: ExtractJob): Promise<ExtractResult> {
       error: error instanceof DossierError ? error.message : `unreadable: ${errorMessage(error)}`,
     };
   }
+}
+
+export interface Extractor {
+  extract(job: ExtractJob): Promise<ExtractResult>;
+  close(): Promise<void>;
+}
+
+/** Extraction on the current thread. */
+export const inlineExtractor: Extractor = { extract: runExtractJob, close: async () => undefined };
+
+/**
+ * Extraction in a second worker thread, so that reading and parsing the next files overlaps with committing
+ * the current one. Results come back by job id; a dead worker turns every pending job into a failure.
+ */
+export function threadExtractor(spec: { file: string | URL; execArgv: string[] }): Extractor {
+  const worker = new Worker(spec.file, { execArgv: spec.execArgv, workerData: { role: 'extract' } });
+  const pending = new Map<number, (r: ExtractResult) => void>();
+  let next = 0;
+  let dead: string | null = null;
+  const failAll = (why: string): void => {
+    dead ??= why;
+    for (const resolve of pending.values()) resolve({ ok: false, error: why });
+    pending.clear();
+  };
+  worker.on('message', (m: { id: number; result: ExtractResult }) => {
+    pending.get(m.id)?.(m.result);
+    pending.delete(m.id);
+  });
+  worker.on('error', (e) => failAll(`extraction worker failed: ${errorMessage(e)}`));
+  worker.on('exit', (code) => failAll(`extraction worker stopped (exit code ${code})`));
+  return {
+    extract: (job) =>
+      new Promise((resolve) => {
+        if (dead) return resolve({ ok: false, error: dead });
+        const id = next++;
+        pending.set(id, resolve);
+        worker.postMessage({ id, job });
+      }),
+    close: async () => {
+      dead = 'extraction worker closed';
+      pending.clear();
+      await worker.terminate();
+    },
+  };
 }

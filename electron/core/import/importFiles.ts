@@ -7,13 +7,15 @@ import { planBulkAttributes, type BulkAttributes, type FileValues } from './bulk
 import { collectFiles, type ImportSource } from './collect';
 import { Worker } from 'node:worker_threads';
 import type { Statement } from 'better-sqlite3';
-import { type ExtractResult, importWorkerSpec, runExtractJob } from './extractor';
+import { type ExtractResult, type Extractor, importWorkerSpec, inlineExtractor } from './extractor';
 
 export { collectFiles, type ImportSource } from './collect';
 
 /** Files over this size are refused unless the caller raises the limit. */
 export const DEFAULT_MAX_SIZE = 200 * 2 ** 20;
-const THREAD_MIN_FILES = 24;
+export const THREAD_MIN_FILES = 24;
+/** Files extracted ahead of the commit: keeps the extractor busy without holding a corpus in memory. */
+const WINDOW = 8;
 const THREAD_MIN_BYTES = 2 * 2 ** 20;
 
 export interface ImportWarning {
@@ -142,6 +144,8 @@ export type WireOptions = Omit<ImportOptions, 'onProgress' | 'signal' | 'threade
 export interface WorkerStart {
   type: 'start';
   dbFile: string;
+  /** How to start this same module again as the extraction thread. */
+  worker: { file: string; execArgv: string[] };
   sources: WireSource[];
   report: FullImportReport;
   options: WireOptions;
@@ -161,6 +165,7 @@ export async function runImport(
   sources: WireSource[],
   report: FullImportReport,
   options: ImportOptions,
+  extractor: Extractor = inlineExtractor,
 ): Promise<FullImportReport> {
   report.warnings ??= [];
   const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
@@ -217,11 +222,21 @@ export async function runImport(
   const checkpointEvery = db.pragma('wal_autocheckpoint', { simple: true }) as number;
   db.pragma('wal_autocheckpoint = 50000');
   const st = statements(db);
+  // Up to WINDOW files are extracted ahead of the commit (in parallel when the extractor is a thread).
+  const ahead: Promise<ExtractResult>[] = [];
+  let queued = 0;
+  const fill = (): void => {
+    while (ahead.length < WINDOW && queued < wanted.length && !options.signal?.aborted) {
+      const s = wanted[queued++];
+      ahead.push(extractor.extract({ name: s.name, path: s.file, bytes: s.bytes }));
+    }
+  };
   try {
     for (let i = 0; i < wanted.length; i++) {
       if (options.signal?.aborted) break;
+      fill();
       const src = wanted[i];
-      const result = await runExtractJob({ name: src.name, path: src.file, bytes: src.bytes });
+      const result = await ahead.shift()!;
       if (options.signal?.aborted) break;
       commit(db, st, src, result, plan?.byPath.get(src.path), attrs, report);
       progress.done++;
@@ -270,7 +285,14 @@ function runInWorker(
       finish(() => reject(new DossierError('internal', `import worker stopped (exit code ${code})`))),
     );
     const { signal: _s, onProgress: _p, threaded: _t, ...wire } = options;
-    const start: WorkerStart = { type: 'start', dbFile, sources, report, options: wire };
+    const start: WorkerStart = {
+      type: 'start',
+      dbFile,
+      worker: { file: spec.file instanceof URL ? spec.file.href : spec.file, execArgv: spec.execArgv },
+      sources,
+      report,
+      options: wire,
+    };
     worker.postMessage(start);
     if (options.signal?.aborted) onAbort();
   });

@@ -1,12 +1,27 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db';
-import { type ImportOptions, runImport, type WorkerReply, type WorkerStart } from './importFiles';
+import { type ExtractJob, runExtractJob, threadExtractor } from './extractor';
+import {
+  type ImportOptions,
+  runImport,
+  THREAD_MIN_FILES,
+  type WorkerReply,
+  type WorkerStart,
+} from './importFiles';
 
-// The import worker: opens its own connection to the project and runs the whole import (reading, extraction,
-// one transaction per document), so that the thread that started it (Electron main, the web server) never
-// waits on a parser or a commit. Progress goes back as messages; a "cancel" message stops it between documents.
+// The import worker, in one of two roles. As the importer (default) it opens its own connection to the project
+// and runs the whole import — one transaction per document — so that the thread that started it (Electron
+// main, the web server) never waits on a parser or a commit; progress goes back as messages and "cancel" stops
+// it between documents. For a large batch it starts this module again as the extractor, which reads and parses
+// the next files while the importer commits.
 const port = parentPort;
-if (port) {
+const role = (workerData as { role?: string } | null)?.role ?? 'import';
+
+if (port && role === 'extract') {
+  port.on('message', (m: { id: number; job: ExtractJob }) => {
+    void runExtractJob(m.job).then((result) => port.postMessage({ id: m.id, result }));
+  });
+} else if (port) {
   const abort = new AbortController();
   const send = (m: WorkerReply): void => port.postMessage(m);
   port.on('message', (m: WorkerStart | { type: 'cancel' }) => {
@@ -25,15 +40,17 @@ if (port) {
         send({ type: 'progress', progress: p });
       },
     };
-    let db: ReturnType<typeof openDatabase> | null = null;
     void (async () => {
+      let db: ReturnType<typeof openDatabase> | null = null;
+      const extractor = m.sources.length >= THREAD_MIN_FILES ? threadExtractor(m.worker) : undefined;
       try {
         db = openDatabase(m.dbFile);
-        const report = await runImport(db, m.sources, m.report, options);
+        const report = await runImport(db, m.sources, m.report, options, extractor);
         send({ type: 'done', report });
       } catch (error) {
         send({ type: 'error', message: error instanceof Error ? error.message : String(error) });
       } finally {
+        await extractor?.close();
         db?.close();
       }
     })();
