@@ -2,6 +2,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/core/db';
+import { computeMatrix } from '../../../electron/core/grids/matrix';
+import { migrations } from '../../../electron/core/migrations';
 import { migration0001 } from '../../../electron/core/migrations/0001-initial';
 import { tempDir } from '../helpers';
 
@@ -43,6 +45,27 @@ describe('migration 0003 (grid indexes)', () => {
       )
       .all() as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/COVERING INDEX claim_domains_by_document/);
+    db.close();
+  });
+
+  it('is applied on first use to a file whose schema version passed 3 before 0003 existed', () => {
+    const file = path.join(tempDir(), 'dev.dossier');
+    const raw = new Database(file);
+    for (const m of migrations) if (m.version !== 3) raw.exec(m.up);
+    raw.pragma(`user_version = ${migrations.at(-1)!.version}`);
+    raw.exec(`
+      INSERT INTO documents (id, title, format, content_hash, text, char_count, word_count, imported_at)
+        VALUES (1, 'A', 'txt', 'h1', 'alpha beta gamma', 16, 3, 'now');
+      INSERT INTO domains (id, name, color) VALUES (1, 'One', '#000000'), (2, 'Two', '#111111');
+      INSERT INTO claims (id, document_id, start, end, quote, created_at, updated_at)
+        VALUES (10, 1, 0, 5, 'alpha', 'now', 'now'), (11, 1, 6, 10, 'beta', 'now', 'now');
+      INSERT INTO claim_domains (claim_id, domain_id) VALUES (10, 1), (10, 2), (11, 2);
+    `);
+    raw.close();
+    const db = openDatabase(file);
+    const m = computeMatrix(db);
+    expect(m.values).toEqual([[1, 2]]);
+    expect(m.total).toBe(2);
     db.close();
   });
 });
