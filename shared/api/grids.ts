@@ -31,9 +31,9 @@ export const Matrix = z.object({
       label: z.string(),
       docId: Id.optional(),
       docCount: z.number().int().nonnegative(),
-      /** Characters (code points) and words of the row's documents. */
-      chars: z.number().int().nonnegative(),
-      words: z.number().int().nonnegative(),
+      /** Characters (code points) and words of the row's documents (coverage and words measures only). */
+      chars: z.number().int().nonnegative().optional(),
+      words: z.number().int().nonnegative().optional(),
     }),
   ),
   columns: z.array(GridColumn),

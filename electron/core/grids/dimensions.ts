@@ -49,13 +49,16 @@ interface Resolved {
   numeric: boolean;
 }
 
-const DOC_COLUMNS = 'd.id, d.title, d.char_count AS chars, d.word_count AS words';
+// The sizes sit after the text in each row, so reading them walks the text's overflow pages: only when asked.
+const docColumns = (sizes: boolean): string =>
+  `d.id, d.title, ${sizes ? 'd.char_count AS chars, d.word_count AS words' : '0 AS chars, 0 AS words'}`;
 
 /**
  * Parses a row dimension: `documents`, `source`, `published` (year of the published date), `published:month`,
  * `attr:<name>` (the attribute's value), and for date attributes `attr:<name>:year` or `attr:<name>:month`.
  */
-function resolve(db: Db, dimension: string): Resolved {
+function resolve(db: Db, dimension: string, sizes: boolean): Resolved {
+  const DOC_COLUMNS = docColumns(sizes);
   if (dimension === 'source')
     return {
       label: 'Source',
@@ -108,11 +111,14 @@ function resolve(db: Db, dimension: string): Resolved {
   );
 }
 
-/** The rows of a grid for a row dimension, each with its documents and their total characters and words. */
-export function rowSet(db: Db, dimension = 'documents'): RowSet {
+/** The rows of a grid for a row dimension, each with its documents (and, with `sizes`, their characters and words). */
+export function rowSet(db: Db, dimension = 'documents', options: { sizes?: boolean } = {}): RowSet {
+  const sizes = options.sizes ?? false;
   if (dimension === 'documents') {
     const docs = db
-      .prepare(`SELECT ${DOC_COLUMNS}, NULL AS value FROM documents d ORDER BY d.title COLLATE NOCASE, d.id`)
+      .prepare(
+        `SELECT ${docColumns(sizes)}, NULL AS value FROM documents d ORDER BY d.title COLLATE NOCASE, d.id`,
+      )
       .all() as DocRow[];
     return {
       dimension,
@@ -128,7 +134,7 @@ export function rowSet(db: Db, dimension = 'documents'): RowSet {
       rowOfDoc: new Map(docs.map((d, i) => [d.id, i])),
     };
   }
-  const r = resolve(db, dimension);
+  const r = resolve(db, dimension, sizes);
   const docs = db.prepare(`${r.sql} ORDER BY d.id`).all(...r.params) as DocRow[];
   const byKey = new Map<string | null, RowDef>();
   for (const d of docs) {

@@ -14,8 +14,9 @@ export interface MatrixRow {
   label: string;
   docId?: number;
   docCount: number;
-  chars: number;
-  words: number;
+  /** Characters (code points) and words of the row's documents: with the coverage and words measures. */
+  chars?: number;
+  words?: number;
 }
 
 export interface MatrixColumn {
@@ -60,7 +61,8 @@ export function buildMatrix(db: Db, q: MatrixQuery = {}): Matrix {
   if (!MEASURES.includes(measure))
     throw new DossierError('invalid_input', `unknown measure "${measure}" (use ${MEASURES.join(', ')})`);
   ensureGridSchema(db);
-  const set = rowSet(db, q.rows ?? 'documents');
+  const sized = measure === 'coverage' || measure === 'words';
+  const set = rowSet(db, q.rows ?? 'documents', { sizes: sized });
   const tree = domainTree(db);
   const nCols = tree.columns.length;
   const nRows = set.rows.length;
@@ -91,8 +93,7 @@ export function buildMatrix(db: Db, q: MatrixQuery = {}): Matrix {
       label: r.label,
       ...(r.docId !== undefined ? { docId: r.docId } : {}),
       docCount: r.docIds.length,
-      chars: r.chars,
-      words: r.words,
+      ...(sized ? { chars: r.chars, words: r.words } : {}),
     })),
     columns: tree.columns.map((c) => ({
       domainId: c.domainId,
