@@ -58,23 +58,24 @@ export interface ExcerptSet {
   excerpts: Excerpt[];
 }
 
-interface Row {
-  id: number;
-  document_id: number;
-  start: number;
-  end: number;
-  quote: string;
-  prefix: string;
-  suffix: string;
-  note: string;
-  actor: string;
-  stance: string | null;
-  reliability: string | null;
-  credibility: number | null;
-  analyst: string;
-  created_at: string;
-  updated_at: string;
-}
+/** A claim row as SQLite returns it in raw mode, in the order of the SELECT below. */
+type Row = [
+  id: number,
+  documentId: number,
+  start: number,
+  end: number,
+  quote: string,
+  prefix: string,
+  suffix: string,
+  note: string,
+  actor: string,
+  stance: string | null,
+  reliability: string | null,
+  credibility: number | null,
+  analyst: string,
+  createdAt: string,
+  updatedAt: string,
+];
 
 /** The codebook in order, without the per-domain counts that `listDomains` computes (slow on large projects). */
 function codebook(db: Db): Domain[] {
@@ -94,13 +95,15 @@ export function loadExcerpts(db: Db, filter: ExcerptFilter = {}, projectName = '
   const rank = new Map(domains.map((d, i) => [d.id, i]));
   const wanted = filter.domainIds?.length ? new Set(filter.domainIds) : null;
   const { where, params } = claimConditions(filter);
+  // Raw rows, read one at a time: 100,000 claims never exist twice (as rows and as excerpts).
   const rows = db
     .prepare(
       `SELECT c.id, c.document_id, c.start, c.end, c.quote, c.prefix, c.suffix, c.note, c.actor, c.stance,
          c.reliability, c.credibility, c.analyst, c.created_at, c.updated_at
        FROM claims c ${where} ORDER BY c.document_id, c.start, c.end, c.id`,
     )
-    .all(...params) as Row[];
+    .raw()
+    .iterate(...params) as Iterable<Row>;
   // One pass over claim_domains is much cheaper than a correlated subquery per claim.
   const domainsOf = new Map<number, number[]>();
   for (const r of db
@@ -138,30 +141,32 @@ export function loadExcerpts(db: Db, filter: ExcerptFilter = {}, projectName = '
 
   const excerpts: Excerpt[] = [];
   for (const r of rows) {
-    const ids = (domainsOf.get(r.id) ?? [])
-      .filter((d) => !wanted || wanted.has(d))
-      .sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
+    const [id, docId, start, end, quote, prefix, suffix, note, actor, stance, reliability, credibility] = r;
+    const all = domainsOf.get(id) ?? [];
+    const ids = (wanted ? all.filter((d) => wanted.has(d)) : all).sort(
+      (a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0),
+    );
     if (ids.length === 0) continue;
-    const doc = docOf(r.document_id);
+    const doc = docOf(docId);
     excerpts.push({
-      id: r.id,
-      docId: r.document_id,
-      start: r.start,
-      end: r.end,
-      startCp: doc.cp(r.start),
-      endCp: doc.cp(r.end),
-      page: pageAt(doc.pages, r.start),
-      quote: r.quote,
-      prefix: r.prefix,
-      suffix: r.suffix,
-      note: r.note,
-      actor: r.actor,
-      stance: r.stance,
-      reliability: r.reliability,
-      credibility: r.credibility,
-      analyst: r.analyst,
-      createdAt: r.created_at,
-      updatedAt: r.updated_at,
+      id,
+      docId,
+      start,
+      end,
+      startCp: doc.cp(start),
+      endCp: doc.cp(end),
+      page: pageAt(doc.pages, start),
+      quote,
+      prefix,
+      suffix,
+      note,
+      actor,
+      stance,
+      reliability,
+      credibility,
+      analyst: r[12],
+      createdAt: r[13],
+      updatedAt: r[14],
       domainIds: ids,
     });
   }
