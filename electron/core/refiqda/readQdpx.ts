@@ -215,6 +215,7 @@ export function readQdpx(bytes: Uint8Array, fileName = 'the file'): QdpxPlan {
     variables.push({ guid, name, type: VARIABLE_TYPES[attr(v, 'typeOfVariable') ?? 'Text'] ?? 'text' });
   }
   const variableGuids = new Set(variables.map((v) => v.guid));
+  const variableType = new Map(variables.map((v) => [v.guid, v.type]));
 
   const noteText = new Map<string, { name: string; text: string }>();
   for (const n of children(child(project, 'Notes'), 'Note')) {
@@ -289,7 +290,16 @@ export function readQdpx(bytes: Uint8Array, fileName = 'the file'): QdpxPlan {
       const value = variableValue(vv);
       if (!vg || !variableGuids.has(vg))
         problems.push({ kind: 'variable', name, reason: 'a value names an unknown variable' });
-      else if (value !== null && value !== '') values.push({ variableGuid: vg, value });
+      else if (value !== null && value.trim() !== '') {
+        const type = variableType.get(vg);
+        const n = Number(value.trim());
+        // Stored as the attributes store keeps them: numbers in JavaScript's form, dates as YYYY-MM-DD.
+        if (type === 'number' && !Number.isFinite(n))
+          problems.push({ kind: 'variable', name, reason: `"${value}" is not a number: value not imported` });
+        else if (type === 'number') values.push({ variableGuid: vg, value: String(n) });
+        else if (type === 'date') values.push({ variableGuid: vg, value: value.trim().slice(0, 10) });
+        else values.push({ variableGuid: vg, value });
+      }
     }
     if (children(s, 'Coding').length)
       problems.push({

@@ -34,6 +34,7 @@ const QDE = `\uFEFF<?xml version="1.0" encoding="utf-8"?>
   <Variable guid="${G(20)}" name="Country" typeOfVariable="Text"/>
   <Variable guid="${G(21)}" name="Pages" typeOfVariable="Integer"/>
   <Variable guid="${G(22)}" name="Published" typeOfVariable="Date"/>
+  <Variable guid="${G(23)}" name="Score" typeOfVariable="Float"/>
  </Variables>
  <Sources>
   <TextSource guid="${G(30)}" name="Interview (CRLF)" plainTextPath="internal://${G(30)}.txt">
@@ -45,6 +46,7 @@ const QDE = `\uFEFF<?xml version="1.0" encoding="utf-8"?>
    <VariableValue><VariableRef targetGUID="${G(20)}"/><TextValue>Chile</TextValue></VariableValue>
    <VariableValue><VariableRef targetGUID="${G(21)}"/><IntegerValue>12</IntegerValue></VariableValue>
    <VariableValue><VariableRef targetGUID="${G(22)}"/><DateValue>2020-03-01</DateValue></VariableValue>
+   <VariableValue><VariableRef targetGUID="${G(23)}"/><FloatValue>3.50</FloatValue></VariableValue>
   </TextSource>
   <TextSource guid="${G(31)}" name="Embedded"><PlainTextContent>Embedded text with a claim.</PlainTextContent>
    <PlainTextSelection guid="${G(45)}" startPosition="19" endPosition="26"><Coding guid="${G(55)}"><CodeRef targetGUID="${G(12)}"/></Coding></PlainTextSelection>
@@ -151,6 +153,7 @@ describe('.qdpx import from another tool', () => {
       { name: 'Country', type: 'text', value: 'Chile' },
       { name: 'Pages', type: 'number', value: '12' },
       { name: 'Published', type: 'date', value: '2020-03-01' },
+      { name: 'Score', type: 'number', value: '3.5' },
     ]);
   });
 
