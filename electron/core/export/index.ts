@@ -82,7 +82,7 @@ export async function exportExcerpts(
     }
     case 'w3c': {
       const r = w3cOf(set, exportedAt);
-      return result(strToU8(r.json), r.rows, ' annotations');
+      return result(r.bytes, r.rows, ' annotations');
     }
     case 'md':
     case 'html':

@@ -59,7 +59,7 @@ function annotation(set: ExcerptSet, e: Excerpt, doc: ExcerptDoc): Record<string
 export function w3cOf(
   set: ExcerptSet,
   exportedAt = new Date().toISOString(),
-): { json: string; rows: number } {
+): { bytes: Buffer; rows: number } {
   const id = `urn:dossier:${set.projectUuid}:export:${exportedAt.replace(/[^0-9TZ]/g, '')}`;
   const page = `${id}:page:1`;
   const collection = {
@@ -73,10 +73,21 @@ export function w3cOf(
     first: { id: page, type: 'AnnotationPage', partOf: id, startIndex: 0, items: [] as unknown[] },
     last: page,
   };
-  // Each annotation is serialised as it is made, so the whole object tree never sits in memory at once.
+  // Each annotation is serialised and encoded as it is made: neither the object tree nor one huge string (twice
+  // the size of the file, in UTF-16) ever sits in memory.
   const [head, tail] = JSON.stringify(collection).split('"items":[]');
-  const items = set.excerpts.map((e) =>
-    JSON.stringify(annotation(set, e, set.docs.get(e.docId) as ExcerptDoc)),
-  );
-  return { json: `${head}"items":[${items.join(',')}]${tail}`, rows: items.length };
+  const chunks: Buffer[] = [Buffer.from(`${head}"items":[`)];
+  let batch: string[] = [];
+  const flush = (): void => {
+    if (batch.length) chunks.push(Buffer.from(batch.join(','), 'utf8'));
+    batch = [];
+  };
+  set.excerpts.forEach((e, i) => {
+    if (i > 0 && batch.length === 0) chunks.push(Buffer.from(','));
+    batch.push(JSON.stringify(annotation(set, e, set.docs.get(e.docId) as ExcerptDoc)));
+    if (batch.length === 500) flush();
+  });
+  flush();
+  chunks.push(Buffer.from(`]${tail}`));
+  return { bytes: Buffer.concat(chunks), rows: set.excerpts.length };
 }
