@@ -110,30 +110,46 @@ export function buildMatrix(db: Db, q: MatrixQuery = {}): Matrix {
   };
 }
 
-/** Claims per document and domain, packed one line per document so that 300,000 cells cross as 10,000 rows. */
-function directCounts(db: Db): Iterable<[number, string]> {
-  return db
-    .prepare(
-      `SELECT document_id, group_concat(domain_id || ':' || n) FROM
-         (SELECT document_id, domain_id, count(*) AS n FROM claim_domains GROUP BY document_id, domain_id)
-       GROUP BY document_id`,
-    )
+/**
+ * Calls back once per document and domain with its number of tags. One line per document crosses from SQLite (the
+ * domain ids of all its tags, in index order so that equal ids are adjacent), parsed by hand: a million tags in
+ * about a tenth of a second.
+ */
+function directCounts(db: Db, visit: (docId: number, domainId: number, n: number) => void): void {
+  const lines = db
+    .prepare('SELECT document_id, group_concat(domain_id) FROM claim_domains GROUP BY document_id')
     .raw()
     .iterate() as Iterable<[number, string]>;
+  for (const [docId, ids] of lines) {
+    let prev = -1;
+    let run = 0;
+    let v = 0;
+    for (let i = 0; i <= ids.length; i++) {
+      const ch = i < ids.length ? ids.charCodeAt(i) : 44;
+      if (ch !== 44) {
+        v = v * 10 + ch - 48;
+        continue;
+      }
+      if (v === prev) run++;
+      else {
+        if (run) visit(docId, prev, run);
+        prev = v;
+        run = 1;
+      }
+      v = 0;
+    }
+    if (run) visit(docId, prev, run);
+  }
 }
 
 function addCounts(db: Db, set: RowSet, tree: DomainTree, acc: Float64Array[]): void {
   const nCols = tree.columns.length;
-  for (const [docId, packed] of directCounts(db)) {
+  directCounts(db, (docId, domainId, n) => {
     const row = acc[set.rowOfDoc.get(docId) ?? -1];
-    if (!row) continue;
-    for (const cell of packed.split(',')) {
-      const colon = cell.indexOf(':');
-      const n = Number(cell.slice(colon + 1));
-      for (const c of tree.columnsOf.get(Number(cell.slice(0, colon))) ?? []) row[c] += n;
-      row[nCols] += n;
-    }
-  }
+    if (!row) return;
+    for (const c of tree.columnsOf.get(domainId) ?? []) row[c] += n;
+    row[nCols] += n;
+  });
   // A claim with several domains was counted once per domain: in the row total, and under a parent of two of its
   // domains, it counts once, so take back the extra. Only claims whose domains share a root need the second part.
   const roots = tree.columns
@@ -172,17 +188,17 @@ function addCounts(db: Db, set: RowSet, tree: DomainTree, acc: Float64Array[]): 
 
 function addDocs(db: Db, set: RowSet, tree: DomainTree, acc: Float64Array[]): void {
   const nCols = tree.columns.length;
-  const has = new Uint8Array(nCols);
-  for (const [docId, packed] of directCounts(db)) {
+  // Tags arrive grouped by document: mark a column once per document.
+  const last = new Float64Array(nCols + 1).fill(-1);
+  directCounts(db, (docId, domainId) => {
     const row = acc[set.rowOfDoc.get(docId) ?? -1];
-    if (!row) continue;
-    has.fill(0);
-    for (const cell of packed.split(',')) {
-      for (const c of tree.columnsOf.get(Number(cell.slice(0, cell.indexOf(':')))) ?? []) has[c] = 1;
+    if (!row) return;
+    for (const c of [...(tree.columnsOf.get(domainId) ?? []), nCols]) {
+      if (last[c] === docId) continue;
+      last[c] = docId;
+      row[c] += 1;
     }
-    for (let c = 0; c < nCols; c++) row[c] += has[c];
-    row[nCols] += 1;
-  }
+  });
 }
 
 /** First index in a sorted array whose value is >= x. */
