@@ -13,10 +13,15 @@ import {
   type Project,
 } from '../core/project';
 import { importPaths } from '../core/import/importFiles';
+import { setImportWorkerPath } from '../core/import/extractor';
+import { setTemplatesDir } from '../core/domains';
+import importWorker from '../core/import/worker?modulePath';
 import { isSafeExternalUrl } from './externalLinks';
 import { buildMenu } from './menu';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+// The bundled app ships the import worker as its own chunk; the core cannot find it by itself there.
+setImportWorkerPath(importWorker);
 let project: Project | null = null;
 let mainWindow: BrowserWindow | null = null;
 
@@ -129,6 +134,7 @@ if (!gotLock) {
     });
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     const fileArg = process.argv.find((a) => a.endsWith(PROJECT_EXTENSION));
+    setTemplatesDir(path.join(dataDir(), 'templates'));
     project = fileArg ? openProject(fileArg) : openDefaultProject(dataDir());
     registerIpc();
     Menu.setApplicationMenu(
