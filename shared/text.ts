@@ -99,10 +99,37 @@ export function relocateAnchor(text: string, anchor: TextAnchor): { start: numbe
 
 const WORD = /[\p{L}\p{N}\p{M}'’-]/u;
 
-/** Counts words the way analysts expect: runs of letters/digits. */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const WORD_INNER = /[\p{L}\p{N}\p{M}]/u;
+
+/**
+ * Counts words the way analysts expect: a run that starts with a letter or digit and goes on through letters,
+ * digits, marks, apostrophes and hyphens. A character loop with an ASCII fast path: the regex version took a
+ * third of the import time of plain-text corpora.
+ */
 export function wordCount(text: string): number {
-  const m = text.match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*/gu);
-  return m ? m.length : 0;
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let starts: boolean;
+    let continues: boolean;
+    if (c < 128) {
+      starts = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+      continues = starts || c === 39 || c === 45;
+    } else {
+      let ch = text[i];
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) ch = text.slice(i, ++i + 1);
+      starts = LETTER_OR_DIGIT.test(ch);
+      continues = starts || WORD_INNER.test(ch) || ch === '\u2019';
+    }
+    if (inWord) inWord = continues;
+    else if (starts) {
+      inWord = true;
+      n++;
+    }
+  }
+  return n;
 }
 
 /** Expands a range outward to whole words, and trims surrounding white space. */

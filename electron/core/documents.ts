@@ -3,6 +3,7 @@ import type { DocumentFull, DocumentSummary, PageSpan } from '../../shared/api';
 import { canonicalText, codePointLength, wordCount } from '../../shared/text';
 import { type Db, nowIso } from './db';
 import { DossierError } from './errors';
+import { cached } from './statements';
 
 export interface NewDocument {
   title: string;
@@ -32,37 +33,37 @@ export function addDocument(db: Db, doc: NewDocument): AddResult {
   const text = canonicalText(doc.text);
   if (text.trim() === '') throw new DossierError('invalid_input', 'the document has no text');
   const hash = contentHash(text);
-  const existing = db.prepare('SELECT id FROM documents WHERE content_hash = ?').get(hash) as
+  const existing = cached(db, 'SELECT id FROM documents WHERE content_hash = ?').get(hash) as
     { id: number } | undefined;
   if (existing) return { status: 'skipped', id: existing.id };
   const meta = doc.meta ?? {};
   const id = db.transaction(() => {
-    const info = db
-      .prepare(
-        `INSERT INTO documents (title, source, author, published, url, original_name, format, file_size, content_hash,
+    const info = cached(
+      db,
+      `INSERT INTO documents (title, source, author, published, url, original_name, format, file_size, content_hash,
            text, char_count, word_count, meta_json, meta_text, imported_at)
          VALUES (@title, @source, @author, @published, @url, @originalName, @format, @fileSize, @hash,
            @text, @chars, @words, @metaJson, @metaText, @now)`,
-      )
-      .run({
-        title: canonicalText(doc.title).trim() || 'Untitled',
-        source: doc.source ?? '',
-        author: doc.author ?? '',
-        published: doc.published ?? '',
-        url: doc.url ?? '',
-        originalName: doc.originalName ?? '',
-        format: doc.format,
-        fileSize: doc.fileSize ?? Buffer.byteLength(doc.text, 'utf8'),
-        hash,
-        text,
-        chars: codePointLength(text),
-        words: wordCount(text),
-        metaJson: JSON.stringify(meta),
-        metaText: [doc.source, doc.author, ...Object.values(meta)].filter(Boolean).join(' '),
-        now: nowIso(),
-      });
+    ).run({
+      title: canonicalText(doc.title).trim() || 'Untitled',
+      source: doc.source ?? '',
+      author: doc.author ?? '',
+      published: doc.published ?? '',
+      url: doc.url ?? '',
+      originalName: doc.originalName ?? '',
+      format: doc.format,
+      fileSize: doc.fileSize ?? Buffer.byteLength(doc.text, 'utf8'),
+      hash,
+      text,
+      chars: codePointLength(text),
+      words: wordCount(text),
+      metaJson: JSON.stringify(meta),
+      metaText: [doc.source, doc.author, ...Object.values(meta)].filter(Boolean).join(' '),
+      now: nowIso(),
+    });
     const docId = Number(info.lastInsertRowid);
-    const addPage = db.prepare(
+    const addPage = cached(
+      db,
       'INSERT INTO document_pages (document_id, page, start, end) VALUES (?, ?, ?, ?)',
     );
     for (const p of doc.pages ?? []) addPage.run(docId, p.page, p.start, p.end);
