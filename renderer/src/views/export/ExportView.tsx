@@ -1,9 +1,23 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { Claim } from '../../../../shared/api';
+import { EXPORT_FORMAT_INFO, type ExportFormat } from '../../../../shared/api/exports';
+import type { MethodOutput } from '../../../../shared/api';
 import { api, base64ToBytes, errorMessage } from '../../api/client';
 import { useProject } from '../../components/ProjectContext';
+import { Exchange } from './Exchange';
+import { FilterPanel } from './FilterPanel';
+import {
+  activeFilterCount,
+  type ExportFilters,
+  type FilterOptions,
+  filterInput,
+  NO_FILTERS,
+  plural,
+} from './filters';
+import './export.css';
 
-/** Offers a file to the user: a download in web mode (and, for now, in Electron too). */
+type Counts = MethodOutput<'countExcerpts'>;
+
+/** Offers a file to the user: a download in web mode (Electron saves it through its download prompt). */
 export function saveFile(fileName: string, mimeType: string, bytes: Uint8Array<ArrayBuffer>): void {
   const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
   const a = document.createElement('a');
@@ -15,134 +29,199 @@ export function saveFile(fileName: string, mimeType: string, bytes: Uint8Array<A
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-function toggle(list: number[], id: number): number[] {
-  return list.includes(id) ? list.filter((x) => x !== id) : [...list, id];
+/** What the count of an exported file means, format by format. */
+const COUNT_WORDS: Record<ExportFormat, readonly [string, string]> = {
+  csv: ['row', 'rows'],
+  xlsx: ['row', 'rows'],
+  w3c: ['annotation', 'annotations'],
+  md: ['excerpt', 'excerpts'],
+  html: ['excerpt', 'excerpts'],
+  docx: ['excerpt', 'excerpts'],
+  qdpx: ['coded passage', 'coded passages'],
+  qdc: ['code', 'codes'],
+};
+
+function sizeOf(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** Tagged excerpts to CSV: one row per claim × domain, with exact code-point positions. */
+function withoutFinalStop(text: string): string {
+  return text.replace(/[.\s]+$/, '');
+}
+
+/** The live count beside the filters, in the words of the chosen format. */
+function CountLine(props: { format: ExportFormat; counts: Counts | null; codes: number }): ReactNode {
+  const { format, counts } = props;
+  if (format === 'qdc') return <>{plural(props.codes, 'code')} in the codebook (filters do not apply)</>;
+  if (!counts) return <>Counting…</>;
+  if (counts.claims === 0) return <>Nothing matches these filters</>;
+  const head = (
+    <>
+      <strong>{plural(counts.claims, 'excerpt')}</strong> from{' '}
+      <strong>{plural(counts.documents, 'document')}</strong>
+    </>
+  );
+  if (format === 'csv' || format === 'xlsx')
+    return (
+      <>
+        {head} · {plural(counts.rows, 'row')} (one per excerpt and domain)
+      </>
+    );
+  if (format === 'md' || format === 'html' || format === 'docx')
+    return (
+      <>
+        {head} · {plural(counts.rows, 'entry', 'entries')} under their domains
+      </>
+    );
+  return head;
+}
+
+/** Tagged excerpts in every format the analysts' other tools read, with the same filters for all. */
 export function ExportView(): ReactNode {
-  const { documents, domains, version, setStatus } = useProject();
-  const [domainIds, setDomainIds] = useState<number[]>([]);
-  const [docIds, setDocIds] = useState<number[]>([]);
+  const { domains, version, setStatus, project } = useProject();
+  const [format, setFormat] = useState<ExportFormat>('csv');
+  const [filters, setFilters] = useState<ExportFilters>(NO_FILTERS);
+  const [options, setOptions] = useState<FilterOptions | null>(null);
+  const [counts, setCounts] = useState<Counts | null>(null);
   const [bom, setBom] = useState(true);
-  const [claims, setClaims] = useState<Claim[]>([]);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const info = EXPORT_FORMAT_INFO.find((f) => f.format === format) ?? EXPORT_FORMAT_INFO[0];
+  const input = useMemo(() => filterInput(filters), [filters]);
 
   useEffect(() => {
     let live = true;
     api
-      .listClaims({})
-      .then((cs) => live && setClaims(cs))
-      .catch((e: unknown) => live && setError(errorMessage(e)));
+      .getExportFilterOptions({})
+      .then((o) => live && setOptions(o))
+      .catch((e: unknown) => live && setError(`The filters could not be loaded: ${errorMessage(e)}`));
     return () => {
       live = false;
     };
   }, [version]);
 
-  const rowCount = useMemo(
-    () =>
-      claims
-        .filter((c) => docIds.length === 0 || docIds.includes(c.docId))
-        .reduce(
-          (n, c) => n + c.domainIds.filter((d) => domainIds.length === 0 || domainIds.includes(d)).length,
-          0,
-        ),
-    [claims, docIds, domainIds],
-  );
+  useEffect(() => {
+    let live = true;
+    // A short pause so that ticking several boxes in a row asks once.
+    const timer = setTimeout(() => {
+      api
+        .countExcerpts(input)
+        .then((c) => live && setCounts(c))
+        .catch((e: unknown) => live && setError(`The excerpts could not be counted: ${errorMessage(e)}`));
+    }, 120);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [input, version]);
 
   const run = async (): Promise<void> => {
     setBusy(true);
     setDone(null);
     setError(null);
+    setStatus(`Exporting ${info.label}…`);
     try {
       const file = await api.exportExcerpts({
-        format: 'csv',
-        domainIds: domainIds.length ? domainIds : undefined,
-        docIds: docIds.length ? docIds : undefined,
-        bom,
+        format,
+        ...(info.filters ? input : {}),
+        bom: format === 'csv' ? bom : undefined,
       });
       const bytes = base64ToBytes(file.base64);
       saveFile(file.fileName, file.mimeType, bytes);
-      const message = `Exported ${rowCount} ${rowCount === 1 ? 'row' : 'rows'} to “${file.fileName}” (${(bytes.length / 1024).toFixed(1)} KB).`;
+      const [one, many] = COUNT_WORDS[format];
+      const what = file.count === undefined ? '' : `${plural(file.count, one, many)}, `;
+      const message = `Exported “${file.fileName}”: ${what}${sizeOf(bytes.length)}`;
       setDone(message);
       setStatus(`${message} ✓`, 'ok');
     } catch (e) {
-      setError(`The export failed: ${errorMessage(e)}`);
+      const text = `The ${info.label} export failed: ${withoutFinalStop(errorMessage(e))}. Nothing was saved.`;
+      setError(text);
+      setStatus(text, 'error');
     } finally {
       setBusy(false);
     }
   };
 
+  const active = activeFilterCount(filters);
   return (
     <div className="export">
       <div className="view-head">
         <div>
           <h1>Export</h1>
           <p className="muted">
-            Tagged excerpts as CSV: one row per claim and domain, with document, domain, quote, note and the
-            exact start and end (in Unicode code points). Leave a list unticked to include everything.
+            Tagged excerpts with exact citations (positions in Unicode code points), for a spreadsheet, a
+            report or another tool. Tick nothing in a group to include all of it.
           </p>
         </div>
       </div>
-      <div className="export-filters">
-        <fieldset>
-          <legend>
-            Domains <span className="muted">({domainIds.length ? `${domainIds.length} chosen` : 'all'})</span>
-          </legend>
-          {domains.map((d) => (
-            <label key={d.id} className="check">
+
+      <div className="export-main">
+        <fieldset className="format-list">
+          <legend>Format</legend>
+          {EXPORT_FORMAT_INFO.map((f) => (
+            <label key={f.format} className={f.format === format ? 'format current' : 'format'}>
               <input
-                type="checkbox"
-                checked={domainIds.includes(d.id)}
-                onChange={() => setDomainIds((l) => toggle(l, d.id))}
+                type="radio"
+                name="export-format"
+                value={f.format}
+                aria-label={f.label}
+                aria-describedby={`format-${f.format}`}
+                checked={f.format === format}
+                onChange={() => {
+                  setFormat(f.format);
+                  setDone(null);
+                }}
               />
-              <span className="swatch" style={{ background: d.color }} />
-              {d.name}
-              <span className="count">{d.claims}</span>
+              <span className="format-text">
+                <span className="format-label">{f.label}</span>
+                <span className="format-ext">.{f.extension}</span>
+                <span className="format-desc muted" id={`format-${f.format}`}>
+                  {f.description}
+                </span>
+              </span>
             </label>
           ))}
         </fieldset>
-        <fieldset>
-          <legend>
-            Documents <span className="muted">({docIds.length ? `${docIds.length} chosen` : 'all'})</span>
-          </legend>
-          {documents.map((d) => (
-            <label key={d.id} className="check">
-              <input
-                type="checkbox"
-                checked={docIds.includes(d.id)}
-                onChange={() => setDocIds((l) => toggle(l, d.id))}
-              />
-              {d.title}
-              <span className="count">{d.claims}</span>
-            </label>
-          ))}
-        </fieldset>
+
+        <div className="export-side">
+          <FilterPanel value={filters} onChange={setFilters} options={options} disabled={!info.filters} />
+          <div className="export-bar">
+            {format === 'csv' && (
+              <label
+                className="check"
+                title="A UTF-8 byte-order mark, so that Excel reads accents and other scripts right"
+              >
+                <input type="checkbox" checked={bom} onChange={(e) => setBom(e.target.checked)} />
+                BOM for Excel
+              </label>
+            )}
+            <span className="export-count" aria-live="polite" data-testid="export-count">
+              <CountLine format={format} counts={counts} codes={domains.length} />
+            </span>
+            {active > 0 && info.filters && (
+              <button type="button" className="link" onClick={() => setFilters(NO_FILTERS)}>
+                clear {plural(active, 'filter')}
+              </button>
+            )}
+            <button type="button" className="primary" disabled={busy || !project} onClick={() => void run()}>
+              {busy ? 'Exporting…' : `Export ${info.label}`}
+            </button>
+          </div>
+          {done && (
+            <p className="confirm" role="status" aria-label="Export result">
+              ✓ {done}
+            </p>
+          )}
+          {error && (
+            <p className="error-box" role="alert">
+              {error}
+            </p>
+          )}
+        </div>
       </div>
-      <div className="export-actions">
-        <label className="check">
-          <input type="checkbox" checked={bom} onChange={(e) => setBom(e.target.checked)} />
-          For Excel (UTF-8 byte-order mark)
-        </label>
-        <span className="muted">
-          {rowCount} {rowCount === 1 ? 'row' : 'rows'} will be exported
-        </span>
-        <button type="button" className="primary" disabled={busy} onClick={() => void run()}>
-          {busy ? 'Exporting…' : 'Export CSV'}
-        </button>
-      </div>
-      {done && (
-        <p className="confirm" role="status">
-          ✓ {done}
-        </p>
-      )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+
+      <Exchange />
     </div>
   );
 }
