@@ -293,7 +293,11 @@ export function ClaimsTable(): ReactNode {
   ) => (
     <label className="field">
       <span>{label}</span>
-      <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>
+      <select
+        aria-label={`Filter by ${label.toLowerCase()}`}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      >
         <option value="">All</option>
         {options.map(([v, l]) => (
           <option key={v} value={v}>

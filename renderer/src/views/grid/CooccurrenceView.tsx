@@ -179,6 +179,7 @@ export function CooccurrenceView(): ReactNode {
           defaultColDef={{ sortable: true, resizable: true }}
           getRowId={(p) => String(p.data.domainId)}
           onCellClicked={onCellClicked}
+          suppressColumnVirtualisation
         />
       </div>
       {pick && (
