@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ProjectProvider, useProject } from './components/ProjectContext';
 import { useHashRoute, type View } from './components/route';
+import { SettingsButton } from './components/Settings';
 import { Shortcuts } from './components/Shortcuts';
 import { Sidebar } from './components/Sidebar';
+import { UndoRedo } from './components/UndoRedo';
 import { CompareView } from './views/compare/CompareView';
 import { ExportView } from './views/export/ExportView';
 import { GridView } from './views/grid/GridView';
@@ -110,6 +112,8 @@ function Shell(): ReactNode {
         >
           ?
         </button>
+        <UndoRedo />
+        <SettingsButton />
       </header>
       <Sidebar />
       <main className={`centre view-${route.view}`}>

@@ -1,9 +1,10 @@
 import { useState, type ReactNode } from 'react';
+import { CodebookPanel } from '../views/codebook/CodebookPanel';
 import { useProject } from './ProjectContext';
 
 /** The left column, always there: the documents and the codebook, each with counts. */
 export function Sidebar(): ReactNode {
-  const { documents, domains, route, navigate, domainFilter, setDomainFilter } = useProject();
+  const { documents, route, navigate } = useProject();
   const [query, setQuery] = useState('');
   const q = query.trim().toLowerCase();
   const shown = q
@@ -49,41 +50,7 @@ export function Sidebar(): ReactNode {
           )}
         </ul>
       </section>
-      <section className="side-section codebook-section">
-        <div className="side-head">
-          <span>Codebook</span>
-          {domainFilter !== null && (
-            <button type="button" className="link" onClick={() => setDomainFilter(null)}>
-              clear filter
-            </button>
-          )}
-        </div>
-        <ul className="side-list" aria-label="Codebook">
-          {domains.map((d) => (
-            <li key={d.id} style={{ paddingLeft: d.parentId ? 14 : 0 }}>
-              <button
-                type="button"
-                className={d.id === domainFilter ? 'current' : undefined}
-                aria-pressed={d.id === domainFilter}
-                title={
-                  d.description
-                    ? `${d.description}\nClick to show only these claims in the Reader.`
-                    : undefined
-                }
-                onClick={() => {
-                  setDomainFilter(d.id === domainFilter ? null : d.id);
-                  if (route.view !== 'reader')
-                    navigate({ view: 'reader', docId: route.docId ?? documents[0]?.id });
-                }}
-              >
-                <span className="swatch" style={{ background: d.color }} />
-                <span className="name">{d.name}</span>
-                <span className="count">{d.claims}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <CodebookPanel />
     </nav>
   );
 }

@@ -1,5 +1,8 @@
-import { forwardRef, useState, type ReactNode } from 'react';
+import { forwardRef, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Claim, Domain } from '../../../../shared/api';
+import { useProject } from '../../components/ProjectContext';
+import { ClaimEditor, gradeOf, gradeTitle } from './ClaimEditor';
+import { isTyping } from './useReaderKeys';
 
 export interface ClaimCardProps {
   claim: Claim;
@@ -11,11 +14,40 @@ export interface ClaimCardProps {
   onSaveNote: (note: string) => void;
 }
 
-/** One claim in the right column: its domains, quote and note (edited in place), and a delete button. */
+/**
+ * One claim in the right column: its domains, quote, note (edited in place), actor, stance and grade, an editor
+ * for all of them (✎, or Enter when the claim is selected) and delete (×, or Del when selected; Ctrl+Z undoes).
+ */
 export const ClaimCard = forwardRef<HTMLElement, ClaimCardProps>(function ClaimCard(props, ref): ReactNode {
   const { claim, domains, selected } = props;
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(claim.note);
+  const [open, setOpen] = useState(false);
+  const { domains: codebook } = useProject();
+  const keys = useRef({ selected, open, onDelete: props.onDelete });
+  useEffect(() => {
+    keys.current = { selected, open, onDelete: props.onDelete };
+  });
+  useEffect(() => {
+    if (!selected) setOpen(false);
+  }, [selected]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      const k = keys.current;
+      if (!k.selected || k.open || isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.target instanceof HTMLButtonElement && e.key === 'Enter') return;
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        setOpen(true);
+      } else if (e.key === 'Delete' || e.key === 'Backspace') {
+        e.preventDefault();
+        k.onDelete();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  const grade = gradeOf(claim);
   const stripe =
     domains.length > 1
       ? `linear-gradient(${domains.map((d, i) => `${d.color} ${(i * 100) / domains.length}% ${((i + 1) * 100) / domains.length}%`).join(', ')})`
@@ -48,6 +80,19 @@ export const ClaimCard = forwardRef<HTMLElement, ClaimCardProps>(function ClaimC
           </ul>
           <button
             type="button"
+            className="icon"
+            title="Edit claim (Enter)"
+            aria-label="Edit claim"
+            aria-expanded={open}
+            onClick={(e) => {
+              e.stopPropagation();
+              setOpen((o) => !o);
+            }}
+          >
+            ✎
+          </button>
+          <button
+            type="button"
             className="icon danger"
             title="Delete claim (Ctrl+Z undoes)"
             aria-label="Delete claim"
@@ -60,7 +105,9 @@ export const ClaimCard = forwardRef<HTMLElement, ClaimCardProps>(function ClaimC
           </button>
         </header>
         <blockquote className="quote">{claim.quote}</blockquote>
-        {editing ? (
+        {open ? (
+          <ClaimEditor claim={claim} domains={codebook} onClose={() => setOpen(false)} />
+        ) : editing ? (
           <textarea
             className="note-edit"
             aria-label="Edit note"
@@ -93,6 +140,21 @@ export const ClaimCard = forwardRef<HTMLElement, ClaimCardProps>(function ClaimC
           >
             {claim.note || 'Add a note…'}
           </p>
+        )}
+        {(claim.actor || claim.stance || grade) && (
+          <div className="claim-attrs">
+            {claim.actor && (
+              <span className="actor" title="Actor">
+                {claim.actor}
+              </span>
+            )}
+            {claim.stance && <span className={`stance ${claim.stance}`}>{claim.stance}</span>}
+            {grade && (
+              <span className="grade" title={gradeTitle(claim)} aria-label={`Grade ${grade}`}>
+                {grade}
+              </span>
+            )}
+          </div>
         )}
         <footer className="muted">
           {claim.analyst || 'analyst'} · {claim.createdAt.slice(0, 10)}

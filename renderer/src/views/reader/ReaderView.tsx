@@ -8,7 +8,7 @@ import { ClaimCard } from './ClaimCard';
 import { DocumentText, type ClaimMark } from './DocumentText';
 import { selectionOffsets } from './selection';
 import { TagPopover, type PopoverAnchor } from './TagPopover';
-import { useReaderKeys, type UndoStep } from './useReaderKeys';
+import { useReaderKeys } from './useReaderKeys';
 
 interface Pending {
   start: number;
@@ -31,7 +31,6 @@ export function ReaderView(): ReactNode {
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [inView, setInView] = useState<Set<number>>(new Set());
-  const undo = useRef<UndoStep[]>([]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
   const asideRef = useRef<HTMLElement>(null);
@@ -183,13 +182,9 @@ export function ReaderView(): ReactNode {
     });
   };
 
-  const create = async (
-    input: Parameters<typeof api.createClaim>[0],
-    record: boolean,
-  ): Promise<Claim | null> => {
+  const create = async (input: Parameters<typeof api.createClaim>[0]): Promise<Claim | null> => {
     const claim = await api.createClaim(input);
     setClaims((cs) => [...cs, claim].sort(byPosition));
-    if (record) undo.current.push({ kind: 'created', claim });
     changed();
     return claim;
   };
@@ -200,7 +195,6 @@ export function ReaderView(): ReactNode {
     try {
       const claim = await create(
         { docId: doc.id, start: pending.start, end: pending.end, domainIds, note: note || undefined },
-        true,
       );
       window.getSelection()?.removeAllRanges();
       setPending(null);
@@ -213,13 +207,12 @@ export function ReaderView(): ReactNode {
     }
   };
 
-  const remove = async (claim: Claim, record = true): Promise<void> => {
+  const remove = async (claim: Claim): Promise<void> => {
     try {
       await api.deleteClaim({ id: claim.id });
       setClaims((cs) => cs.filter((c) => c.id !== claim.id));
-      if (record) undo.current.push({ kind: 'deleted', claim });
       if (selectedId === claim.id) setSelectedId(null);
-      setStatus(record ? 'Claim deleted · Ctrl+Z to undo' : 'Undone ✓', 'ok');
+      setStatus('Claim deleted · Ctrl+Z to undo', 'ok');
       changed();
     } catch (e) {
       setStatus(`The claim was not deleted: ${errorMessage(e)}`, 'error');
@@ -236,38 +229,11 @@ export function ReaderView(): ReactNode {
     }
   };
 
-  const undoLast = async (): Promise<void> => {
-    const step = undo.current.pop();
-    if (!step) return setStatus('Nothing to undo');
-    if (step.kind === 'created') return remove(step.claim, false);
-    const c = step.claim;
-    try {
-      await create(
-        {
-          docId: c.docId,
-          start: c.start,
-          end: c.end,
-          domainIds: c.domainIds,
-          note: c.note || undefined,
-          actor: c.actor || undefined,
-          stance: c.stance,
-          reliability: c.reliability,
-          credibility: c.credibility,
-        },
-        false,
-      );
-      setStatus('Undone: claim restored ✓', 'ok');
-    } catch (e) {
-      setStatus(`Could not undo: ${errorMessage(e)}`, 'error');
-    }
-  };
-
   useReaderKeys({
     claims: visible,
     selectedId,
     popoverOpen: pending !== null,
     onStep: (id) => reveal(id, false),
-    onUndo: () => void undoLast(),
     onEscape: () => {
       setPending(null);
       setSelectedId(null);

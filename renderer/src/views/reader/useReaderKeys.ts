@@ -1,20 +1,17 @@
 import { useEffect, useRef } from 'react';
 import type { Claim } from '../../../../shared/api';
 
-export type UndoStep = { kind: 'created'; claim: Claim } | { kind: 'deleted'; claim: Claim };
-
 export function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 }
 
-/** The Reader's keys: j/k next/previous claim, Ctrl/Cmd+Z undo, Esc clear. */
+/** The Reader's keys: j/k next/previous claim, Esc clear (undo/redo are global: components/UndoRedo). */
 export function useReaderKeys(options: {
   claims: Claim[];
   selectedId: number | null;
   popoverOpen: boolean;
   onStep: (id: number) => void;
-  onUndo: () => void;
   onEscape: () => void;
 }): void {
   const latest = useRef(options);
@@ -25,10 +22,7 @@ export function useReaderKeys(options: {
     const onKey = (e: KeyboardEvent): void => {
       const o = latest.current;
       if (isTyping(e.target) || o.popoverOpen) return;
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z' && !e.shiftKey) {
-        e.preventDefault();
-        o.onUndo();
-      } else if (e.key === 'Escape') {
+      if (e.key === 'Escape') {
         o.onEscape();
       } else if ((e.key === 'j' || e.key === 'k') && !e.ctrlKey && !e.metaKey && !e.altKey) {
         if (o.claims.length === 0) return;

@@ -1,0 +1,89 @@
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import type { MethodOutput } from '../../../shared/api';
+import { api, errorMessage } from '../api/client';
+import { useProject } from './ProjectContext';
+import { isTyping } from '../views/reader/useReaderKeys';
+
+type HistoryState = MethodOutput<'historyState'>;
+
+const EMPTY: HistoryState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null };
+
+/**
+ * Undo and redo for every claim and codebook edit of the session (the core keeps the history): two buttons in the
+ * top bar whose tooltips name the step, and Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z (or Ctrl+Y) anywhere outside a text field.
+ */
+export function UndoRedo(): ReactNode {
+  const { version, changed, setStatus } = useProject();
+  const [state, setState] = useState<HistoryState>(EMPTY);
+  const busy = useRef(false);
+
+  useEffect(() => {
+    let live = true;
+    api
+      .historyState({})
+      .then((s) => live && setState(s))
+      .catch(() => live && setState(EMPTY));
+    return () => {
+      live = false;
+    };
+  }, [version]);
+
+  const run = useCallback(
+    async (which: 'undo' | 'redo'): Promise<void> => {
+      if (busy.current) return;
+      busy.current = true;
+      try {
+        const step = which === 'undo' ? await api.undo({}) : await api.redo({});
+        setState(step.state);
+        if (step.label === null) setStatus(which === 'undo' ? 'Nothing to undo' : 'Nothing to redo');
+        else {
+          setStatus(`${which === 'undo' ? 'Undone' : 'Redone'}: ${step.label} ✓`, 'ok');
+          changed();
+        }
+      } catch (e) {
+        setStatus(`Could not ${which}: ${errorMessage(e)}`, 'error');
+      } finally {
+        busy.current = false;
+      }
+    },
+    [changed, setStatus],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || isTyping(e.target)) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' || (key === 'y' && e.ctrlKey && !e.shiftKey)) {
+        e.preventDefault();
+        void run(key === 'y' || e.shiftKey ? 'redo' : 'undo');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [run]);
+
+  return (
+    <div className="undo-redo" role="group" aria-label="History">
+      <button
+        type="button"
+        className="icon"
+        aria-label="Undo"
+        title={state.undoLabel ? `Undo ${state.undoLabel} (Ctrl+Z)` : 'Nothing to undo'}
+        disabled={!state.canUndo}
+        onClick={() => void run('undo')}
+      >
+        ↶
+      </button>
+      <button
+        type="button"
+        className="icon"
+        aria-label="Redo"
+        title={state.redoLabel ? `Redo ${state.redoLabel} (Shift+Ctrl+Z)` : 'Nothing to redo'}
+        disabled={!state.canRedo}
+        onClick={() => void run('redo')}
+      >
+        ↷
+      </button>
+    </div>
+  );
+}
