@@ -63,15 +63,15 @@ function CountLine(props: { format: ExportFormat; counts: Counts | null; codes: 
   );
   if (format === 'csv' || format === 'xlsx')
     return (
-      <>
-        {head} · {plural(counts.rows, 'row')} (one per excerpt and domain)
-      </>
+      <span title="One row per excerpt and domain">
+        {head} · {plural(counts.rows, 'row')}
+      </span>
     );
   if (format === 'md' || format === 'html' || format === 'docx')
     return (
-      <>
-        {head} · {plural(counts.rows, 'entry', 'entries')} under their domains
-      </>
+      <span title="An excerpt with several domains appears under each of them">
+        {head} · {plural(counts.rows, 'entry', 'entries')}
+      </span>
     );
   return head;
 }
