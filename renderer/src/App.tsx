@@ -8,8 +8,10 @@ import { UndoRedo } from './components/UndoRedo';
 import { CompareView } from './views/compare/CompareView';
 import { ExportView } from './views/export/ExportView';
 import { GridView } from './views/grid/GridView';
+import { ImportStatus } from './views/library/ImportButton';
 import { LibraryView } from './views/library/LibraryView';
 import { ReaderView } from './views/reader/ReaderView';
+import { SearchBox } from './views/search/SearchBox';
 import { isTyping } from './views/reader/useReaderKeys';
 
 const TABS: { view: View; label: string; key: string }[] = [
@@ -51,7 +53,7 @@ function useGlobalKeys(go: (view: View) => void, help: () => void): void {
       if (e.key === 'g') pendingG.current = now;
       else if (e.key === '/') {
         e.preventDefault();
-        document.getElementById('doc-filter')?.focus();
+        document.getElementById('search-box')?.focus();
       } else if (e.key === '?') latest.current.help();
     };
     window.addEventListener('keydown', onKey);
@@ -103,6 +105,7 @@ function Shell(): ReactNode {
             </button>
           ))}
         </nav>
+        <SearchBox />
         <button
           type="button"
           className="icon help"
@@ -141,6 +144,7 @@ function Shell(): ReactNode {
         <span className={`status ${status?.kind ?? ''}`} role="status" aria-live="polite">
           {status?.text ?? 'Ready'}
         </span>
+        <ImportStatus />
         <span className="spacer" />
         {project && (
           <span className="muted">

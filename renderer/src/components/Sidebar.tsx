@@ -23,7 +23,7 @@ export function Sidebar(): ReactNode {
           id="doc-filter"
           className="side-filter"
           type="search"
-          placeholder="Filter documents  /"
+          placeholder="Filter documents"
           aria-label="Filter documents"
           value={query}
           onChange={(e) => setQuery(e.target.value)}

@@ -1,124 +1,180 @@
-import { useRef, useState, type ReactNode } from 'react';
-import type { ImportReport } from '../../../../shared/api';
-import { api, bytesToBase64, errorMessage } from '../../api/client';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useProject } from '../../components/ProjectContext';
+import {
+  ACCEPTED,
+  cancelImport,
+  dismissImport,
+  importState,
+  importSummary,
+  isBusy,
+  progressLine,
+  startImport,
+  useImportState,
+  type ImportState,
+} from './importJob';
+import './library.css';
 
-export const ACCEPTED = '.txt,.md';
-
-/** Reads the chosen files and sends them to the core; the report says what came in and what did not. */
-export function useImport(): {
-  importFiles: (files: File[]) => Promise<void>;
-  busy: boolean;
-  report: ImportReport | null;
-  error: string | null;
-  dismiss: () => void;
-} {
+/** Starts a background import of the chosen files; the Library, left column and counts refresh at the end. */
+export function useImport(): { importFiles: (files: File[]) => void; busy: boolean } {
   const { changed, setStatus } = useProject();
-  const [busy, setBusy] = useState(false);
-  const [report, setReport] = useState<ImportReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const importFiles = async (files: File[]): Promise<void> => {
-    if (files.length === 0) return;
-    setBusy(true);
-    setError(null);
-    setStatus(`Importing ${files.length} ${files.length === 1 ? 'file' : 'files'}…`);
-    try {
-      const payload = await Promise.all(
-        files.map(async (f) => ({
-          name: f.name,
-          base64: bytesToBase64(new Uint8Array(await f.arrayBuffer())),
-        })),
-      );
-      const result = await api.importFiles({ files: payload });
-      setReport(result);
-      setStatus(
-        `Import: ${result.imported.length} imported, ${result.skipped.length} skipped, ${result.failed.length} failed`,
-        result.failed.length ? 'error' : 'ok',
-      );
-      changed();
-    } catch (e) {
-      setError(errorMessage(e));
-      setStatus(`Import failed: ${errorMessage(e)}`, 'error');
-    } finally {
-      setBusy(false);
-    }
+  const imports = useImportState();
+  const importFiles = (files: File[]): void => {
+    void startImport(files, {
+      onProgress: () => undefined,
+      onDone: (job, error) => {
+        if (job) {
+          const summary = importSummary(job, importState().leftOut.length);
+          const failed = job.report.failed.length > 0 || job.state === 'failed';
+          setStatus(
+            `Import ${job.state === 'cancelled' ? 'cancelled' : 'finished'}: ${summary}`,
+            failed ? 'error' : 'ok',
+          );
+          changed();
+        } else if (error) setStatus(`Nothing was imported: ${error}`, 'error');
+      },
+    });
   };
-  return { importFiles, busy, report, error, dismiss: () => (setReport(null), setError(null)) };
+  return { importFiles, busy: isBusy(imports) };
 }
 
+/** The two ways in: files (several at once) and a whole folder (with its sub-folders). */
 export function ImportButton(props: { onFiles: (files: File[]) => void; busy: boolean }): ReactNode {
-  const input = useRef<HTMLInputElement>(null);
+  const files = useRef<HTMLInputElement>(null);
+  const folder = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    // Not in React's typings; Chromium and Electron pick every file under the chosen folder.
+    folder.current?.setAttribute('webkitdirectory', '');
+  }, []);
+  const take = (input: HTMLInputElement): void => {
+    const chosen = [...(input.files ?? [])];
+    input.value = '';
+    props.onFiles(chosen);
+  };
   return (
-    <>
-      <button type="button" className="primary" disabled={props.busy} onClick={() => input.current?.click()}>
-        {props.busy ? 'Importing…' : 'Import documents…'}
+    <div className="import-buttons">
+      <button type="button" className="primary" disabled={props.busy} onClick={() => files.current?.click()}>
+        {props.busy ? 'Importing…' : 'Import files…'}
+      </button>
+      <button type="button" disabled={props.busy} onClick={() => folder.current?.click()}>
+        Import a folder…
       </button>
       <input
-        ref={input}
+        ref={files}
         type="file"
         multiple
         accept={ACCEPTED}
         hidden
         data-testid="import-input"
-        onChange={(e) => {
-          const files = [...(e.target.files ?? [])];
-          e.target.value = '';
-          props.onFiles(files);
-        }}
+        onChange={(e) => take(e.currentTarget)}
       />
-    </>
+      <input
+        ref={folder}
+        type="file"
+        multiple
+        hidden
+        data-testid="import-folder-input"
+        onChange={(e) => take(e.currentTarget)}
+      />
+    </div>
   );
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+function Bar(props: { state: ImportState; label: string }): ReactNode {
+  const { reading, job } = props.state;
+  const p = job?.progress;
+  // Reading the files in the browser is the first half of the bar, the core's import the second.
+  const readShare = reading ? (reading.bytesTotal ? reading.bytes / reading.bytesTotal : 0) : 1;
+  const importShare = p ? (p.bytesTotal ? p.bytesDone / p.bytesTotal : p.total ? p.done / p.total : 0) : 0;
+  const pct = Math.min(100, (readShare * 0.5 + importShare * 0.5) * 100);
+  return (
+    <div
+      className="import-bar"
+      role="progressbar"
+      aria-label={props.label}
+      aria-valuemin={0}
+      aria-valuemax={p?.total ?? reading?.files ?? 0}
+      aria-valuenow={p?.done ?? 0}
+      aria-valuetext={reading ? `reading ${reading.done} of ${reading.files} files` : undefined}
+    >
+      <span style={{ width: `${pct}%` }} />
+    </div>
+  );
 }
 
-/** What an import did, in the analyst's words, with the reasons one click away. */
-export function ImportReportPanel(props: {
-  report: ImportReport | null;
-  error: string | null;
-  onDismiss: () => void;
-}): ReactNode {
-  const { report, error } = props;
-  if (!report && !error) return null;
+function readingLine(r: NonNullable<ImportState['reading']>): string {
+  return `Reading ${r.done.toLocaleString()} / ${r.files.toLocaleString()} ${r.files === 1 ? 'file' : 'files'}`;
+}
+
+/** While an import runs: files done / total, the file in hand, MB/s, and Cancel. */
+export function ImportProgressPanel(): ReactNode {
+  const state = useImportState();
+  const { reading, job } = state;
+  if (!reading && job?.state !== 'running') return null;
+  return (
+    <section className="import-progress" aria-label="Import progress">
+      <div className="import-progress-head">
+        <strong>{reading ? `${readingLine(reading)}…` : `Importing ${progressLine(job!)}`}</strong>
+        <button type="button" onClick={() => void cancelImport()}>
+          Cancel
+        </button>
+      </div>
+      <Bar state={state} label="Import progress" />
+      <div className="import-current muted" title={job?.progress.currentFile}>
+        {job
+          ? job.progress.currentFile || '…'
+          : 'Reading the chosen files in the browser before sending them…'}
+      </div>
+    </section>
+  );
+}
+
+/** The status bar's share of a running import, so that it stays in sight from every view. */
+export function ImportStatus(): ReactNode {
+  const state = useImportState();
+  const { reading, job } = state;
+  if (!reading && job?.state !== 'running') return null;
+  return (
+    <span className="import-status" data-testid="import-status">
+      <Bar state={state} label="Import progress in the status bar" />
+      <span className="import-status-text">
+        {job ? `Importing ${progressLine(job)} · ${job.progress.currentFile}` : `${readingLine(reading!)}…`}
+      </span>
+      <button type="button" className="link" onClick={() => void cancelImport()}>
+        Cancel
+      </button>
+    </span>
+  );
+}
+
+/** What the last import did, in the analyst's words, with the per-file reasons one click away. */
+export function ImportReportPanel(): ReactNode {
+  const { job, leftOut, error, reading } = useImportState();
+  if (reading || job?.state === 'running' || (!job && !error)) return null;
+  const report = job?.report;
   const failed = report?.failed ?? [];
-  const skipped = report?.skipped ?? [];
-  const kind = error || failed.length ? 'error' : 'ok';
+  const skipped = [...(report?.skipped ?? []), ...leftOut];
+  const kind = error || failed.length || job?.state === 'failed' ? 'with-failures' : 'ok';
   return (
     <section className={`import-report ${kind}`} role="status" aria-label="Import report">
       <div className="report-head">
-        {error ? (
-          <strong>Nothing was imported: {error}</strong>
-        ) : (
-          <strong>
-            {plural(report!.imported.length, 'document imported', 'documents imported')}
-            {skipped.length ? `, ${plural(skipped.length, 'file skipped', 'files skipped')}` : ''}
-            {failed.length ? `, ${plural(failed.length, 'file', 'files')} not imported` : ''}.
-          </strong>
-        )}
-        <button
-          type="button"
-          className="icon"
-          aria-label="Dismiss the import report"
-          onClick={props.onDismiss}
-        >
+        <strong>
+          {job
+            ? `${job.state === 'cancelled' ? 'Import cancelled: ' : ''}${importSummary(job, leftOut.length)}`
+            : `Nothing was imported: ${error}`}
+        </strong>
+        <button type="button" className="icon" aria-label="Dismiss the import report" onClick={dismissImport}>
           ×
         </button>
       </div>
-      {report && report.imported.length > 0 && (
-        <ul className="report-list">
-          {report.imported.map((d) => (
-            <li key={d.id}>
-              <span className="badge ok">imported</span> {d.title} <span className="muted">({d.path})</span>
-            </li>
-          ))}
-        </ul>
+      {job?.error && <p className="error">The import stopped: {job.error}</p>}
+      {job?.state === 'cancelled' && (
+        <p className="muted">
+          Everything imported before the cancel is kept; import the same files again to bring in the rest.
+        </p>
       )}
-      {(failed.length > 0 || skipped.length > 0) && (
-        <details open={failed.length > 0}>
-          <summary>Details: why some files were not imported</summary>
+      {report && (report.imported.length > 0 || skipped.length > 0 || failed.length > 0) && (
+        <details key={job?.jobId}>
+          <summary>Details, file by file</summary>
           <ul className="report-list">
             {failed.map((f) => (
               <li key={`f${f.path}`}>
@@ -130,10 +186,15 @@ export function ImportReportPanel(props: {
                 <span className="badge">skipped</span> {s.path}: {s.reason}
               </li>
             ))}
+            {report.imported.map((d) => (
+              <li key={`i${d.id}`}>
+                <span className="badge ok">imported</span> {d.title} <span className="muted">({d.path})</span>
+              </li>
+            ))}
           </ul>
           {failed.length > 0 && (
             <p className="muted">
-              Fix or replace the files above and import them again; nothing else was changed.
+              Fix or replace the failed files and import them again; nothing else changed.
             </p>
           )}
         </details>

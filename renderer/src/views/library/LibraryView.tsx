@@ -1,20 +1,24 @@
 import { useMemo, useState, type DragEvent, type ReactNode } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { ColDef, RowDoubleClickedEvent, CellKeyDownEvent } from 'ag-grid-community';
+import type { ColDef, CellDoubleClickedEvent, CellKeyDownEvent } from 'ag-grid-community';
 import type { DocumentSummary } from '../../../../shared/api';
+import { api, errorMessage } from '../../api/client';
 import { useGridTheme } from '../../components/gridTheme';
 import { useProject } from '../../components/ProjectContext';
-import { ImportButton, ImportReportPanel, useImport } from './ImportButton';
+import { AddAttribute, attributeColumns, useAttributeTable } from './attributes';
+import { droppedFiles } from './dropped';
+import { ImportButton, ImportProgressPanel, ImportReportPanel, useImport } from './ImportButton';
 
 const numberCol = { type: 'rightAligned', cellClass: 'num', width: 100 } as const;
 
 export function LibraryView(): ReactNode {
-  const { documents, project, navigate } = useProject();
+  const { documents, project, navigate, setStatus } = useProject();
   const theme = useGridTheme();
   const imports = useImport();
+  const attrs = useAttributeTable();
   const [dragging, setDragging] = useState(false);
 
-  const columns = useMemo<ColDef<DocumentSummary>[]>(
+  const fixed = useMemo<ColDef<DocumentSummary>[]>(
     () => [
       { field: 'title', headerName: 'Title', flex: 3, minWidth: 260, sort: 'asc' },
       { field: 'source', headerName: 'Source', flex: 2, minWidth: 160 },
@@ -24,20 +28,36 @@ export function LibraryView(): ReactNode {
         field: 'words',
         headerName: 'Words',
         ...numberCol,
+        filter: 'agNumberColumnFilter',
         valueFormatter: (p) => (p.value as number).toLocaleString(),
       },
-      {
-        field: 'chars',
-        headerName: 'Characters',
-        ...numberCol,
-        width: 116,
-        valueFormatter: (p) => (p.value as number).toLocaleString(),
-      },
-      { field: 'claims', headerName: 'Claims', ...numberCol },
+      { field: 'claims', headerName: 'Claims', ...numberCol, filter: 'agNumberColumnFilter' },
       { field: 'format', headerName: 'Format', width: 90 },
     ],
     [],
   );
+
+  const { table, values, reload } = attrs;
+  const columns = useMemo<ColDef<DocumentSummary>[]>(() => {
+    const save = async (docId: number, name: string, value: string | number | null): Promise<void> => {
+      try {
+        await api.setDocumentAttributes({ docId, values: { [name]: value } });
+        setStatus(`${name} saved ✓`, 'ok');
+      } catch (e) {
+        setStatus(`${name} was not saved: ${errorMessage(e)}`, 'error');
+      }
+      reload();
+    };
+    // Attributes after the date, before the counts: they are what the analyst sorts and filters by.
+    const at = fixed.findIndex((c) => c.field === 'words');
+    return [
+      ...fixed.slice(0, at),
+      ...attributeColumns(table?.attributes ?? [], values, save),
+      ...fixed.slice(at),
+    ];
+    // `values` is rebuilt from `table` on every render; the columns follow the table itself.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fixed, table]);
 
   const open = (doc: DocumentSummary | undefined): void => {
     if (doc) navigate({ view: 'reader', docId: doc.id });
@@ -46,7 +66,7 @@ export function LibraryView(): ReactNode {
   const onDrop = (e: DragEvent): void => {
     e.preventDefault();
     setDragging(false);
-    void imports.importFiles([...e.dataTransfer.files]);
+    void droppedFiles(e.dataTransfer).then(imports.importFiles);
   };
 
   return (
@@ -56,27 +76,40 @@ export function LibraryView(): ReactNode {
         e.preventDefault();
         setDragging(true);
       }}
-      onDragLeave={() => setDragging(false)}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+      }}
       onDrop={onDrop}
     >
       <div className="view-head">
         <div>
           <h1>Library</h1>
           <p className="muted">
-            {documents.length} {documents.length === 1 ? 'document' : 'documents'} · {project?.claims ?? 0}{' '}
-            claims · double-click or Enter to read
+            {documents.length.toLocaleString()} {documents.length === 1 ? 'document' : 'documents'} ·{' '}
+            {project?.claims ?? 0} claims · double-click or Enter to read · double-click an attribute cell to
+            edit it
           </p>
         </div>
-        <ImportButton busy={imports.busy} onFiles={(files) => void imports.importFiles(files)} />
+        <div className="library-actions">
+          {documents.length > 0 && <AddAttribute onAdded={reload} />}
+          <ImportButton busy={imports.busy} onFiles={imports.importFiles} />
+        </div>
       </div>
-      <ImportReportPanel report={imports.report} error={imports.error} onDismiss={imports.dismiss} />
+      <ImportProgressPanel />
+      <ImportReportPanel />
       {documents.length === 0 ? (
-        <div className="empty-state">
+        <div className="empty-state library-empty">
           <h2>No documents yet</h2>
           <p>
-            Import plain-text (.txt) or Markdown (.md) files with <strong>Import documents…</strong>, or drop
-            them here. Each file becomes a document you can read and tag; its text is kept exactly as
-            imported.
+            Drop files or a whole folder here, or use <strong>Import files…</strong> or{' '}
+            <strong>Import a folder…</strong> above. Dossier reads saved web pages (.html), PDFs, Word files
+            (.docx), Markdown (.md) and plain text (.txt); sub-folders are included, hidden files and other
+            types are skipped and listed.
+          </p>
+          <p className="muted">
+            Each file becomes a document you can read and tag; its text is kept exactly as imported, and the
+            original files are no longer needed afterwards. Files that cannot be read are listed with the
+            reason, and nothing else is held up.
           </p>
         </div>
       ) : (
@@ -88,9 +121,13 @@ export function LibraryView(): ReactNode {
             defaultColDef={{ sortable: true, resizable: true, filter: true }}
             getRowId={(p) => String(p.data.id)}
             rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
-            onRowDoubleClicked={(e: RowDoubleClickedEvent<DocumentSummary>) => open(e.data)}
+            suppressColumnVirtualisation
+            stopEditingWhenCellsLoseFocus
+            onCellDoubleClicked={(e: CellDoubleClickedEvent<DocumentSummary>) => {
+              if (!e.colDef.editable) open(e.data);
+            }}
             onCellKeyDown={(e: CellKeyDownEvent<DocumentSummary>) => {
-              if ((e.event as KeyboardEvent | undefined)?.key === 'Enter') open(e.data);
+              if ((e.event as KeyboardEvent | undefined)?.key === 'Enter' && !e.colDef.editable) open(e.data);
             }}
           />
         </div>

@@ -4,6 +4,7 @@ import { snapToWords } from '../../../../shared/text';
 import { api, errorMessage } from '../../api/client';
 import { useProject } from '../../components/ProjectContext';
 import { readerHref } from '../../components/route';
+import { SearchHitsBar } from '../search/SearchHitsBar';
 import { ClaimCard } from './ClaimCard';
 import { DocumentText, type ClaimMark } from './DocumentText';
 import { selectionOffsets } from './selection';
@@ -260,6 +261,7 @@ export function ReaderView(): ReactNode {
   return (
     <div className="reader">
       <div className="reader-scroll" ref={scrollRef} onMouseUp={onMouseUp} onScroll={trackView}>
+        <SearchHitsBar docId={doc.id} textRef={textRef} />
         <div className="reader-page">
           <div className="doc-meta">
             {[doc.source, doc.author, doc.published].filter(Boolean).join(' · ')}

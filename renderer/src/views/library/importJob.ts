@@ -1,0 +1,196 @@
+import { useSyncExternalStore } from 'react';
+import type { MethodOutput } from '../../../../shared/api';
+import { api, errorMessage } from '../../api/client';
+
+export type ImportJob = MethodOutput<'importStatus'>;
+
+/** Extensions the core imports; anything else in a chosen folder is left on disk and counted as skipped. */
+export const IMPORTABLE = ['.txt', '.md', '.markdown', '.html', '.htm', '.pdf', '.docx'];
+export const ACCEPTED = IMPORTABLE.join(',');
+
+export interface ImportState {
+  /** Reading the chosen files in the browser, before the core has the job. */
+  reading: { files: number; done: number; bytes: number; bytesTotal: number } | null;
+  job: ImportJob | null;
+  /** Files the browser left out (hidden or not a supported type), reported beside the core's skips. */
+  leftOut: { path: string; reason: string }[];
+  error: string | null;
+}
+
+const POLL_MS = 200;
+let state: ImportState = { reading: null, job: null, leftOut: [], error: null };
+const listeners = new Set<() => void>();
+
+function set(next: Partial<ImportState>): void {
+  state = { ...state, ...next };
+  for (const l of listeners) l();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The one import in progress (or the last one finished), shared by the Library and the status bar. */
+export function useImportState(): ImportState {
+  return useSyncExternalStore(subscribe, () => state);
+}
+
+export function importState(): ImportState {
+  return state;
+}
+
+export function isBusy(s: ImportState): boolean {
+  return s.reading !== null || s.job?.state === 'running';
+}
+
+/** Where each dropped file sat inside the dropped folders. */
+export const relativePaths = new WeakMap<File, string>();
+
+/** Path shown for a chosen file: its place inside a chosen or dropped folder when there is one. */
+export function displayPath(file: File): string {
+  return file.webkitRelativePath || relativePaths.get(file) || file.name;
+}
+
+function leftOutReason(path: string): string | null {
+  const name = path.split('/').pop() ?? path;
+  if (path.split('/').some((part) => part.startsWith('.'))) return 'hidden file';
+  const dot = name.lastIndexOf('.');
+  const ext = dot > 0 ? name.slice(dot).toLowerCase() : '';
+  return IMPORTABLE.includes(ext) ? null : `unsupported file type "${ext || '(none)'}"`;
+}
+
+/** Base64 of a file, encoded natively by the browser so that the window does not freeze on large folders. */
+function readBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = String(reader.result);
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.onerror = () => reject(new Error(`${displayPath(file)} could not be read`));
+    reader.readAsDataURL(file);
+  });
+}
+
+let cancelRequested = false;
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Sends the files to the core as one background job and follows it until it stops. `onProgress` runs on every
+ * poll (status bar), `onDone` once at the end (refresh the Library, the left column and the counts).
+ */
+export async function startImport(
+  files: File[],
+  hooks: {
+    onProgress: (job: ImportJob) => void;
+    onDone: (job: ImportJob | null, error: string | null) => void;
+  },
+): Promise<void> {
+  if (files.length === 0 || isBusy(state)) return;
+  const leftOut: ImportState['leftOut'] = [];
+  const chosen = files.filter((f) => {
+    const reason = leftOutReason(displayPath(f));
+    if (reason) leftOut.push({ path: displayPath(f), reason });
+    return reason === null;
+  });
+  const bytesTotal = chosen.reduce((n, f) => n + f.size, 0);
+  const reading = { files: chosen.length, done: 0, bytes: 0, bytesTotal };
+  cancelRequested = false;
+  set({ reading, job: null, leftOut, error: null });
+  if (chosen.length === 0) {
+    const error = `none of the ${files.length} files is a type Dossier imports (${IMPORTABLE.join(' ')})`;
+    set({ reading: null, error });
+    hooks.onDone(null, error);
+    return;
+  }
+  let job: ImportJob;
+  try {
+    const payload: { name: string; base64: string }[] = [];
+    for (const f of chosen) {
+      if (cancelRequested) throw new Error('cancelled before any file was sent; nothing was imported');
+      payload.push({ name: displayPath(f), base64: await readBase64(f) });
+      reading.done += 1;
+      reading.bytes += f.size;
+      if (reading.done % 25 === 0 || reading.done === chosen.length) set({ reading: { ...reading } });
+    }
+    job = await api.startImport({ files: payload });
+    // Cancelled while the files were on their way: stop the job the core has just started.
+    if (cancelRequested && job.state === 'running') job = await api.cancelImport({ jobId: job.jobId });
+  } catch (e) {
+    set({ reading: null, error: errorMessage(e) });
+    hooks.onDone(null, errorMessage(e));
+    return;
+  }
+  set({ reading: null, job });
+  hooks.onProgress(job);
+  const stoppedByCancel = (id: string): ImportJob | null =>
+    state.job?.jobId === id && state.job.state !== 'running' ? state.job : null;
+  while (job.state === 'running') {
+    await sleep(POLL_MS);
+    let next: ImportJob;
+    try {
+      next = await api.importStatus({ jobId: job.jobId });
+    } catch (e) {
+      set({ error: `lost track of the import: ${errorMessage(e)}` });
+      hooks.onDone(job, errorMessage(e));
+      return;
+    }
+    // A cancel may have put the job's final state in place while this poll was in flight.
+    const cancelled = stoppedByCancel(job.jobId);
+    job = cancelled ?? next;
+    if (!cancelled) set({ job });
+    hooks.onProgress(job);
+  }
+  hooks.onDone(job, job.error);
+}
+
+export async function cancelImport(): Promise<void> {
+  if (state.reading) cancelRequested = true;
+  const job = state.job;
+  if (!job || job.state !== 'running') return;
+  try {
+    const stopped = await api.cancelImport({ jobId: job.jobId });
+    set({ job: stopped });
+  } catch (e) {
+    set({ error: `the import could not be cancelled: ${errorMessage(e)}` });
+  }
+}
+
+export function dismissImport(): void {
+  if (!isBusy(state)) set({ job: null, leftOut: [], error: null });
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
+}
+
+/** "empty file", "encrypted PDF: password required" → the part before the colon, counted. */
+export function failureReasons(failed: { error: string }[]): string {
+  const counts = new Map<string, number>();
+  for (const f of failed) {
+    const reason = f.error
+      .split(':')[0]
+      .replace(/\s*\(.*\)$/, '')
+      .trim();
+    counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  }
+  return [...counts].map(([reason, n]) => `${n} ${reason}`).join(', ');
+}
+
+/** "12 imported · 3 skipped · 2 failed: 1 encrypted PDF, 1 empty file" */
+export function importSummary(job: ImportJob, leftOut: number): string {
+  const r = job.report;
+  const parts = [`${r.imported.length.toLocaleString()} imported`];
+  const skipped = r.skipped.length + leftOut;
+  if (skipped) parts.push(`${skipped.toLocaleString()} skipped`);
+  if (r.failed.length) parts.push(`${r.failed.length.toLocaleString()} failed: ${failureReasons(r.failed)}`);
+  return parts.join(' · ');
+}
+
+export function progressLine(job: ImportJob): string {
+  const p = job.progress;
+  const rate = p.mbPerSec > 0 ? ` · ${p.mbPerSec.toFixed(1)} MB/s` : '';
+  return `${p.done.toLocaleString()} / ${plural(p.total, 'file')}${rate}`;
+}
