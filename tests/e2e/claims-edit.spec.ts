@@ -1,5 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { documentId, dragSelect, expect, openDocument, storedClaims, test } from './fixtures';
+import { REPO_ROOT, documentId, dragSelect, expect, openDocument, storedClaims, test } from './fixtures';
 import type { Project } from '../../electron/core/project';
 
 const SUMMIT = 'Allies Pledge Long-Term Training Commitment to Ukraine at Brussels Meeting';
@@ -174,4 +176,61 @@ test('delete a claim with Del, undo brings it back, redo deletes it again', asyn
   await page.getByRole('button', { name: 'Redo' }).click();
   await expect(card(page, claims[1].id)).toHaveCount(0);
   expect(storedClaims(dossier.project, docId)).toHaveLength(claims.length - 1);
+});
+
+test('a Reader dense with overlapping claims (screenshot)', async ({ app: page, dossier }) => {
+  const project = dossier.project;
+  const docId = documentId(project, SUMMIT);
+  const text = docText(project, docId);
+  const domainIds = (
+    project.db.prepare('SELECT id FROM domains ORDER BY sort_order, id').all() as { id: number }[]
+  ).map((d) => d.id);
+  // Word starts in the first part of the document; claims of 4–30 words, each starting a few words after the last,
+  // so that most of them overlap two or three others.
+  const words = [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+  const ranges: { docId: number; start: number; end: number; domainIds: number[]; actor?: string }[] = [];
+  for (let i = 0, w = 0; i < 60 && w + 30 < words.length; i++, w += 3 + (i % 4)) {
+    const len = 4 + ((i * 7) % 27);
+    ranges.push({
+      docId,
+      start: words[w].start,
+      end: words[w + len].end,
+      domainIds: i % 5 === 0 ? [domainIds[i % 11], domainIds[(i + 3) % 11]] : [domainIds[(i * 5) % 11]],
+      actor: i % 3 === 0 ? 'NATO' : undefined,
+    });
+  }
+  const before = storedClaims(project, docId).length;
+  const failures = await page.evaluate(async (inputs) => {
+    let failed = 0;
+    for (const input of inputs) {
+      const r = await fetch('/api/createClaim', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+      const body = (await r.json()) as { ok: boolean };
+      if (!body.ok) failed++;
+    }
+    return failed;
+  }, ranges);
+  expect(failures).toBe(0);
+  expect(storedClaims(project, docId)).toHaveLength(before + ranges.length);
+
+  await openDocument(page, SUMMIT);
+  await expect(page.locator('.claims-column .claim-card')).toHaveCount(before + ranges.length);
+  const id = storedClaims(project, docId)[5].id;
+  await card(page, id).locator('.quote').click();
+  await page.keyboard.press('Enter');
+  await expect(card(page, id).getByRole('form', { name: 'Edit claim' })).toBeVisible();
+  const out = path.join(REPO_ROOT, 'test-results', 'screenshots');
+  fs.mkdirSync(out, { recursive: true });
+  await page.screenshot({ path: path.join(out, 'reader-dense.png') });
+  if (process.env.DOSSIER_README_SCREENSHOT)
+    fs.copyFileSync(
+      path.join(out, 'reader-dense.png'),
+      path.join(REPO_ROOT, 'docs', 'screenshots', 'reader-dense.png'),
+    );
 });

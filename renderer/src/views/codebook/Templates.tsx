@@ -36,7 +36,8 @@ export function Templates(props: { onClose: () => void }): ReactNode {
     if (!chosen) return;
     try {
       const r = await api.applyCodebookTemplate({ name: chosen });
-      const text = `Applied “${chosen}”: ${r.created.length} domains added, ${r.existing.length} already there.`;
+      const n = r.created.length;
+      const text = `Applied “${chosen}”: ${n} ${n === 1 ? 'domain' : 'domains'} added, ${r.existing.length} already there.`;
       setMessage({ text, error: false });
       setStatus(text, 'ok');
       changed();
