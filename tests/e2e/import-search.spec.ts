@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect, test, documentId } from './fixtures';
 import type { Page } from '@playwright/test';
 
@@ -136,6 +138,42 @@ test('an empty Library says how to import, and a file dropped onto it is importe
   await expect(page.locator('.docs-section .side-head .count')).toHaveText('1');
 });
 
+test('a chosen folder is imported with its sub-folders; hidden and unsupported files are listed as skipped', async ({
+  app: page,
+  dossier,
+}) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-folder-'));
+  const root = path.join(dir, 'Field notes 2025');
+  fs.mkdirSync(path.join(root, 'Kraków visits'), { recursive: true });
+  fs.writeFileSync(
+    path.join(root, 'harbour survey.txt'),
+    'Harbour survey\n\nCranes at the northern quay were idle.\n',
+  );
+  fs.writeFileSync(
+    path.join(root, 'Kraków visits', 'depot tour.md'),
+    '# Depot tour in Kraków\n\nThe depot stores **spare barrels**.\n',
+  );
+  fs.writeFileSync(path.join(root, '.hidden-draft.txt'), 'Not for import\n');
+  fs.writeFileSync(path.join(root, 'map.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+  try {
+    await page.getByTestId('import-folder-input').setInputFiles(root);
+    const report = page.getByRole('status', { name: 'Import report' });
+    await expect(report).toContainText('2 imported · 2 skipped');
+    await report.getByText('Details, file by file').click();
+    await expect(report.locator('li').filter({ hasText: '.hidden-draft.txt' })).toContainText('hidden file');
+    await expect(report.locator('li').filter({ hasText: 'map.png' })).toContainText(
+      'unsupported file type ".png"',
+    );
+    await expect(report.locator('li').filter({ hasText: 'Kraków visits/depot tour.md' })).toContainText(
+      'Depot tour in Kraków',
+    );
+    expect(storedCount(dossier.project.db)).toBe(7);
+    await expect(page.getByRole('gridcell', { name: 'Harbour survey' })).toBeVisible();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('attributes: add typed columns, edit cells, the values persist after a reload', async ({
   app: page,
 }) => {
@@ -195,6 +233,17 @@ test('search: snippets with marked terms, claims found too; a hit opens the Read
   await expect(claims.locator('.search-result')).toHaveCount(3);
   await expect(claims).toContainText('Military education and training');
   await shot(page, 'search-results');
+
+  // A domain chip keeps only the documents with claims in that domain (and the claims in it).
+  await results.getByText('Only documents with claims in…').click();
+  await results.getByRole('button', { name: 'Military exercises' }).click();
+  await expect(docs.locator('.search-result')).toHaveCount(1);
+  await expect(docs.locator('.search-title')).toHaveText(
+    'From Exercises to Missions: How Allies Train Alongside Ukraine',
+  );
+  await expect(claims.locator('.search-result')).toHaveCount(0);
+  await results.getByRole('button', { name: 'Military exercises' }).click();
+  await expect(docs.locator('.search-result')).toHaveCount(3);
 
   const title = 'From Exercises to Missions: How Allies Train Alongside Ukraine';
   const text = (
