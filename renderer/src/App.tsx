@@ -5,6 +5,7 @@ import { SettingsButton } from './components/Settings';
 import { Shortcuts } from './components/Shortcuts';
 import { Sidebar } from './components/Sidebar';
 import { UndoRedo } from './components/UndoRedo';
+import { AutocodeButton } from './views/autocode/AutocodePanel';
 import { CompareView } from './views/compare/CompareView';
 import { ExportView } from './views/export/ExportView';
 import { GridView } from './views/grid/GridView';
@@ -115,6 +116,7 @@ function Shell(): ReactNode {
         >
           ?
         </button>
+        <AutocodeButton />
         <UndoRedo />
         <SettingsButton />
       </header>
