@@ -222,7 +222,6 @@ test('the matrix exports as shown to CSV and XLSX, and its chart saves as SVG an
 
   await page.getByRole('radio', { name: 'Claims' }).click();
   await expect(page.locator('.grid-matrix')).toHaveAttribute('data-measure', 'count');
-  await page.locator('.grid-matrix').evaluate((el) => el.scrollIntoView());
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: `${SHOTS}/matrix.png` });
 });
@@ -251,11 +250,23 @@ test('child domains roll up into their parent column, which collapses and expand
   await expect(parentCell).toHaveText(String(m.values[r][pi]));
   await expect(cell(page, String(ammo.id), `d${child.id}`)).toHaveText('1');
 
-  await page.getByRole('button', { name: 'Collapse Military aid and support' }).click();
+  await page
+    .locator('.grid-matrix')
+    .getByRole('button', { name: 'Collapse Military aid and support' })
+    .click();
   await expect(page.locator(`.grid-matrix .ag-header-cell[col-id="d${child.id}"]`)).toHaveCount(0);
   await expect(parentCell).toHaveText(String(m.values[r][pi]));
+  await expect
+    .poll(
+      async () =>
+        (await call<{ state: { collapsed?: number[] } }>(page, 'getGridState', { grid: 'matrix' })).state
+          .collapsed,
+    )
+    .toEqual([aid.id]);
   await page.reload();
-  await expect(page.getByRole('button', { name: 'Expand Military aid and support' })).toBeVisible();
-  await page.getByRole('button', { name: 'Expand Military aid and support' }).click();
+  await expect(
+    page.locator('.grid-matrix').getByRole('button', { name: 'Expand Military aid and support' }),
+  ).toBeVisible();
+  await page.locator('.grid-matrix').getByRole('button', { name: 'Expand Military aid and support' }).click();
   await expect(cell(page, String(ammo.id), `d${child.id}`)).toHaveText('1');
 });

@@ -158,7 +158,12 @@ test('claims table: quick search, filters, grouping, export, and a row opens the
     limit: 1,
   });
   await expect(total).toHaveText(`${searched.total} ${searched.total === 1 ? 'claim' : 'claims'}`);
-  await page.waitForTimeout(600);
+  await expect
+    .poll(
+      async () =>
+        (await call<{ state: { search?: string } }>(page, 'getGridState', { grid: 'claims' })).state.search,
+    )
+    .toBe(word);
   await page.reload();
   await expect(page.getByLabel('Search claims')).toHaveValue(word);
   await expect(page.getByLabel('Group by')).toHaveValue('stance');

@@ -11,6 +11,9 @@ export interface Route {
   /** Compare: the two documents. */
   a?: number;
   b?: number;
+  /** Compare: a third and a fourth document. */
+  c?: number;
+  d?: number;
 }
 
 function positiveInt(value: string | null | undefined): number | undefined {
@@ -31,6 +34,8 @@ export function parseHash(hash: string): Route {
     claimId: positiveInt(params.get('claim')),
     a: positiveInt(params.get('a')),
     b: positiveInt(params.get('b')),
+    c: positiveInt(params.get('c')),
+    d: positiveInt(params.get('d')),
   };
 }
 
@@ -39,6 +44,8 @@ export function formatRoute(route: Route): string {
   if (route.claimId) params.set('claim', String(route.claimId));
   if (route.a) params.set('a', String(route.a));
   if (route.b) params.set('b', String(route.b));
+  if (route.c) params.set('c', String(route.c));
+  if (route.d) params.set('d', String(route.d));
   const query = params.toString();
   const path = route.view === 'reader' && route.docId ? `reader/${route.docId}` : route.view;
   return `#/${path}${query ? `?${query}` : ''}`;

@@ -243,7 +243,7 @@ export function ClaimsTable(): ReactNode {
 
   const onStateUpdated = (e: StateUpdatedEvent<Row>): void => {
     const { sort, columnSizing, columnPinning, columnVisibility } = e.state;
-    saved.save({ grid: { sort, columnSizing, columnPinning, columnVisibility } });
+    saved.save({ grid: { sort, columnSizing, columnPinning, columnVisibility } }, true);
   };
 
   const exportAs = async (format: 'csv' | 'xlsx'): Promise<void> => {
@@ -322,7 +322,7 @@ export function ClaimsTable(): ReactNode {
           value={searchText}
           onChange={(e) => {
             setSearch(e.target.value);
-            saved.save({ search: e.target.value });
+            saved.save({ search: e.target.value }, true);
           }}
         />
         {select(

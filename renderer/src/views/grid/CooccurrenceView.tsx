@@ -109,7 +109,8 @@ export function CooccurrenceView(): ReactNode {
           ),
         },
         flex: 1,
-        minWidth: 112,
+        minWidth: 126,
+        headerClass: 'domain-col-header',
         type: 'numericColumn',
         wrapHeaderText: true,
         autoHeaderHeight: true,
@@ -169,7 +170,7 @@ export function CooccurrenceView(): ReactNode {
       </div>
       <div
         className="grid-host grid-matrix"
-        style={{ height: `min(66vh, ${rows.length * 32 + 110}px)` }}
+        style={{ height: `min(66vh, ${rows.length * 32 + 130}px)` }}
         data-kind={kind}
       >
         <AgGridReact<Row>

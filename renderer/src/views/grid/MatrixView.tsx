@@ -180,7 +180,7 @@ export function MatrixView(props: { dimensions: { id: string; label: string }[] 
         field: 'label',
         headerName: shown.dimensionLabel,
         pinned: 'left',
-        width: 230,
+        width: 210,
         cellClass: (p) => (p.data?.docId ? 'doc-cell' : 'row-label'),
         tooltipField: 'label',
         filter: 'agTextColumnFilter',
@@ -199,7 +199,8 @@ export function MatrixView(props: { dimensions: { id: string; label: string }[] 
         },
         suppressHeaderFilterButton: true,
         flex: 1,
-        minWidth: 104,
+        minWidth: 126,
+        headerClass: 'domain-col-header',
         type: 'numericColumn',
         filter: 'agNumberColumnFilter',
         valueFormatter: (p) => fmt(p.value),
@@ -214,7 +215,7 @@ export function MatrixView(props: { dimensions: { id: string; label: string }[] 
         field: 'total',
         headerName: 'Total',
         pinned: 'right',
-        width: 96,
+        width: 106,
         type: 'numericColumn',
         filter: 'agNumberColumnFilter',
         suppressHeaderFilterButton: true,
@@ -244,7 +245,7 @@ export function MatrixView(props: { dimensions: { id: string; label: string }[] 
 
   const onStateUpdated = (e: StateUpdatedEvent<MatrixRow>): void => {
     const { sort, filter, columnPinning, columnSizing } = e.state;
-    saved.save({ grid: { sort, filter, columnPinning, columnSizing } });
+    saved.save({ grid: { sort, filter, columnPinning, columnSizing } }, true);
   };
 
   const exportAs = async (format: 'csv' | 'xlsx'): Promise<void> => {
@@ -358,7 +359,7 @@ export function MatrixView(props: { dimensions: { id: string; label: string }[] 
       ) : (
         <div
           className="grid-host grid-matrix"
-          style={{ height: `min(62vh, ${rows.length * 32 + 150}px)` }}
+          style={{ height: `min(62vh, ${rows.length * 32 + 180}px)` }}
           data-measure={shown.measure}
         >
           <AgGridReact<MatrixRow>

@@ -7,7 +7,7 @@ import { api } from '../../api/client';
  */
 export function useGridState<T extends object>(
   grid: string,
-): { loaded: boolean; state: Partial<T>; save: (patch: Partial<T>) => void } {
+): { loaded: boolean; state: Partial<T>; save: (patch: Partial<T>, debounce?: boolean) => void } {
   const [loaded, setLoaded] = useState(false);
   const [state, setState] = useState<Partial<T>>({});
   const current = useRef<Partial<T>>({});
@@ -41,17 +41,21 @@ export function useGridState<T extends object>(
   );
 
   const save = useCallback(
-    (patch: Partial<T>) => {
+    (patch: Partial<T>, debounce = false) => {
       const next = { ...current.current, ...patch };
       // Grids report their state on every render pass: only a real change is saved.
       if (JSON.stringify(next) === JSON.stringify(current.current)) return;
       current.current = next;
       setState(next);
       clearTimeout(timer.current);
-      timer.current = setTimeout(() => {
+      timer.current = undefined;
+      const send = (): void => {
         timer.current = undefined;
         void api.setGridState({ grid, state: current.current }).catch(() => undefined);
-      }, 250);
+      };
+      // A choice (measure, rows, a group) is saved at once; a stream of grid events (resizing) after a pause.
+      if (debounce) timer.current = setTimeout(send, 250);
+      else send();
     },
     [grid],
   );
