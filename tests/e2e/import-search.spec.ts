@@ -63,7 +63,7 @@ test('import many files: progress shows, failures are reported with their reason
   const panel = page.getByRole('region', { name: 'Import progress' });
   await expect(panel.getByRole('progressbar', { name: 'Import progress' })).toBeVisible();
   // First the browser reads the files (the slow part in web mode), then the core imports them.
-  await expect(panel).toContainText(/Importing [\d,]+ \/ 403 files/);
+  await expect(panel).toContainText(/Importing [\d,]+ \/ 403 files/, { timeout: 30_000 });
   await expect(panel.locator('.import-current')).toContainText(
     /report-\d{4}\.txt|empty\.txt|binary\.txt|kyiv-brief\.md/,
   );

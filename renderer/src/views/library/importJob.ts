@@ -18,6 +18,7 @@ export interface ImportState {
 }
 
 const POLL_MS = 200;
+const READERS = 6;
 let state: ImportState = { reading: null, job: null, leftOut: [], error: null };
 const listeners = new Set<() => void>();
 
@@ -107,14 +108,21 @@ export async function startImport(
   }
   let job: ImportJob;
   try {
-    const payload: { name: string; base64: string }[] = [];
-    for (const f of chosen) {
-      if (cancelRequested) throw new Error('cancelled before any file was sent; nothing was imported');
-      payload.push({ name: displayPath(f), base64: await readBase64(f) });
-      reading.done += 1;
-      reading.bytes += f.size;
-      if (reading.done % 25 === 0 || reading.done === chosen.length) set({ reading: { ...reading } });
-    }
+    const payload: { name: string; base64: string }[] = new Array(chosen.length);
+    // A few readers at once: each read waits on the browser's file thread, not on this one.
+    let next = 0;
+    const readNext = async (): Promise<void> => {
+      while (next < chosen.length) {
+        if (cancelRequested) throw new Error('cancelled before any file was sent; nothing was imported');
+        const i = next++;
+        const f = chosen[i];
+        payload[i] = { name: displayPath(f), base64: await readBase64(f) };
+        reading.done += 1;
+        reading.bytes += f.size;
+        if (reading.done % 25 === 0 || reading.done === chosen.length) set({ reading: { ...reading } });
+      }
+    };
+    await Promise.all(Array.from({ length: READERS }, readNext));
     job = await api.startImport({ files: payload });
     // Cancelled while the files were on their way: stop the job the core has just started.
     if (cancelRequested && job.state === 'running') job = await api.cancelImport({ jobId: job.jobId });
