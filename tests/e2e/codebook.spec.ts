@@ -95,6 +95,20 @@ test('create, rename, recolour and add a sub-domain; the tree shows counts', asy
     'rgb(213, 94, 0)',
   );
 
+  const describe = await actions(page, 'Cyber and space');
+  await describe.getByRole('menuitem', { name: 'Describe…' }).click();
+  await describe.getByLabel('Definition').fill('Cooperation on cyber defence and space.');
+  await describe.getByLabel('Include when').fill('Joint cyber exercises.');
+  await describe.getByLabel('Exclude when').fill('Commercial satellite deals.');
+  await describe.getByRole('button', { name: 'Save' }).click();
+  await expect(row(page, 'Cyber and space').locator('.cb-name')).toHaveAttribute(
+    'title',
+    /^Cooperation on cyber defence and space\.\nInclude: Joint cyber exercises\.\nExclude: Commercial satellite deals\./,
+  );
+  expect(
+    project.db.prepare('SELECT description FROM domains WHERE id = ?').get(id) as { description: string },
+  ).toEqual({ description: 'Cooperation on cyber defence and space.' });
+
   const menu2 = await actions(page, 'Cyber and space');
   await menu2.getByRole('menuitem', { name: 'Add sub-domain…' }).click();
   await menu2.getByLabel('New domain name').fill('Satellites');
@@ -104,7 +118,7 @@ test('create, rename, recolour and add a sub-domain; the tree shows counts', asy
 
   // The rename is one undoable step among the others: undo everything back to the start.
   await page.locator('.doc-meta, .centre').first().click();
-  for (let i = 0; i < 4; i++) await page.keyboard.press('Control+z');
+  for (let i = 0; i < 5; i++) await page.keyboard.press('Control+z');
   await expect(row(page, 'Cyber and space')).toHaveCount(0);
   await expect(row(page, 'Cyber cooperation')).toHaveCount(0);
   expect(domain(project, 'Satellites')).toBeUndefined();

@@ -5,7 +5,10 @@ import { api, errorMessage } from '../../api/client';
 import type { CodebookDomain } from './CodebookPanel';
 import { NewDomain } from './NewDomain';
 
-export type Action = { kind: 'menu' | 'colour' | 'child' | 'merge' | 'delete'; domainId: number };
+export type Action = {
+  kind: 'menu' | 'colour' | 'describe' | 'child' | 'merge' | 'delete';
+  domainId: number;
+};
 type Edit = (what: string, call: () => Promise<unknown>) => Promise<boolean>;
 
 /** The popover under a domain's ⋮: its menu, and the colour, sub-domain, merge and delete steps it leads to. */
@@ -38,6 +41,11 @@ export function DomainActions(props: {
           <li>
             <button type="button" role="menuitem" onClick={go('colour')}>
               Colour…
+            </button>
+          </li>
+          <li>
+            <button type="button" role="menuitem" onClick={go('describe')}>
+              Describe…
             </button>
           </li>
           <li>
@@ -75,6 +83,7 @@ export function DomainActions(props: {
           ))}
         </div>
       )}
+      {action.kind === 'describe' && <Describe domain={d} onDone={close} edit={edit} />}
       {action.kind === 'child' && <NewDomain parentId={d.id} onDone={close} edit={edit} />}
       {action.kind === 'merge' && <Merge domain={d} tree={props.tree} onDone={close} edit={edit} />}
       {action.kind === 'delete' && <Delete domain={d} onDone={close} edit={edit} />}
@@ -230,5 +239,53 @@ function Delete(props: { domain: CodebookDomain; onDone: () => void; edit: Edit 
         </button>
       </div>
     </div>
+  );
+}
+
+function Describe(props: { domain: CodebookDomain; onDone: () => void; edit: Edit }): ReactNode {
+  const { domain: d } = props;
+  const [description, setDescription] = useState(d.description);
+  const [inclusion, setInclusion] = useState(d.inclusion);
+  const [exclusion, setExclusion] = useState(d.exclusion);
+  const save = async (): Promise<void> => {
+    const ok = await props.edit(`${d.name} described`, () =>
+      api.updateDomain({
+        id: d.id,
+        description: description.trim(),
+        inclusion: inclusion.trim(),
+        exclusion: exclusion.trim(),
+      }),
+    );
+    if (ok) props.onDone();
+  };
+  return (
+    <form
+      className="cb-step"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <label>
+        <span className="label">Definition</span>
+        <textarea autoFocus rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />
+      </label>
+      <label>
+        <span className="label">Include when</span>
+        <textarea rows={2} value={inclusion} onChange={(e) => setInclusion(e.target.value)} />
+      </label>
+      <label>
+        <span className="label">Exclude when</span>
+        <textarea rows={2} value={exclusion} onChange={(e) => setExclusion(e.target.value)} />
+      </label>
+      <div className="cb-buttons">
+        <button type="button" onClick={props.onDone}>
+          Cancel
+        </button>
+        <button type="submit" className="primary">
+          Save
+        </button>
+      </div>
+    </form>
   );
 }
