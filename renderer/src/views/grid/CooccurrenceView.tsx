@@ -93,7 +93,7 @@ export function CooccurrenceView(): ReactNode {
         field: 'name',
         headerName: 'Domain',
         pinned: 'left',
-        width: 240,
+        width: 270,
         cellRenderer: NameCell,
       },
       ...data.columns.map<ColDef<Row>>((c) => ({
@@ -170,7 +170,7 @@ export function CooccurrenceView(): ReactNode {
       </div>
       <div
         className="grid-host grid-matrix"
-        style={{ height: `min(66vh, ${rows.length * 32 + 130}px)` }}
+        style={{ height: `min(66vh, ${rows.length * 32 + 112}px)` }}
         data-kind={kind}
       >
         <AgGridReact<Row>
