@@ -50,11 +50,13 @@ function rangesFor(root: HTMLElement, spans: { start: number; end: number }[]): 
   return ranges;
 }
 
-function scrollToRange(range: Range, root: HTMLElement): void {
+/** Brings a hit into view (a third down the page); a step to a hit already well in view does not scroll. */
+function scrollToRange(range: Range, root: HTMLElement, always: boolean): void {
   const scroller = root.closest<HTMLElement>('.reader-scroll');
   const rect = range.getBoundingClientRect();
   if (!scroller) return;
   const box = scroller.getBoundingClientRect();
+  if (!always && rect.top >= box.top + 60 && rect.bottom <= box.bottom - 60) return;
   scroller.scrollBy({ top: rect.top - box.top - box.height / 3 });
 }
 
@@ -97,7 +99,7 @@ export function useSearchHits(docId: number, textRef: RefObject<HTMLElement | nu
     else CSS.highlights.delete(CURRENT);
     if (current && !scrolled.current) {
       scrolled.current = true;
-      scrollToRange(current, root);
+      scrollToRange(current, root, true);
     }
   }, [hits, index, textRef]);
 
@@ -121,7 +123,7 @@ export function useSearchHits(docId: number, textRef: RefObject<HTMLElement | nu
       const next = (index + delta + hits.length) % hits.length;
       setIndex(next);
       const range = ranges.current[next];
-      if (range && textRef.current) scrollToRange(range, textRef.current);
+      if (range && textRef.current) scrollToRange(range, textRef.current, false);
     },
     [hits.length, index, textRef],
   );
