@@ -191,7 +191,16 @@ test('a Reader dense with overlapping claims (screenshot)', async ({ app: page, 
     start: m.index,
     end: m.index + m[0].length,
   }));
-  const ranges: { docId: number; start: number; end: number; domainIds: number[]; actor?: string }[] = [];
+  const ranges: {
+    docId: number;
+    start: number;
+    end: number;
+    domainIds: number[];
+    actor?: string;
+    stance?: 'supports' | 'opposes';
+    reliability?: 'A' | 'B' | 'C';
+    credibility?: number;
+  }[] = [];
   for (let i = 0, w = 0; i < 60 && w + 30 < words.length; i++, w += 3 + (i % 4)) {
     const len = 4 + ((i * 7) % 27);
     ranges.push({
@@ -200,6 +209,9 @@ test('a Reader dense with overlapping claims (screenshot)', async ({ app: page, 
       end: words[w + len].end,
       domainIds: i % 5 === 0 ? [domainIds[i % 11], domainIds[(i + 3) % 11]] : [domainIds[(i * 5) % 11]],
       actor: i % 3 === 0 ? 'NATO' : undefined,
+      stance: i % 4 === 0 ? 'supports' : i % 7 === 0 ? 'opposes' : undefined,
+      reliability: i % 2 === 0 ? (['A', 'B', 'C'] as const)[i % 3] : undefined,
+      credibility: i % 2 === 0 ? 1 + (i % 4) : undefined,
     });
   }
   const before = storedClaims(project, docId).length;
@@ -219,15 +231,21 @@ test('a Reader dense with overlapping claims (screenshot)', async ({ app: page, 
   expect(failures).toBe(0);
   expect(storedClaims(project, docId)).toHaveLength(before + ranges.length);
 
+  await page.reload();
   await openDocument(page, SUMMIT);
   await expect(page.locator('.claims-column .claim-card')).toHaveCount(before + ranges.length);
-  const id = storedClaims(project, docId)[5].id;
+  const total = (project.db.prepare('SELECT count(*) AS n FROM claims').get() as { n: number }).n;
+  await expect(page.locator('.statusbar')).toContainText(`${total} claims`);
+  const id = storedClaims(project, docId)[6].id;
   await card(page, id).locator('.quote').click();
-  await page.keyboard.press('Enter');
-  await expect(card(page, id).getByRole('form', { name: 'Edit claim' })).toBeVisible();
+  await expect(card(page, id)).toHaveAttribute('aria-current', 'true');
   const out = path.join(REPO_ROOT, 'test-results', 'screenshots');
   fs.mkdirSync(out, { recursive: true });
   await page.screenshot({ path: path.join(out, 'reader-dense.png') });
+  await page.keyboard.press('Enter');
+  await expect(card(page, id).getByRole('form', { name: 'Edit claim' })).toBeVisible();
+  await card(page, id).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(out, 'reader-dense-editor.png') });
   if (process.env.DOSSIER_README_SCREENSHOT)
     fs.copyFileSync(
       path.join(out, 'reader-dense.png'),

@@ -141,7 +141,7 @@ export const ClaimCard = forwardRef<HTMLElement, ClaimCardProps>(function ClaimC
             {claim.note || 'Add a note…'}
           </p>
         )}
-        {(claim.actor || claim.stance || grade) && (
+        {!open && (claim.actor || claim.stance || grade) && (
           <div className="claim-attrs">
             {claim.actor && (
               <span className="actor" title="Actor">

@@ -96,8 +96,11 @@ export function ClaimEditor(props: { claim: Claim; domains: Domain[]; onClose: (
 
   const shown = useMemo(() => {
     const q = filter.trim().toLowerCase();
-    return q ? domains.filter((d) => d.name.toLowerCase().includes(q)) : domains;
-  }, [domains, filter]);
+    const matching = q ? domains.filter((d) => d.name.toLowerCase().includes(q)) : domains;
+    // The claim's own domains first, so that they are in sight when the editor opens.
+    const own = new Set(claim.domainIds);
+    return [...matching.filter((d) => own.has(d.id)), ...matching.filter((d) => !own.has(d.id))];
+  }, [domains, filter, claim.domainIds]);
 
   const toggle = (id: number): void =>
     setDomainIds((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
