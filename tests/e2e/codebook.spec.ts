@@ -167,7 +167,7 @@ test('merge two domains: the dialog says how many claims move, and they do', asy
   await menu.getByRole('menuitem', { name: 'Merge into…' }).click();
   await menu.getByLabel('Merge into').selectOption({ label: target.name });
   await expect(menu.locator('.cb-consequence')).toContainText(
-    `${moving} ${moving === 1 ? 'claim' : 'claims'} move to ${target.name}`,
+    `${moving} ${moving === 1 ? 'claim moves' : 'claims move'} to ${target.name}`,
   );
   fs.mkdirSync(path.join(REPO_ROOT, 'test-results', 'screenshots'), { recursive: true });
   await page.screenshot({ path: path.join(REPO_ROOT, 'test-results', 'screenshots', 'codebook-merge.png') });
@@ -198,7 +198,7 @@ test('delete a domain: the dialog counts the claims that lose it and those left 
   const menu = await actions(page, victim.name);
   await menu.getByRole('menuitem', { name: 'Delete…' }).click();
   const text = menu.locator('.cb-consequence');
-  await expect(text).toContainText(`${losing} ${losing === 1 ? 'claim' : 'claims'} lose this domain`);
+  await expect(text).toContainText(`${losing} ${losing === 1 ? 'claim loses' : 'claims lose'} this domain`);
   await expect(text).toContainText(
     `${orphans} ${orphans === 1 ? 'claim' : 'claims'} would be left with no domain`,
   );

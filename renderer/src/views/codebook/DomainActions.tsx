@@ -143,7 +143,7 @@ function Merge(props: {
       </label>
       {preview && (
         <p className="cb-consequence">
-          {plural(preview.claims, 'claim')} move to {preview.target.name}
+          {plural(preview.claims, 'claim')} {preview.claims === 1 ? 'moves' : 'move'} to {preview.target.name}
           {preview.alreadyInTarget ? ` (${preview.alreadyInTarget} already there)` : ''}
           {preview.children ? `; ${plural(preview.children, 'sub-domain')} move with them` : ''}. {d.name} is
           then removed.
@@ -199,7 +199,7 @@ function Delete(props: { domain: CodebookDomain; onDone: () => void; edit: Edit 
       <span className="label">Delete {d.name}?</span>
       {preview && (
         <p className="cb-consequence">
-          {plural(preview.claims, 'claim')} lose this domain
+          {plural(preview.claims, 'claim')} {preview.claims === 1 ? 'loses' : 'lose'} this domain
           {preview.claims ? ` (in ${plural(preview.documents, 'document')})` : ''}.
           {orphans > 0 && (
             <>
