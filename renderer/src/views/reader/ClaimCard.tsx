@@ -1,6 +1,5 @@
 import { forwardRef, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Claim, Domain } from '../../../../shared/api';
-import { useProject } from '../../components/ProjectContext';
 import { ClaimEditor, gradeOf, gradeTitle } from './ClaimEditor';
 import { isTyping } from './useReaderKeys';
 
@@ -23,18 +22,19 @@ export const ClaimCard = forwardRef<HTMLElement, ClaimCardProps>(function ClaimC
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(claim.note);
   const [open, setOpen] = useState(false);
-  const { domains: codebook } = useProject();
-  const keys = useRef({ selected, open, onDelete: props.onDelete });
+  const keys = useRef({ open, onDelete: props.onDelete });
   useEffect(() => {
-    keys.current = { selected, open, onDelete: props.onDelete };
+    keys.current = { open, onDelete: props.onDelete };
   });
   useEffect(() => {
     if (!selected) setOpen(false);
   }, [selected]);
+  // Only the selected card listens, so that a document with thousands of claims does not add thousands of listeners.
   useEffect(() => {
+    if (!selected) return;
     const onKey = (e: KeyboardEvent): void => {
       const k = keys.current;
-      if (!k.selected || k.open || isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (k.open || isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
       if (e.target instanceof HTMLButtonElement && e.key === 'Enter') return;
       if (e.key === 'Enter') {
         e.preventDefault();
@@ -46,7 +46,7 @@ export const ClaimCard = forwardRef<HTMLElement, ClaimCardProps>(function ClaimC
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [selected]);
   const grade = gradeOf(claim);
   const stripe =
     domains.length > 1
@@ -106,7 +106,7 @@ export const ClaimCard = forwardRef<HTMLElement, ClaimCardProps>(function ClaimC
         </header>
         <blockquote className="quote">{claim.quote}</blockquote>
         {open ? (
-          <ClaimEditor claim={claim} domains={codebook} onClose={() => setOpen(false)} />
+          <ClaimEditor claim={claim} onClose={() => setOpen(false)} />
         ) : editing ? (
           <textarea
             className="note-edit"

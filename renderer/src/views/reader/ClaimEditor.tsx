@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { Claim, Domain } from '../../../../shared/api';
+import type { Claim } from '../../../../shared/api';
 import { api, errorMessage } from '../../api/client';
 import { useProject } from '../../components/ProjectContext';
 import './ClaimEditor.css';
@@ -73,9 +73,9 @@ export function wordStep(
  * Editing a claim inside its card: domains, note, actor (with the actors already used as suggestions), stance,
  * evidence grade and its range, one word at a time at either end. Every change is one undoable step in the core.
  */
-export function ClaimEditor(props: { claim: Claim; domains: Domain[]; onClose: () => void }): ReactNode {
-  const { claim, domains, onClose } = props;
-  const { changed, setStatus } = useProject();
+export function ClaimEditor(props: { claim: Claim; onClose: () => void }): ReactNode {
+  const { claim, onClose } = props;
+  const { domains, changed, setStatus } = useProject();
   const [domainIds, setDomainIds] = useState<number[]>(claim.domainIds);
   const [note, setNote] = useState(claim.note);
   const [actor, setActor] = useState(claim.actor);
