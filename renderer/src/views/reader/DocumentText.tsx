@@ -27,6 +27,7 @@ function renderPiece(
   piece: Piece,
   marks: Map<number, ClaimMark>,
   selectedId: number | null,
+  flashId: number | null,
 ): ReactNode {
   const content = text.slice(piece.start, piece.end);
   if (piece.hidden)
@@ -43,12 +44,13 @@ function renderPiece(
     );
   const colors = [...new Set(piece.claimIds.flatMap((id) => marks.get(id)?.colors ?? []))];
   const selected = selectedId !== null && piece.claimIds.includes(selectedId);
+  const flash = flashId !== null && piece.claimIds.includes(flashId);
   return (
     <span
       key={piece.start}
       data-start={piece.start}
       data-claims={piece.claimIds.join(' ')}
-      className={selected ? 'hl hl-selected' : 'hl'}
+      className={`hl${selected ? ' hl-selected' : ''}${flash ? ' flash' : ''}`}
       style={highlightStyle(colors.length ? colors : ['#888888'])}
     >
       {content}
@@ -64,14 +66,15 @@ export const DocumentText = memo(function DocumentText(props: {
   text: string;
   marks: ClaimMark[];
   selectedId: number | null;
+  flashId: number | null;
   layout: LayoutOptions;
 }): ReactNode {
-  const { text, marks, selectedId, layout } = props;
+  const { text, marks, selectedId, flashId, layout } = props;
   const byId = new Map(marks.map((m) => [m.id, m]));
   return (
     <>
       {layoutText(text, marks, layout).map((block) => {
-        const children = block.pieces.map((p) => renderPiece(text, p, byId, selectedId));
+        const children = block.pieces.map((p) => renderPiece(text, p, byId, selectedId, flashId));
         switch (block.kind) {
           case 'gap':
             return <Fragment key={block.start}>{children}</Fragment>;

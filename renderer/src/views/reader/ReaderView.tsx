@@ -89,18 +89,18 @@ export function ReaderView(): ReactNode {
       el.dataset.claims?.split(' ').includes(String(id)),
     );
 
+  const [flashId, setFlashId] = useState<number | null>(null);
+  useEffect(() => {
+    if (flashId === null) return;
+    const t = setTimeout(() => setFlashId(null), 1800);
+    return () => clearTimeout(t);
+  }, [flashId]);
+
   const reveal = useCallback((id: number, flash: boolean) => {
     setSelectedId(id);
-    const spans = highlightsOf(id);
-    spans[0]?.scrollIntoView({ block: 'center', behavior: flash ? 'auto' : 'smooth' });
+    highlightsOf(id)[0]?.scrollIntoView({ block: 'center', behavior: flash ? 'auto' : 'smooth' });
     cardRefs.current.get(id)?.scrollIntoView({ block: 'nearest' });
-    if (flash) {
-      for (const el of spans) {
-        el.classList.remove('flash');
-        void el.offsetWidth;
-        el.classList.add('flash');
-      }
-    }
+    if (flash) setFlashId(id);
   }, []);
 
   // A link into the Reader at a claim: scroll to it and flash it once the text is on screen (once per link).
@@ -271,7 +271,7 @@ export function ReaderView(): ReactNode {
           </div>
           {!titleInText && <h1 className="doc-title">{doc.title}</h1>}
           <div className="doc-text" ref={textRef} data-doc-id={doc.id}>
-            <DocumentText text={doc.text} marks={marks} selectedId={selectedId} layout={layout} />
+            <DocumentText text={doc.text} marks={marks} selectedId={selectedId} flashId={flashId} layout={layout} />
           </div>
         </div>
         {pending && (
