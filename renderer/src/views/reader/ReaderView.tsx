@@ -194,9 +194,13 @@ export function ReaderView(): ReactNode {
     if (!pending || !doc) return;
     setSaving(true);
     try {
-      const claim = await create(
-        { docId: doc.id, start: pending.start, end: pending.end, domainIds, note: note || undefined },
-      );
+      const claim = await create({
+        docId: doc.id,
+        start: pending.start,
+        end: pending.end,
+        domainIds,
+        note: note || undefined,
+      });
       window.getSelection()?.removeAllRanges();
       setPending(null);
       if (claim) setSelectedId(claim.id);
@@ -271,7 +275,13 @@ export function ReaderView(): ReactNode {
           </div>
           {!titleInText && <h1 className="doc-title">{doc.title}</h1>}
           <div className="doc-text" ref={textRef} data-doc-id={doc.id}>
-            <DocumentText text={doc.text} marks={marks} selectedId={selectedId} flashId={flashId} layout={layout} />
+            <DocumentText
+              text={doc.text}
+              marks={marks}
+              selectedId={selectedId}
+              flashId={flashId}
+              layout={layout}
+            />
           </div>
         </div>
         {pending && (
