@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test } from '@playwright/test';
 
 // The real desktop window: runs where an Electron binary is present (and a display), skipped here otherwise.
-const root = path.resolve(__dirname, '..', '..');
+const root = fileURLToPath(new URL('../..', import.meta.url));
 
 function electronBinary(): { path: string } | { missing: string } {
   const pathFile = path.join(root, 'node_modules', 'electron', 'path.txt');
