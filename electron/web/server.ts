@@ -199,7 +199,12 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
         url: `http://127.0.0.1:${port}/?token=${token}`,
         port,
         token,
-        close: () => new Promise((r) => server.close(() => r())),
+        close: () =>
+          new Promise((r) => {
+            server.close(() => r());
+            // Browsers hold keep-alive connections open; without this, close() waits for them to time out.
+            server.closeAllConnections();
+          }),
       });
     });
   });

@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Domain } from '../../../../shared/api';
+import { useProject } from '../../components/ProjectContext';
+import { recentDomains, recentFirst, rememberDomains } from './recentDomains';
 
 export interface PopoverAnchor {
   top: number;
@@ -21,7 +23,11 @@ export function TagPopover(props: {
   onSave: (domainIds: number[], note: string) => void;
   onClose: () => void;
 }): ReactNode {
-  const { domains, onSave, onClose } = props;
+  const { onSave, onClose } = props;
+  const projectPath = useProject().project?.path ?? '';
+  // Read once per popover: the list must not reorder under the analyst's keys while it is open.
+  const [recent] = useState(() => recentDomains(projectPath));
+  const domains = useMemo(() => recentFirst(props.domains, recent), [props.domains, recent]);
   const [query, setQuery] = useState('');
   const [chosen, setChosen] = useState<number[]>(props.initial);
   const [active, setActive] = useState(0);
@@ -40,7 +46,9 @@ export function TagPopover(props: {
 
   const save = (): void => {
     const ids = chosen.length ? chosen : shown[active] ? [shown[active].id] : [];
-    if (ids.length) onSave(ids, note.trim());
+    if (!ids.length) return;
+    rememberDomains(projectPath, ids);
+    onSave(ids, note.trim());
   };
 
   const onKeyDown = (e: KeyboardEvent): void => {
@@ -96,6 +104,8 @@ export function TagPopover(props: {
             role="option"
             aria-selected={chosen.includes(d.id)}
             className={i === active ? 'active' : undefined}
+            // Keep the focus in the filter box, so that Enter still saves after ticking with the mouse.
+            onMouseDown={(e) => e.preventDefault()}
             onClick={() => toggle(d.id)}
             onMouseEnter={() => setActive(i)}
           >
@@ -103,6 +113,7 @@ export function TagPopover(props: {
             <input type="checkbox" tabIndex={-1} readOnly checked={chosen.includes(d.id)} />
             <span className="swatch" style={{ background: d.color }} />
             <span className="name">{d.name}</span>
+            {query === '' && recent.includes(d.id) && <span className="recent">recent</span>}
           </li>
         ))}
         {shown.length === 0 && <li className="muted">No domain matches “{query}”.</li>}
