@@ -2,14 +2,17 @@ import type { ReactNode } from 'react';
 
 const KEYS: [string, string][] = [
   ['g then l / r / g / c / e', 'Library, Reader, Grid, Compare, Export'],
-  ['/', 'Filter the documents'],
+  ['/', 'Search documents and claims'],
   ['j / k', 'Next / previous claim in the Reader'],
+  ['Enter', 'Edit the selected claim (domains, note, actor, stance, grading, range)'],
+  ['Del', 'Delete the selected claim (Ctrl/Cmd+Z brings it back)'],
   ['Select text', 'Tag it: the popover opens at the selection'],
-  ['1–9', 'Tick a domain in the popover'],
+  ['1–9', 'Tick a domain in the popover (the ones used last come first)'],
   ['Enter', 'Save the claim'],
-  ['Esc', 'Close the popover'],
+  ['Esc', 'Close the popover, the editor or the selection'],
   ['Alt while selecting', 'Keep the exact characters (no snapping to words)'],
-  ['Ctrl/Cmd+Z', 'Undo the last tag or delete'],
+  ['Ctrl/Cmd+Z', 'Undo the last claim or codebook edit'],
+  ['Shift+Ctrl/Cmd+Z, Ctrl+Y', 'Redo'],
   ['?', 'This list'],
 ];
 
@@ -20,7 +23,7 @@ export function Shortcuts(props: { onClose: () => void }): ReactNode {
         <h2>Keyboard</h2>
         <dl>
           {KEYS.map(([k, v]) => (
-            <div key={k}>
+            <div key={`${k}: ${v}`}>
               <dt>
                 <kbd>{k}</kbd>
               </dt>
