@@ -15,12 +15,16 @@ test('screenshots of every view', async ({ app: page }) => {
   await page.screenshot({ path: path.join(OUT, 'reader.png') });
 
   await page.getByRole('tab', { name: 'Grid' }).click();
-  await page.locator('.ag-row:not(.ag-row-pinned) .ag-cell.count-cell:not(.zero)').first().click();
-  await expect(page.locator('.cell-excerpts .excerpt').first()).toBeVisible();
+  await page
+    .locator('.ag-row:not(.ag-row-pinned) .ag-cell[col-id^="d"]')
+    .filter({ hasText: /^[1-9]\d*$/ })
+    .first()
+    .click();
+  await expect(page.getByRole('region', { name: 'Excerpts' }).locator('.excerpt').first()).toBeVisible();
   await page.screenshot({ path: path.join(OUT, 'grid.png') });
 
   await page.getByRole('tab', { name: 'Compare' }).click();
-  await expect(page.locator('.compare-domain').first()).toBeVisible();
+  await expect(page.locator('.compare-pickers')).toBeVisible();
   await page.screenshot({ path: path.join(OUT, 'compare.png') });
 
   await page.getByRole('tab', { name: 'Export' }).click();

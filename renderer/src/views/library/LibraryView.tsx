@@ -9,7 +9,7 @@ import { AddAttribute, attributeColumns, useAttributeTable } from './attributes'
 import { droppedFiles } from './dropped';
 import { ImportButton, ImportProgressPanel, ImportReportPanel, useImport } from './ImportButton';
 
-const numberCol = { type: 'rightAligned', cellClass: 'num', width: 100 } as const;
+const numberCol = { type: 'rightAligned', cellClass: 'ag-right-aligned-cell num', width: 100 } as const;
 
 export function LibraryView(): ReactNode {
   const { documents, project, navigate, setStatus } = useProject();

@@ -60,7 +60,7 @@ export function attributeColumns(
     filter: FILTER[a.type],
     cellDataType: a.type === 'number' ? 'number' : a.type === 'date' ? 'dateString' : 'text',
     ...(a.type === 'number'
-      ? { type: 'rightAligned', cellClass: 'num attr-cell' }
+      ? { type: 'rightAligned', cellClass: 'ag-right-aligned-cell num attr-cell' }
       : { cellClass: 'attr-cell' }),
     width: a.type === 'text' ? 160 : 120,
     valueGetter: (p: ValueGetterParams<DocumentSummary>) =>
