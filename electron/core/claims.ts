@@ -4,7 +4,7 @@ import { type Db, nowIso } from './db';
 import { getDocumentText } from './documents';
 import { assertDomainsExist } from './domains';
 import { DossierError } from './errors';
-import { recordEdit } from './history';
+import { type ClaimColumns, recordEdit } from './history';
 import { getAnalyst } from './settings';
 import { cached } from './statements';
 
@@ -188,22 +188,9 @@ export function deleteClaim(db: Db, id: number): void {
   });
 }
 
-interface ClaimRow {
-  id: number;
-  document_id: number;
-  start: number;
-  end: number;
-  quote: string;
-  prefix: string;
-  suffix: string;
-  note: string;
-  actor: string;
+interface ClaimRow extends ClaimColumns {
   stance: Claim['stance'];
   reliability: Claim['reliability'];
-  credibility: number | null;
-  analyst: string;
-  created_at: string;
-  updated_at: string;
   domain_ids: string | null;
 }
 

@@ -8,7 +8,8 @@ import { cached } from './statements';
 // the "after" rows, so each entry is its own inverse and a restored claim keeps its id, domains and attributes.
 // The history lives in memory per open connection: closing the project ends the session.
 
-export interface ClaimState {
+/** A claim's own columns as stored (what an undo writes back). */
+export interface ClaimColumns {
   id: number;
   document_id: number;
   start: number;
@@ -24,6 +25,9 @@ export interface ClaimState {
   analyst: string;
   created_at: string;
   updated_at: string;
+}
+
+export interface ClaimState extends ClaimColumns {
   domainIds: number[];
 }
 

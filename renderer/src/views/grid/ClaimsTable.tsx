@@ -13,6 +13,7 @@ import type { z } from 'zod';
 import type { MethodInput, MethodOutput } from '../../../../shared/api';
 import type { ClaimsFilter, GroupColumn, SortColumn } from '../../../../shared/api/grids';
 import { api, errorMessage } from '../../api/client';
+import { DomainChips } from '../../components/Excerpts';
 import { useGridTheme } from '../../components/gridTheme';
 import { useProject } from '../../components/ProjectContext';
 import { downloadBlob } from './files';
@@ -93,19 +94,10 @@ function groupFilter(by: By, value: string | number | null): Filter | null {
 }
 
 function DomainsCell(props: { data?: Row }): ReactNode {
-  const { domainById } = useProject();
   if (!props.data) return null;
   return (
     <span className="domain-chips">
-      {props.data.domainIds.map((id) => {
-        const d = domainById.get(id);
-        return d ? (
-          <span key={id} className="chip small">
-            <span className="swatch" style={{ background: d.color }} />
-            {d.name}
-          </span>
-        ) : null;
-      })}
+      <DomainChips ids={props.data.domainIds} />
     </span>
   );
 }

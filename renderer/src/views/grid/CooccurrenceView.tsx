@@ -3,6 +3,7 @@ import { AgGridReact } from 'ag-grid-react';
 import type { CellClickedEvent, ColDef } from 'ag-grid-community';
 import type { MethodOutput } from '../../../../shared/api';
 import { api, errorMessage } from '../../api/client';
+import { DomainChips } from '../../components/Excerpts';
 import { useGridTheme } from '../../components/gridTheme';
 import { useProject } from '../../components/ProjectContext';
 import { readerHref } from '../../components/route';
@@ -199,15 +200,7 @@ export function CooccurrenceView(): ReactNode {
                     <a key={c.id} className="excerpt" href={readerHref(c.docId, c.id)} data-claim-id={c.id}>
                       <span className="excerpt-quote">“{c.quote}”</span>
                       <span className="excerpt-meta">
-                        {c.domainIds.map((id) => {
-                          const d = domainById.get(id);
-                          return d ? (
-                            <span key={id} className="chip small">
-                              <span className="swatch" style={{ background: d.color }} />
-                              {d.name}
-                            </span>
-                          ) : null;
-                        })}
+                        <DomainChips ids={c.domainIds} />
                       </span>
                     </a>
                   ))}
