@@ -24,7 +24,7 @@ export function writeSection(name: string, title: string, body: string): void {
     ? fs.readFileSync(FILE, 'utf8')
     : '# Benchmarks\n\nFigures printed by the scripts in `bench/` (`npm run bench -- <name>`); each script rewrites its own section.\n';
   const re = new RegExp(`${start}[\\s\\S]*?${end}`);
-  doc = re.test(doc) ? doc.replace(re, section) : `${doc.trimEnd()}\n\n${section}\n`;
+  doc = re.test(doc) ? doc.replace(re, () => section) : `${doc.trimEnd()}\n\n${section}\n`;
   fs.writeFileSync(FILE, doc);
   process.stdout.write(`${section}\n`);
 }
