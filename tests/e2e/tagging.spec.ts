@@ -1,4 +1,6 @@
-import { documentId, dragSelect, expect, openDocument, storedClaims, test } from './fixtures';
+import type { Locator, Page } from '@playwright/test';
+import path from 'node:path';
+import { REPO_ROOT, documentId, dragSelect, expect, openDocument, storedClaims, test } from './fixtures';
 
 const SUMMIT = 'Allies Pledge Long-Term Training Commitment to Ukraine at Brussels Meeting';
 
@@ -40,4 +42,80 @@ test('the tag popover lists the domains used last first, under keys 1, 2, …, a
   await expect(names.nth(1)).toHaveText('Defence attachés');
   await page.keyboard.type('legal');
   await expect(names).toHaveText(['Legal and legislative cooperation']);
+});
+
+/** The screen point in the middle of the first occurrence of `word` in the rendered text. */
+async function pointOf(page: Page, word: string): Promise<{ x: number; y: number }> {
+  return page.locator('.doc-text').evaluate((root, w) => {
+    for (const el of root.querySelectorAll<HTMLElement>('[data-start]')) {
+      const node = el.firstChild;
+      if (node?.nodeType !== Node.TEXT_NODE) continue;
+      const at = (node as Text).data.indexOf(w);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + w.length);
+      const r = range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }
+    throw new Error(`"${w}" is not on screen`);
+  }, word);
+}
+
+async function dragTo(page: Page, handle: Locator, to: { x: number; y: number }, alt = false): Promise<void> {
+  const box = (await handle.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  if (alt) await page.keyboard.down('Alt');
+  await page.mouse.move(to.x, to.y, { steps: 6 });
+  await page.mouse.up();
+  if (alt) await page.keyboard.up('Alt');
+}
+
+test('drag the ends of a claim: it snaps to words (Alt: exact), saves at once, undoes in one step', async ({
+  app: page,
+  dossier,
+}) => {
+  await openDocument(page, SUMMIT);
+  const docId = documentId(dossier.project, SUMMIT);
+  const claim = storedClaims(dossier.project, docId).find((c) =>
+    c.quote.startsWith('A joint working group'),
+  )!;
+  const text = (
+    dossier.project.db.prepare('SELECT text FROM documents WHERE id = ?').get(docId) as { text: string }
+  ).text;
+  await page.getByRole('article', { name: `Claim ${claim.id}` }).click();
+  const endHandle = page.getByRole('slider', { name: 'Drag to move the end of the claim' });
+  const startHandle = page.getByRole('slider', { name: 'Drag to move the start of the claim' });
+  await expect(endHandle).toBeVisible();
+  await page.screenshot({ path: path.join(REPO_ROOT, 'test-results', 'screenshots', 'claim-handles.png') });
+
+  // The end, dropped in the middle of "purchases", takes the whole word.
+  await dragTo(page, endHandle, await pointOf(page, 'purchases'));
+  const grown = 'planning targets, so that future purchases';
+  await expect
+    .poll(() => storedClaims(dossier.project, docId).find((c) => c.id === claim.id)!.quote)
+    .toMatch(new RegExp(`${grown}$`));
+  let stored = storedClaims(dossier.project, docId).find((c) => c.id === claim.id)!;
+  expect(stored.start).toBe(claim.start);
+  expect(text.slice(stored.start, stored.end)).toBe(stored.quote);
+  await expect(page.locator(`.doc-text [data-claims~="${claim.id}"]`).last()).toContainText('purchases');
+
+  // The start, with Alt, lands exactly where dropped: inside "joint".
+  const joint = await pointOf(page, 'joint working');
+  await dragTo(page, startHandle, { x: joint.x - 18, y: joint.y }, true);
+  await expect
+    .poll(() => storedClaims(dossier.project, docId).find((c) => c.id === claim.id)!.start)
+    .toBeGreaterThan(claim.start);
+  stored = storedClaims(dossier.project, docId).find((c) => c.id === claim.id)!;
+  expect(stored.quote).not.toMatch(/^A /);
+  expect(text.slice(stored.start, stored.end)).toBe(stored.quote);
+
+  // Each drag is one undoable edit.
+  await page.locator('.reader-page h1, .doc-meta').first().click();
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  await expect
+    .poll(() => storedClaims(dossier.project, docId).find((c) => c.id === claim.id)!.quote)
+    .toBe(claim.quote);
 });

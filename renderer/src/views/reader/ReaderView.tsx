@@ -6,6 +6,7 @@ import { useProject } from '../../components/ProjectContext';
 import { readerHref } from '../../components/route';
 import { SearchHitsBar } from '../search/SearchHitsBar';
 import { ClaimCard } from './ClaimCard';
+import { ClaimHandles } from './ClaimHandles';
 import { DocumentText, type ClaimMark } from './DocumentText';
 import { selectionOffsets } from './selection';
 import { TagPopover, type PopoverAnchor } from './TagPopover';
@@ -258,6 +259,7 @@ export function ReaderView(): ReactNode {
     );
   if (!doc) return <div className="loading">Opening the document…</div>;
 
+  const selected = visible.find((c) => c.id === selectedId);
   const filterDomain = domainFilter === null ? undefined : domainById.get(domainFilter);
   const firstLine = doc.text.trimStart().split('\n', 1)[0];
   const titleInText = /^#\s/.test(firstLine) || firstLine.trim() === doc.title.trim();
@@ -284,6 +286,9 @@ export function ReaderView(): ReactNode {
             />
           </div>
         </div>
+        {selected && !pending && (
+          <ClaimHandles claim={selected} text={doc.text} textRef={textRef} scrollRef={scrollRef} />
+        )}
         {pending && (
           <TagPopover
             anchor={pending.anchor}
