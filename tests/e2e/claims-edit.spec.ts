@@ -233,7 +233,9 @@ test('a Reader dense with overlapping claims (screenshot)', async ({ app: page, 
 
   await page.reload();
   await openDocument(page, SUMMIT);
-  await expect(page.locator('.claims-column .claim-card')).toHaveCount(before + ranges.length);
+  // The column counts every claim; its cards are a virtual list, so only those near its view are in the DOM.
+  await expect(page.locator('.claims-column .column-head .count')).toHaveText(String(before + ranges.length));
+  await expect(page.locator('.claims-column .claim-card').first()).toBeVisible();
   const total = (project.db.prepare('SELECT count(*) AS n FROM claims').get() as { n: number }).n;
   await expect(page.locator('.statusbar')).toContainText(`${total} claims`);
   const id = storedClaims(project, docId)[6].id;
