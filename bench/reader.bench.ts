@@ -56,8 +56,11 @@ function seed(p: Project, c: Case): number {
   return docId;
 }
 
-/** Navigates (in the running app) to the Reader and waits until the text has been painted. */
-async function firstPaint(page: Page, docId: number): Promise<{ ms: number; api: Record<string, number> }> {
+/** Navigates (in the running app) to the Reader: ms until the text is painted, and until its highlights are. */
+async function firstPaint(
+  page: Page,
+  docId: number,
+): Promise<{ text: number; marks: number; api: Record<string, number> }> {
   await page.evaluate(() => (window.location.hash = '#/library'));
   await page.locator('.view-head h1').waitFor();
   await page.waitForTimeout(300);
@@ -65,37 +68,39 @@ async function firstPaint(page: Page, docId: number): Promise<{ ms: number; api:
     performance.clearResourceTimings();
     const t0 = performance.now();
     window.location.hash = `#/reader/${id}`;
-    await new Promise<void>((resolve) => {
-      const tick = (): void => {
-        if (document.querySelector('.doc-text p [data-start]'))
-          // The frame after the one that rendered the text: by then it has been painted.
-          requestAnimationFrame(() => setTimeout(resolve, 0));
-        else requestAnimationFrame(tick);
-      };
-      tick();
-    });
-    const ms = performance.now() - t0;
+    // The frame after the one that rendered what `selector` finds: by then it has been painted.
+    const painted = (selector: string): Promise<number> =>
+      new Promise<number>((resolve) => {
+        const tick = (): void => {
+          if (document.querySelector(selector))
+            requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+          else requestAnimationFrame(tick);
+        };
+        tick();
+      });
+    const [text, marks] = await Promise.all([
+      painted('.doc-text p [data-start]'),
+      painted('.doc-text [data-claims]'),
+    ]);
     const api: Record<string, number> = {};
     for (const e of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) {
       const m = /\/api\/(\w+)/.exec(e.name);
       if (m) api[m[1]] = Math.max(api[m[1]] ?? 0, e.responseEnd - e.startTime);
     }
-    return { ms, api };
+    return { text, marks, api };
   }, docId);
 }
 
-/** Drags over an untagged stretch on screen, picks a domain, presses Enter: ms until the highlight is in the DOM. */
-async function newClaim(page: Page, n: number): Promise<number> {
+/** Drags over a stretch of text on screen (tagged or not: claims may overlap), picks a domain, presses Enter: ms until the highlight is in the DOM. */
+async function newClaim(page: Page, n: number): Promise<[number, number]> {
   const points = await page.evaluate((k) => {
     const box = document.querySelector('.reader-scroll')!.getBoundingClientRect();
-    const free = [
-      ...document.querySelectorAll<HTMLElement>('.doc-text p span[data-start]:not([data-claims])'),
-    ].filter((el) => {
+    const free = [...document.querySelectorAll<HTMLElement>('.doc-text p span[data-start]')].filter((el) => {
       const r = el.getBoundingClientRect();
-      return (el.textContent ?? '').length > 40 && r.top > box.top + 80 && r.bottom < box.bottom - 200;
+      return (el.textContent ?? '').length > 24 && r.top > box.top + 80 && r.bottom < box.bottom - 200;
     });
     const el = free[k % free.length];
-    if (!el) throw new Error('no untagged text on screen');
+    if (!el) throw new Error('no text on screen to select');
     const node = el.firstChild as Text;
     const rect = (at: number): DOMRect => {
       const r = document.createRange();
@@ -104,7 +109,7 @@ async function newClaim(page: Page, n: number): Promise<number> {
       return r.getClientRects()[0];
     };
     const s = rect(2);
-    const e = rect(Math.min(30, node.data.length - 2));
+    const e = rect(Math.min(30, node.data.length - 3));
     return { x1: s.left + 1, y1: s.top + s.height / 2, x2: e.right - 1, y2: e.top + e.height / 2 };
   }, n);
   await page.mouse.move(points.x1, points.y1);
@@ -116,7 +121,7 @@ async function newClaim(page: Page, n: number): Promise<number> {
   await popover.getByLabel('Filter domains').fill('Military exercises');
   const timing = page.evaluate(
     () =>
-      new Promise<number>((resolve) => {
+      new Promise<[number, number]>((resolve) => {
         const root = document.querySelector('.doc-text')!;
         const seen = new Set<string>();
         for (const el of root.querySelectorAll<HTMLElement>('[data-claims]'))
@@ -128,7 +133,11 @@ async function newClaim(page: Page, n: number): Promise<number> {
             for (const id of el.dataset.claims!.split(' '))
               if (!seen.has(id)) {
                 observer.disconnect();
-                resolve(performance.now() - t0);
+                const now = performance.now();
+                const call = (
+                  performance.getEntriesByType('resource') as PerformanceResourceTiming[]
+                ).findLast((e) => e.name.endsWith('/api/createClaim'));
+                resolve([now - t0, call ? call.responseEnd - call.startTime : NaN]);
                 return;
               }
         });
@@ -197,22 +206,37 @@ async function main(): Promise<void> {
   try {
     for (const [i, c] of CASES.entries()) {
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      // tsx compiles the page functions below with esbuild's keepNames, which calls a __name helper.
+      await context.addInitScript('window.__name = (f) => f');
       const page = await context.newPage();
       await page.goto(server.url);
       await page.getByRole('tab', { name: 'Library' }).waitFor();
-      const paints: number[] = [];
+      const paints: { text: number; marks: number }[] = [];
       let api: Record<string, number> = {};
       for (let r = 0; r < RUNS; r++) {
         const p = await firstPaint(page, ids[i]);
-        paints.push(p.ms);
+        paints.push(p);
         if (r === 0) api = p.api;
       }
       const cold = paints[0];
-      const warm = [...paints.slice(1)].sort((a, b) => a - b);
+      const warm = (k: 'text' | 'marks'): number =>
+        percentile(
+          paints
+            .slice(1)
+            .map((p) => p[k])
+            .sort((a, b) => a - b),
+          50,
+        );
       await page.waitForTimeout(500);
       const creates: number[] = [];
-      for (let k = 0; k < 6; k++) creates.push(await newClaim(page, k * 3));
+      const trips: number[] = [];
+      for (let k = 0; k < 6; k++) {
+        const [ms, trip] = await newClaim(page, k * 3);
+        creates.push(ms);
+        trips.push(trip);
+      }
       creates.sort((a, b) => a - b);
+      trips.sort((a, b) => a - b);
       const frames = (await scrollFrames(page, 4)).sort((a, b) => a - b);
       const fps = (frames.length * 1000) / frames.reduce((a, b) => a + b, 0);
       const dropped = frames.reduce((n, f) => n + Math.max(0, Math.round(f / (1000 / 60)) - 1), 0);
@@ -224,14 +248,18 @@ async function main(): Promise<void> {
       const nodes = await page.evaluate(() => document.querySelectorAll('*').length);
       await context.close();
 
-      const paintMedian = percentile(warm, 50);
+      const paintMedian = warm('marks');
       const createMedian = percentile(creates, 50);
       const met = (ok: boolean): string => (ok ? 'met' : 'NOT met');
       rows.push(
-        `| ${c.name} | ${cold.toFixed(0)} / ${paintMedian.toFixed(0)} | ${api.getDocument?.toFixed(0) ?? '–'} / ${api.listClaims?.toFixed(0) ?? '–'} | ${createMedian.toFixed(1)} (max ${creates[creates.length - 1].toFixed(1)}) | ${fps.toFixed(1)} · ${dropped} dropped of ${frames.length} · p95 ${percentile(frames, 95).toFixed(1)} ms | ${heapMb.toFixed(0)} | ${nodes.toLocaleString('en')} |`,
+        `| ${c.name} | ${cold.text.toFixed(0)} / ${warm('text').toFixed(0)} | ${cold.marks.toFixed(0)} / ${paintMedian.toFixed(0)} | ${api.getDocument?.toFixed(0) ?? '–'} / ${api.listClaims?.toFixed(0) ?? '–'} | ${createMedian.toFixed(1)} (max ${creates[creates.length - 1].toFixed(1)}; HTTP ${percentile(trips, 50).toFixed(1)}) | ${fps.toFixed(1)} · ${dropped} dropped of ${frames.length} · p95 ${percentile(frames, 95).toFixed(1)} ms | ${heapMb.toFixed(0)} | ${nodes.toLocaleString('en')} |`,
       );
+      if (paintMedian >= c.paintTarget || cold.marks >= c.paintTarget)
+        verdicts.push(
+          `${c.name}: what stands in the way of the first paint is the claims, not the text: the text is painted at ${warm('text').toFixed(0)} ms, and the listClaims round trip alone (${c.claims.toLocaleString('en')} full claims with quote, prefix, suffix, note and attributes, a few MB of JSON) takes ${api.listClaims?.toFixed(0) ?? '?'} ms. The remedy is a lean listing for the Reader (id, offsets, domains; the cards fetching their claims' details for the rows they show), an API addition not made here.`,
+        );
       verdicts.push(
-        `${c.name}: first paint < ${c.paintTarget} ms → ${paintMedian.toFixed(0)} ms warm, ${cold.toFixed(0)} ms cold (${met(paintMedian < c.paintTarget)}); new claim < 50 ms → ${createMedian.toFixed(1)} ms (${met(createMedian < 50)}); 60 fps → ${fps.toFixed(1)} fps, ${dropped} dropped (${met(fps >= 58)}); heap < 300 MB → ${heapMb.toFixed(0)} MB (${met(heapMb < 300)}).`,
+        `${c.name}: first paint with highlights < ${c.paintTarget} ms → ${paintMedian.toFixed(0)} ms warm, ${cold.marks.toFixed(0)} ms cold (${met(paintMedian < c.paintTarget && cold.marks < c.paintTarget)}); new claim < 50 ms → ${createMedian.toFixed(1)} ms (${met(createMedian < 50)}); 60 fps → ${fps.toFixed(1)} fps, ${dropped} dropped (${met(fps >= 58)}); heap < 300 MB → ${heapMb.toFixed(0)} MB (${met(heapMb < 300)}).`,
       );
     }
   } finally {
@@ -245,10 +273,10 @@ async function main(): Promise<void> {
     'reader',
     'Reader in Chromium (issue 6)',
     [
-      `One project built through the core (seeded in ${seedS.toFixed(1)} s): documents of paragraphs (300–1,200 characters) with claims of 3–25 words spread evenly, a third starting inside the claim before. Served in web mode, driven in Debian's Chromium (headless, no GPU, 1440×900) with Playwright. First paint: from setting the Reader's route in the running app until the frame after the text's first paragraph is in the DOM (cold = first visit, then the median of ${RUNS - 1} more); the API columns are the first visit's getDocument / listClaims round trips. New claim: from the Enter keydown in the tag popover until the new highlight is in the DOM (median of 6). Scrolling: 30 px per frame for 4 s. Heap: CDP JSHeapUsedSize after a GC, at the end.`,
+      `One project built through the core (seeded in ${seedS.toFixed(1)} s): documents of paragraphs (300–1,200 characters) with claims of 3–25 words spread evenly, a third starting inside the claim before. Served in web mode, driven in Debian's Chromium (headless, no GPU, 1440×900) with Playwright. First paint: from setting the Reader's route in the running app until the frame after the text's first paragraph is in the DOM, and after its first highlight is (cold = first visit, then the median of ${RUNS - 1} more); the API columns are the first visit's getDocument / listClaims round trips. New claim: from the Enter keydown in the tag popover until the new highlight is in the DOM (median of 6; HTTP: the createClaim round trip within it). Scrolling: 30 px per frame for 4 s. Heap: CDP JSHeapUsedSize after a GC, at the end. Load average at the end: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores (the machine is shared: frame times and paints vary from run to run).`,
       '',
-      '| document | first paint ms (cold / warm) | API ms (document / claims) | new claim ms | scrolling | JS heap MB | DOM elements |',
-      '|---|---:|---:|---:|---|---:|---:|',
+      '| document | text painted ms (cold / warm) | highlights painted ms (cold / warm) | API ms (document / claims) | new claim ms | scrolling | JS heap MB | DOM elements |',
+      '|---|---:|---:|---:|---:|---|---:|---:|',
       ...rows,
       '',
       ...verdicts.map((v) => `- ${v}`),

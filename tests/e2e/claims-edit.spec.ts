@@ -248,9 +248,4 @@ test('a Reader dense with overlapping claims (screenshot)', async ({ app: page, 
   await expect(card(page, id).getByRole('form', { name: 'Edit claim' })).toBeVisible();
   await card(page, id).scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(out, 'reader-dense-editor.png') });
-  if (process.env.DOSSIER_README_SCREENSHOT)
-    fs.copyFileSync(
-      path.join(out, 'reader-dense.png'),
-      path.join(REPO_ROOT, 'docs', 'screenshots', 'reader-dense.png'),
-    );
 });

@@ -140,8 +140,8 @@ test('margin stripes: one per claim beside its text, side by side when claims ov
       .locator('.quote')
       .click();
     await page.waitForTimeout(300);
-    await page.screenshot({ path: path.join(REPO_ROOT, 'docs', 'screenshots', 'reader-long-dense.png') });
     fs.mkdirSync(path.join(REPO_ROOT, 'docs', 'screenshots'), { recursive: true });
+    await page.screenshot({ path: path.join(REPO_ROOT, 'docs', 'screenshots', 'reader-dense.png') });
   }
 });
 
