@@ -233,7 +233,9 @@ test('a Reader dense with overlapping claims (screenshot)', async ({ app: page, 
 
   await page.reload();
   await openDocument(page, SUMMIT);
-  await expect(page.locator('.claims-column .claim-card')).toHaveCount(before + ranges.length);
+  // The column counts every claim; its cards are a virtual list, so only those near its view are in the DOM.
+  await expect(page.locator('.claims-column .column-head .count')).toHaveText(String(before + ranges.length));
+  await expect(page.locator('.claims-column .claim-card').first()).toBeVisible();
   const total = (project.db.prepare('SELECT count(*) AS n FROM claims').get() as { n: number }).n;
   await expect(page.locator('.statusbar')).toContainText(`${total} claims`);
   const id = storedClaims(project, docId)[6].id;
@@ -246,9 +248,4 @@ test('a Reader dense with overlapping claims (screenshot)', async ({ app: page, 
   await expect(card(page, id).getByRole('form', { name: 'Edit claim' })).toBeVisible();
   await card(page, id).scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(out, 'reader-dense-editor.png') });
-  if (process.env.DOSSIER_README_SCREENSHOT)
-    fs.copyFileSync(
-      path.join(out, 'reader-dense.png'),
-      path.join(REPO_ROOT, 'docs', 'screenshots', 'reader-dense.png'),
-    );
 });

@@ -138,3 +138,43 @@ export function documentId(project: Project, title: string): number {
   if (!row) throw new Error(`no document titled ${title}`);
   return row.id;
 }
+
+type CoreModules = typeof import('../../electron/core/documents') &
+  typeof import('../../electron/core/claims') &
+  typeof import('../../electron/core/history');
+
+/**
+ * Adds a long synthetic document (tests/support/longDocument.ts) with `claims` claims through the core, as an
+ * import and the analyst's tagging would leave it. Returns the document's id, text and paragraph offsets.
+ */
+export async function seedLongDocument(
+  project: Project,
+  o: { title: string; chars: number; claims: number },
+): Promise<{ docId: number; text: string; paragraphs: number[] }> {
+  const { longText, claimRanges } = await import('../support/longDocument');
+  const core = {
+    ...((await tsImport('../../electron/core/documents.ts', import.meta.url)) as object),
+    ...((await tsImport('../../electron/core/claims.ts', import.meta.url)) as object),
+    ...((await tsImport('../../electron/core/history.ts', import.meta.url)) as object),
+  } as CoreModules;
+  const { text, paragraphs } = longText(o.chars);
+  const docId = core.addDocument(project.db, { title: o.title, text, format: 'txt' }).id;
+  const domains = (project.db.prepare('SELECT id FROM domains ORDER BY id').all() as { id: number }[]).map(
+    (r) => r.id,
+  );
+  core.withoutHistory(project.db, () =>
+    project.db.transaction(() => {
+      claimRanges(text, o.claims).forEach((r, i) =>
+        core.createClaim(project.db, {
+          docId,
+          ...r,
+          domainIds:
+            i % 4 === 0
+              ? [domains[i % domains.length], domains[(i + 3) % domains.length]]
+              : [domains[i % domains.length]],
+        }),
+      );
+    })(),
+  );
+  return { docId, text, paragraphs };
+}

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 const KEYS: [string, string][] = [
   ['g then l / r / g / c / e', 'Library, Reader, Grid, Compare, Export'],
   ['/', 'Search documents and claims'],
+  ['Ctrl/Cmd+F', 'Find in the open document (Enter / Shift+Enter: next / previous)'],
   ['j / k', 'Next / previous claim in the Reader'],
   ['Enter', 'Edit the selected claim (domains, note, actor, stance, grading, range)'],
   ['Del', 'Delete the selected claim (Ctrl/Cmd+Z brings it back)'],

@@ -1,93 +1,187 @@
-import { Fragment, memo, type CSSProperties, type ReactNode } from 'react';
-import { tint } from '../../../../shared/palette';
-import { layoutText, type LayoutOptions, type Piece, type Span } from './blocks';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import {
+  memo,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+  type RefObject,
+} from 'react';
+import { BlockView, type ClaimMark } from './BlockView';
+import { blockIndexAt, spansPerBlock, splitBlocks, type Block, type LayoutOptions } from './blocks';
+import type { Offsets } from './textRanges';
 
-export interface ClaimMark extends Span {
-  /** Domain colours of the claim, one underline each. */
-  colors: string[];
+export type { ClaimMark } from './BlockView';
+
+/** Documents up to this length are rendered whole (all blocks in the DOM); longer ones only around the view. */
+export const FULL_RENDER = 30_000;
+
+export interface Measurable {
+  getBoundingClientRect(): DOMRect;
 }
 
-const LINE = 2;
-const GAP = 1;
-
-/** Light fill of the first claim's colour, and one underline per claim × domain, stacked. */
-function highlightStyle(colors: string[]): CSSProperties {
-  const shown = colors.slice(0, 4);
-  const lines = shown.map(
-    (c, i) => `linear-gradient(${c}, ${c}) 0 calc(100% - ${i * (LINE + GAP)}px) / 100% ${LINE}px no-repeat`,
-  );
-  return {
-    background: [...lines, tint(shown[0], shown.length > 1 ? 0.2 : 0.14)].join(', '),
-    paddingBottom: `${1 + (shown.length - 1) * (LINE + GAP)}px`,
-  };
+export interface RevealOptions {
+  /** Where the target goes, as a fraction of the pane's height from the top (default: the middle). */
+  at?: number;
+  /** Leave the scroll alone when the target is already well in view. */
+  onlyIfHidden?: boolean;
 }
 
-function renderPiece(
-  text: string,
-  piece: Piece,
-  marks: Map<number, ClaimMark>,
-  selectedId: number | null,
-  flashId: number | null,
-): ReactNode {
-  const content = text.slice(piece.start, piece.end);
-  if (piece.hidden)
-    return (
-      <span key={piece.start} data-start={piece.start} className="markup" aria-hidden="true">
-        {content}
-      </span>
-    );
-  if (piece.claimIds.length === 0)
-    return (
-      <span key={piece.start} data-start={piece.start}>
-        {content}
-      </span>
-    );
-  const colors = [...new Set(piece.claimIds.flatMap((id) => marks.get(id)?.colors ?? []))];
-  const selected = selectedId !== null && piece.claimIds.includes(selectedId);
-  const flash = flashId !== null && piece.claimIds.includes(flashId);
-  return (
-    <span
-      key={piece.start}
-      data-start={piece.start}
-      data-claims={piece.claimIds.join(' ')}
-      className={`hl${selected ? ' hl-selected' : ''}${flash ? ' flash' : ''}`}
-      style={highlightStyle(colors.length ? colors : ['#888888'])}
-    >
-      {content}
-    </span>
-  );
+/** What the Reader can ask of its text: bring an offset into the DOM and into view. */
+export interface TextNav {
+  /** `find` returns the exact target once its block is rendered (a highlight, a Range). */
+  reveal: (offset: number, find: () => Measurable | null, options?: RevealOptions) => void;
+}
+
+const LINE_HEIGHT = 17 * 1.7;
+
+/** A guess at a block's height before it is measured: close guesses keep the scrollbar steady. */
+function estimate(block: Block, width: number): number {
+  if (block.kind === 'gap') return 0;
+  if (block.kind !== 'p') return block.kind === 'h1' ? 52 : 60;
+  const perLine = Math.max(20, Math.floor((width || 620) / 8.4));
+  const lines = Math.max(1, Math.ceil((block.bodyEnd - block.bodyStart) / perLine));
+  return lines * LINE_HEIGHT + (block.continued ? 0 : 17);
+}
+
+function inView(r: DOMRect, box: DOMRect): boolean {
+  return r.top >= box.top + 60 && r.bottom <= box.bottom - 60;
 }
 
 /**
- * The canonical text as blocks of pieces. Text is only ever rendered as React text nodes, never as HTML;
- * the element's textContent equals the document's text exactly.
+ * The canonical text as a virtual list of blocks: only the blocks on screen (plus a few either side) are in the
+ * DOM, each piece carrying `data-start` so that DOM positions map back to exact offsets. Short documents are
+ * rendered whole, so their element's textContent equals the document's text exactly.
  */
 export const DocumentText = memo(function DocumentText(props: {
   text: string;
+  /** The claims to draw, in text order. */
   marks: ClaimMark[];
+  laneCount: number;
   selectedId: number | null;
   flashId: number | null;
   layout: LayoutOptions;
+  scrollRef: RefObject<HTMLElement | null>;
+  navRef: RefObject<TextNav | null>;
+  /** The part of the text on screen, reported when it changes. */
+  onVisible: (range: Offsets) => void;
 }): ReactNode {
-  const { text, marks, selectedId, flashId, layout } = props;
-  const byId = new Map(marks.map((m) => [m.id, m]));
-  return (
-    <>
-      {layoutText(text, marks, layout).map((block) => {
-        const children = block.pieces.map((p) => renderPiece(text, p, byId, selectedId, flashId));
-        switch (block.kind) {
-          case 'gap':
-            return <Fragment key={block.start}>{children}</Fragment>;
-          case 'h1':
-            return <h1 key={block.start}>{children}</h1>;
-          case 'h2':
-            return <h2 key={block.start}>{children}</h2>;
-          case 'h3':
-            return <h3 key={block.start}>{children}</h3>;
-          default:
-            return <p key={block.start}>{children}</p>;
+  const { text, marks, laneCount, selectedId, flashId, layout, scrollRef, navRef, onVisible } = props;
+  const blocks = useMemo(() => splitBlocks(text, layout), [text, layout]);
+  const perBlock = useMemo(() => spansPerBlock(blocks, marks), [blocks, marks]);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const [scrollMargin, setScrollMargin] = useState(0);
+  const [width, setWidth] = useState(0);
+  const full = text.length <= FULL_RENDER;
+  // The scroller is an ancestor: its ref is attached after this component's layout effects, so take it once
+  // mounted (a passive effect) and let that render lay the list out.
+  const [scroller, setScroller] = useState<HTMLElement | null>(null);
+  useEffect(() => setScroller(scrollRef.current), [scrollRef]);
+
+  const virtualizer = useVirtualizer({
+    count: blocks.length,
+    getScrollElement: () => scroller,
+    estimateSize: (i) => estimate(blocks[i], width),
+    getItemKey: (i) => blocks[i].start,
+    overscan: full ? blocks.length : 6,
+    scrollMargin,
+  });
+
+  // The text starts below the page's header (and any bar above it): the list's offset in the scroller.
+  useLayoutEffect(() => {
+    const root = rootRef.current;
+    if (!root || !scroller) return;
+    const measure = (): void => {
+      const top =
+        root.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
+      setScrollMargin((m) => (Math.abs(m - top) > 0.5 ? top : m));
+      setWidth((w) => (Math.abs(w - root.clientWidth) > 0.5 ? root.clientWidth : w));
+    };
+    measure();
+    const mutations = new MutationObserver(measure);
+    mutations.observe(scroller, { childList: true });
+    const resize = new ResizeObserver(measure);
+    resize.observe(root);
+    return () => {
+      mutations.disconnect();
+      resize.disconnect();
+    };
+  }, [scroller]);
+
+  useEffect(() => {
+    navRef.current = {
+      reveal: (offset, find, options = {}) => {
+        if (!scroller) return;
+        const at = options.at ?? 0.5;
+        const now = find();
+        if (
+          now &&
+          options.onlyIfHidden &&
+          inView(now.getBoundingClientRect(), scroller.getBoundingClientRect())
+        )
+          return;
+        if (!now) {
+          const target = virtualizer.getOffsetForIndex(blockIndexAt(blocks, offset), 'center');
+          if (target) scroller.scrollTop = target[0];
         }
-      })}
-    </>
+        // Blocks are measured as they mount, so positions move for a frame or two: settle on the target itself.
+        let frames = 0;
+        let still = 0;
+        const settle = (): void => {
+          if (++frames > 40) return;
+          const el = find();
+          if (el) {
+            const r = el.getBoundingClientRect();
+            const box = scroller.getBoundingClientRect();
+            const delta = r.top + Math.min(r.height, box.height / 2) / 2 - (box.top + box.height * at);
+            if (Math.abs(delta) > 2) {
+              scroller.scrollTop += delta;
+              still = 0;
+            } else if (++still >= 2) return;
+          }
+          requestAnimationFrame(settle);
+        };
+        settle();
+      },
+    };
+  }, [navRef, scroller, virtualizer, blocks]);
+
+  const items = virtualizer.getVirtualItems();
+  // Read after getVirtualItems, which computes it: the blocks actually on screen, without the overscan.
+  const range = virtualizer.range;
+  const first = range ? blocks[range.startIndex]?.start : undefined;
+  const last = range ? blocks[Math.min(range.endIndex, blocks.length - 1)]?.end : undefined;
+  useEffect(() => {
+    if (first !== undefined && last !== undefined) onVisible({ start: first, end: last });
+  }, [first, last, onVisible]);
+
+  const laneWidth = laneCount <= 4 ? 6 : Math.max(3, Math.floor(26 / laneCount));
+  const offset = (items[0]?.start ?? scrollMargin) - scrollMargin;
+  return (
+    <div ref={rootRef} className="doc-virtual" style={{ height: virtualizer.getTotalSize() }}>
+      <div className="doc-window" style={{ transform: `translateY(${offset}px)` }}>
+        {items.map((item) => {
+          const own = perBlock[item.index];
+          const has = (id: number | null): number | null =>
+            id !== null && own.some((m) => m.id === id) ? id : null;
+          return (
+            <BlockView
+              key={item.key}
+              index={item.index}
+              text={text}
+              block={blocks[item.index]}
+              marks={own}
+              selectedId={has(selectedId)}
+              flashId={has(flashId)}
+              laneWidth={laneWidth}
+              width={width}
+              measure={virtualizer.measureElement}
+            />
+          );
+        })}
+      </div>
+    </div>
   );
 });

@@ -1,15 +1,27 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
+import {
+  startTransition,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
 import type { Claim, DocumentFull } from '../../../../shared/api';
 import { snapToWords } from '../../../../shared/text';
 import { api, errorMessage } from '../../api/client';
 import { useProject } from '../../components/ProjectContext';
 import { readerHref } from '../../components/route';
 import { SearchHitsBar } from '../search/SearchHitsBar';
-import { ClaimCard } from './ClaimCard';
+import { assignLanes } from './blocks';
 import { ClaimHandles } from './ClaimHandles';
-import { DocumentText, type ClaimMark } from './DocumentText';
+import { ClaimsColumn, type ColumnNav } from './ClaimsColumn';
+import { DocumentText, type ClaimMark, type TextNav } from './DocumentText';
+import { FindBar } from './FindBar';
 import { selectionOffsets } from './selection';
 import { TagPopover, type PopoverAnchor } from './TagPopover';
+import type { Offsets } from './textRanges';
 import { useReaderKeys } from './useReaderKeys';
 
 interface Pending {
@@ -20,6 +32,18 @@ interface Pending {
 }
 
 const byPosition = (a: Claim, b: Claim): number => a.start - b.start || a.end - b.end || a.id - b.id;
+
+/** A new claim into a list in text order: a binary search, not a sort of 10,000 claims. */
+function insertSorted(claims: Claim[], claim: Claim): Claim[] {
+  let lo = 0;
+  let hi = claims.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (byPosition(claims[mid], claim) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return [...claims.slice(0, lo), claim, ...claims.slice(lo)];
+}
 
 export function ReaderView(): ReactNode {
   const { route, navigate, version, changed, setStatus, domains, domainById, domainFilter, setDomainFilter } =
@@ -32,11 +56,10 @@ export function ReaderView(): ReactNode {
   const [pending, setPending] = useState<Pending | null>(null);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
-  const [inView, setInView] = useState<Set<number>>(new Set());
   const scrollRef = useRef<HTMLDivElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
-  const asideRef = useRef<HTMLElement>(null);
-  const cardRefs = useRef(new Map<number, HTMLElement>());
+  const textNav = useRef<TextNav>(null);
+  const columnNav = useRef<ColumnNav>(null);
 
   useEffect(() => {
     if (!docId) return;
@@ -72,23 +95,40 @@ export function ReaderView(): ReactNode {
       ),
     [claims, docId, domainFilter],
   );
-  const marks = useMemo<ClaimMark[]>(
-    () =>
-      visible.map((c) => ({
+  // One mark per claim, reused while the claim object, its domains and its lane are unchanged: a new claim makes
+  // one new mark, not 10,000.
+  const markCache = useRef({ domainById, marks: new WeakMap<Claim, ClaimMark>() });
+  const [marks, laneCount] = useMemo((): [ClaimMark[], number] => {
+    const { lanes, count } = assignLanes(visible);
+    const cache = new WeakMap<Claim, ClaimMark>();
+    const previous = markCache.current.domainById === domainById ? markCache.current.marks : cache;
+    const out = visible.map((c) => {
+      const lane = lanes.get(c.id) ?? 0;
+      const known = previous.get(c);
+      if (known && known.lane === lane) {
+        cache.set(c, known);
+        return known;
+      }
+      const domains = c.domainIds.map((id) => domainById.get(id));
+      const colors = domains.map((d) => d?.color ?? '#888888');
+      const label = domains.map((d) => d?.name ?? 'unknown domain').join(', ');
+      const mark = {
         id: c.id,
         start: c.start,
         end: c.end,
-        colors: c.domainIds.map((id) => domainById.get(id)?.color ?? '#888888'),
-      })),
-    [visible, domainById],
-  );
+        colors,
+        label,
+        lane,
+        key: `${c.start}:${c.end}:${lane}:${colors}:${label}`,
+      };
+      cache.set(c, mark);
+      return mark;
+    });
+    markCache.current = { domainById, marks: cache };
+    return [out, count];
+  }, [visible, domainById]);
 
   const layout = useMemo(() => ({ title: doc?.title, plainHeadings: doc?.format === 'md' }), [doc]);
-
-  const highlightsOf = (id: number): HTMLElement[] =>
-    [...(textRef.current?.querySelectorAll<HTMLElement>('[data-claims]') ?? [])].filter((el) =>
-      el.dataset.claims?.split(' ').includes(String(id)),
-    );
 
   const [flashId, setFlashId] = useState<number | null>(null);
   useEffect(() => {
@@ -97,10 +137,19 @@ export function ReaderView(): ReactNode {
     return () => clearTimeout(t);
   }, [flashId]);
 
+  const latest = useRef(visible);
+  useEffect(() => {
+    latest.current = visible;
+  });
   const reveal = useCallback((id: number, flash: boolean) => {
     setSelectedId(id);
-    highlightsOf(id)[0]?.scrollIntoView({ block: 'center', behavior: flash ? 'auto' : 'smooth' });
-    cardRefs.current.get(id)?.scrollIntoView({ block: 'nearest' });
+    const claim = latest.current.find((c) => c.id === id);
+    if (claim)
+      textNav.current?.reveal(
+        claim.start,
+        () => textRef.current?.querySelector<HTMLElement>(`[data-claims~="${id}"]`) ?? null,
+      );
+    columnNav.current?.show(id);
     if (flash) setFlashId(id);
   }, []);
 
@@ -126,36 +175,22 @@ export function ReaderView(): ReactNode {
     if (window.location.hash !== hash) window.history.replaceState(null, '', hash);
   }, [docId, selectedId]);
 
-  const trackView = useCallback(() => {
-    const box = scrollRef.current?.getBoundingClientRect();
-    if (!box) return;
-    const ids = new Set<number>();
-    for (const el of textRef.current?.querySelectorAll<HTMLElement>('[data-claims]') ?? []) {
-      const r = el.getBoundingClientRect();
-      if (r.bottom > box.top && r.top < box.bottom)
-        for (const id of el.dataset.claims?.split(' ') ?? []) ids.add(Number(id));
-    }
-    setInView(ids);
-    const first = visible.find((c) => ids.has(c.id));
-    const card = first && cardRefs.current.get(first.id);
-    const aside = asideRef.current;
-    if (card && aside) {
-      const top = card.offsetTop - aside.offsetTop;
-      if (top < aside.scrollTop || top > aside.scrollTop + aside.clientHeight - 60)
-        aside.scrollTo({ top: top - 8, behavior: 'smooth' });
-    }
-  }, [visible]);
-
-  useEffect(() => {
-    const id = requestAnimationFrame(trackView);
-    return () => cancelAnimationFrame(id);
-  }, [trackView, doc]);
+  // The text reports which part of it is on screen: the cards of those claims are marked and followed.
+  const [view, setView] = useState<Offsets | null>(null);
 
   const onMouseUp = (e: MouseEvent): void => {
     if (!doc || !textRef.current || !scrollRef.current) return;
     const sel = window.getSelection();
     const offsets = selectionOffsets(textRef.current, doc.text.length, sel);
     if (!offsets || !sel) {
+      const stripe = (e.target as HTMLElement).closest<HTMLElement>('[data-stripe]');
+      if (stripe) {
+        const id = Number(stripe.dataset.stripe);
+        setSelectedId(id);
+        columnNav.current?.show(id);
+        setPending(null);
+        return;
+      }
       const hit = (e.target as HTMLElement).closest<HTMLElement>('[data-claims]');
       if (hit) {
         const ids = hit.dataset.claims!.split(' ').map(Number);
@@ -167,7 +202,7 @@ export function ReaderView(): ReactNode {
                 .map((id) => visible.find((c) => c.id === id)!)
                 .sort((a, b) => a.end - a.start - (b.end - b.start))[0].id;
         setSelectedId(pick);
-        cardRefs.current.get(pick)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+        columnNav.current?.show(pick);
       }
       setPending(null);
       return;
@@ -186,8 +221,9 @@ export function ReaderView(): ReactNode {
 
   const create = async (input: Parameters<typeof api.createClaim>[0]): Promise<Claim | null> => {
     const claim = await api.createClaim(input);
-    setClaims((cs) => [...cs, claim].sort(byPosition));
-    changed();
+    setClaims((cs) => insertSorted(cs, claim));
+    // The rest of the window (counts, the grid) follows in a later render, so that the highlight appears first.
+    startTransition(changed);
     return claim;
   };
 
@@ -205,7 +241,7 @@ export function ReaderView(): ReactNode {
       window.getSelection()?.removeAllRanges();
       setPending(null);
       if (claim) setSelectedId(claim.id);
-      setStatus('Claim saved ✓', 'ok');
+      startTransition(() => setStatus('Claim saved ✓', 'ok'));
     } catch (e) {
       setSaveError(`Not saved: ${errorMessage(e)}`);
     } finally {
@@ -266,8 +302,9 @@ export function ReaderView(): ReactNode {
 
   return (
     <div className="reader">
-      <div className="reader-scroll" ref={scrollRef} onMouseUp={onMouseUp} onScroll={trackView}>
-        <SearchHitsBar docId={doc.id} textRef={textRef} />
+      <div className="reader-scroll" ref={scrollRef} onMouseUp={onMouseUp}>
+        <FindBar text={doc.text} textRef={textRef} navRef={textNav} />
+        <SearchHitsBar docId={doc.id} textRef={textRef} navRef={textNav} />
         <div className="reader-page">
           <div className="doc-meta">
             {[doc.source, doc.author, doc.published].filter(Boolean).join(' · ')}
@@ -280,9 +317,13 @@ export function ReaderView(): ReactNode {
             <DocumentText
               text={doc.text}
               marks={marks}
+              laneCount={laneCount}
               selectedId={selectedId}
               flashId={flashId}
               layout={layout}
+              scrollRef={scrollRef}
+              navRef={textNav}
+              onVisible={setView}
             />
           </div>
         </div>
@@ -303,40 +344,36 @@ export function ReaderView(): ReactNode {
           />
         )}
       </div>
-      <aside className="claims-column" ref={asideRef} aria-label="Claims">
-        <div className="column-head">
-          <span>Claims {filterDomain ? `· ${filterDomain.name}` : 'in this document'}</span>
-          <span className="count">{visible.length}</span>
-        </div>
-        {filterDomain && (
-          <button type="button" className="filter-banner" onClick={() => setDomainFilter(null)}>
-            <span className="swatch" style={{ background: filterDomain.color }} /> Showing only{' '}
-            {filterDomain.name} · show all
-          </button>
-        )}
-        {visible.length === 0 && (
-          <p className="hint">
-            Select a passage with the mouse and pick a domain to tag it as a claim. Alt while selecting keeps
-            the exact characters; otherwise the selection snaps to whole words.
-          </p>
-        )}
-        {visible.map((c) => (
-          <ClaimCard
-            key={c.id}
-            ref={(el) => {
-              if (el) cardRefs.current.set(c.id, el);
-              else cardRefs.current.delete(c.id);
-            }}
-            claim={c}
-            domains={c.domainIds.map((id) => domainById.get(id)).filter((d) => d !== undefined)}
-            selected={c.id === selectedId}
-            inView={inView.has(c.id)}
-            onSelect={() => reveal(c.id, true)}
-            onDelete={() => void remove(c)}
-            onSaveNote={(note) => void saveNote(c, note)}
-          />
-        ))}
-      </aside>
+      <ClaimsColumn
+        claims={visible}
+        domainById={domainById}
+        selectedId={selectedId}
+        view={view}
+        navRef={columnNav}
+        head={
+          <>
+            <div className="column-head">
+              <span>Claims {filterDomain ? `· ${filterDomain.name}` : 'in this document'}</span>
+              <span className="count">{visible.length}</span>
+            </div>
+            {filterDomain && (
+              <button type="button" className="filter-banner" onClick={() => setDomainFilter(null)}>
+                <span className="swatch" style={{ background: filterDomain.color }} /> Showing only{' '}
+                {filterDomain.name} · show all
+              </button>
+            )}
+            {visible.length === 0 && (
+              <p className="hint">
+                Select a passage with the mouse and pick a domain to tag it as a claim. Alt while selecting
+                keeps the exact characters; otherwise the selection snaps to whole words.
+              </p>
+            )}
+          </>
+        }
+        onSelect={(id) => reveal(id, true)}
+        onDelete={(c) => void remove(c)}
+        onSaveNote={(c, note) => void saveNote(c, note)}
+      />
     </div>
   );
 }

@@ -1,11 +1,16 @@
 import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
+import type { TextNav } from '../reader/DocumentText';
 import { isTyping } from '../reader/useReaderKeys';
 import { useSearchHits } from '../reader/useSearchHits';
 import './search.css';
 
 /** In the Reader, after opening a search hit: "3 / 17", previous/next (Shift+Enter / Enter), close. */
-export function SearchHitsBar(props: { docId: number; textRef: RefObject<HTMLElement | null> }): ReactNode {
-  const hits = useSearchHits(props.docId, props.textRef);
+export function SearchHitsBar(props: {
+  docId: number;
+  textRef: RefObject<HTMLElement | null>;
+  navRef: RefObject<TextNav | null>;
+}): ReactNode {
+  const hits = useSearchHits(props.docId, props.textRef, props.navRef);
   const latest = useRef(hits);
   useEffect(() => {
     latest.current = hits;

@@ -1,0 +1,107 @@
+import { useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
+import type { TextNav } from './DocumentText';
+import { findAll, foldText } from './findText';
+import { useHitMarks } from './useHitMarks';
+
+const NAMES = { all: 'dossier-find-hit', current: 'dossier-find-current' };
+
+/**
+ * Find in document (Ctrl/Cmd+F while the Reader is open): every occurrence in the canonical text, ignoring case
+ * and diacritics, "3 / 17", Enter / Shift+Enter or ↓/↑ to step, Esc to close. Works on the whole text, not the
+ * DOM, so it finds text in blocks a long document has not rendered.
+ */
+export function FindBar(props: {
+  text: string;
+  textRef: RefObject<HTMLElement | null>;
+  navRef: RefObject<TextNav | null>;
+}): ReactNode {
+  const { text, textRef, navRef } = props;
+  const [open, setOpen] = useState(false);
+  const [query, setQuery] = useState('');
+  const [index, setIndex] = useState(0);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'f') {
+        e.preventDefault();
+        setOpen(true);
+        requestAnimationFrame(() => inputRef.current?.select());
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  // Folding a long text takes a few tens of milliseconds: only once the bar is opened, once per document.
+  const folded = useMemo(() => (open ? foldText(text) : null), [open, text]);
+  const hits = useMemo(() => (folded && query ? findAll(folded, query) : []), [folded, query]);
+  useHitMarks({ textRef, navRef, hits, index: Math.min(index, Math.max(0, hits.length - 1)), names: NAMES });
+
+  if (!open) return null;
+  const step = (delta: 1 | -1): void => {
+    if (hits.length) setIndex((i) => (Math.min(i, hits.length - 1) + delta + hits.length) % hits.length);
+  };
+  const close = (): void => {
+    setOpen(false);
+    setQuery('');
+  };
+  const shown = Math.min(index, hits.length - 1) + 1;
+  return (
+    <div
+      className="find-bar"
+      role="search"
+      aria-label="Find in document"
+      onMouseUp={(e) => e.stopPropagation()}
+    >
+      <input
+        ref={inputRef}
+        autoFocus
+        className="find-input"
+        placeholder="Find in document"
+        aria-label="Find in document"
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setIndex(0);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            step(e.shiftKey ? -1 : 1);
+          } else if (e.key === 'Escape') {
+            e.preventDefault();
+            e.stopPropagation();
+            close();
+          }
+        }}
+      />
+      <span className="find-count" aria-live="polite" data-testid="find-counter">
+        {query ? (hits.length ? `${shown} / ${hits.length}` : 'not found') : ''}
+      </span>
+      <button
+        type="button"
+        className="icon"
+        aria-label="Previous match"
+        title="Previous match (Shift+Enter)"
+        disabled={hits.length === 0}
+        onClick={() => step(-1)}
+      >
+        ↑
+      </button>
+      <button
+        type="button"
+        className="icon"
+        aria-label="Next match"
+        title="Next match (Enter)"
+        disabled={hits.length === 0}
+        onClick={() => step(1)}
+      >
+        ↓
+      </button>
+      <button type="button" className="icon" aria-label="Close find" title="Close (Esc)" onClick={close}>
+        ×
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+// DOM ranges for canonical-text offsets. The Reader renders only some blocks of a long document, so text nodes
+// do not concatenate to the text: each one's offset comes from the `data-start` of the piece that holds it.
+
+export interface Offsets {
+  start: number;
+  end: number;
+}
+
+interface Mapped {
+  nodes: Text[];
+  starts: number[];
+}
+
+function mappedNodes(root: HTMLElement): Mapped {
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const host = n.parentElement?.closest<HTMLElement>('[data-start]');
+    const start = Number(host?.dataset.start);
+    if (!host || !Number.isFinite(start)) continue;
+    nodes.push(n as Text);
+    starts.push(start);
+  }
+  return { nodes, starts };
+}
+
+/** The text node holding `offset` and the position in it, or null when that part is not rendered. */
+function locate(m: Mapped, offset: number, atEnd: boolean): [Text, number] | null {
+  let lo = 0;
+  let hi = m.nodes.length - 1;
+  if (hi < 0) return null;
+  // An end offset on a piece boundary belongs to the piece before it: search for offset - 1.
+  const probe = atEnd ? offset - 1 : offset;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (m.starts[mid] <= probe) lo = mid;
+    else hi = mid - 1;
+  }
+  const node = m.nodes[lo];
+  const at = offset - m.starts[lo];
+  return at >= 0 && at <= node.data.length ? [node, at] : null;
+}
+
+/** The rendered span of the text: [start of the first rendered piece, end of the last). */
+export function renderedExtent(root: HTMLElement): Offsets | null {
+  const m = mappedNodes(root);
+  const last = m.nodes.length - 1;
+  return last < 0 ? null : { start: m.starts[0], end: m.starts[last] + m.nodes[last].data.length };
+}
+
+/** A DOM range per span whose both ends are rendered; spans outside the rendered blocks give null. */
+export function rangesFor(root: HTMLElement, spans: Offsets[]): (Range | null)[] {
+  const m = mappedNodes(root);
+  return spans.map((s) => {
+    const a = locate(m, s.start, false);
+    const b = locate(m, s.end, true);
+    if (!a || !b) return null;
+    const r = document.createRange();
+    r.setStart(a[0], a[1]);
+    r.setEnd(b[0], b[1]);
+    return r;
+  });
+}
+
+/** First index in spans (sorted by start) whose end is after `offset`. */
+export function firstEndingAfter(spans: Offsets[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
