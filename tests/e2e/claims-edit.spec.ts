@@ -244,6 +244,12 @@ test('a Reader dense with overlapping claims (screenshot)', async ({ app: page, 
   const out = path.join(REPO_ROOT, 'test-results', 'screenshots');
   fs.mkdirSync(out, { recursive: true });
   await page.screenshot({ path: path.join(out, 'reader-dense.png') });
+  // DOSSIER_README_SCREENSHOT=1 refreshes the README's picture of a dense Reader from this run.
+  if (process.env.DOSSIER_README_SCREENSHOT)
+    fs.copyFileSync(
+      path.join(out, 'reader-dense.png'),
+      path.join(REPO_ROOT, 'docs', 'screenshots', 'reader-dense.png'),
+    );
   await page.keyboard.press('Enter');
   await expect(card(page, id).getByRole('form', { name: 'Edit claim' })).toBeVisible();
   await card(page, id).scrollIntoViewIfNeeded();

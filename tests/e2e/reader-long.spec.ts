@@ -134,14 +134,14 @@ test('margin stripes: one per claim beside its text, side by side when claims ov
   await expect(stripeA).toHaveClass(/selected/);
   await expect(stripeB).not.toHaveClass(/selected/);
 
-  if (process.env.DOSSIER_README_SCREENSHOT) {
+  {
     await page
       .getByRole('article', { name: `Claim ${claims[7].id}` })
       .locator('.quote')
       .click();
     await page.waitForTimeout(300);
-    fs.mkdirSync(path.join(REPO_ROOT, 'docs', 'screenshots'), { recursive: true });
-    await page.screenshot({ path: path.join(REPO_ROOT, 'docs', 'screenshots', 'reader-dense.png') });
+    fs.mkdirSync(path.join(REPO_ROOT, 'test-results', 'screenshots'), { recursive: true });
+    await page.screenshot({ path: path.join(REPO_ROOT, 'test-results', 'screenshots', 'reader-long.png') });
   }
 });
 
