@@ -9,7 +9,7 @@ import { closeProject, createProject, openProject, type Project } from '../elect
 
 export const DOCS = 10_000;
 export const CLAIMS_PER_DOC = 100;
-export const CACHE = '/tmp/dossier-grids-bench/grids-10k-v2.dossier';
+export const CACHE = '/tmp/dossier-grids-bench/grids-10k-v3.dossier';
 
 function rng(seed: number): () => number {
   let a = seed >>> 0;

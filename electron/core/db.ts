@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DossierError } from './errors';
 import { LATEST_VERSION, migrations } from './migrations';
+import { migration0003 } from './migrations/0003-grid-indexes';
 
 export type Db = Database.Database;
 
@@ -69,6 +70,12 @@ export function migrate(db: Db, file = 'project'): void {
   const pending = migrations.filter((m) => m.version > current);
   if (pending.length === 0) return;
   db.transaction(() => {
+    // Development builds wrote files past version 3 without 0003; later migrations build on its columns.
+    if (
+      current >= 3 &&
+      !db.prepare("SELECT 1 FROM pragma_table_info('claim_domains') WHERE name = 'document_id'").get()
+    )
+      db.exec(migration0003.up);
     for (const m of pending) db.exec(m.up);
     db.pragma(`user_version = ${LATEST_VERSION}`);
   })();

@@ -1,9 +1,11 @@
-import crypto from 'node:crypto';
 import type { DocumentFull, DocumentSummary, PageSpan } from '../../shared/api';
-import { canonicalText, codePointLength, wordCount } from '../../shared/text';
+import { canonicalText } from '../../shared/text';
 import { type Db, nowIso } from './db';
 import { DossierError } from './errors';
+import { type PreparedText, prepareText } from './preparedText';
 import { cached } from './statements';
+
+export { contentHash, type PreparedText, prepareText } from './preparedText';
 
 export interface NewDocument {
   title: string;
@@ -17,26 +19,27 @@ export interface NewDocument {
   fileSize?: number;
   meta?: Record<string, string>;
   pages?: PageSpan[];
+  /** Set by prepareText: `text` is then canonical already, with these figures (the import computes them off the
+   * committing thread). */
+  prepared?: Omit<PreparedText, 'text'>;
 }
 
-export function contentHash(canonical: string): string {
-  return crypto.createHash('sha256').update(canonical, 'utf8').digest('hex');
-}
-
-export type AddResult = { status: 'imported'; id: number } | { status: 'skipped'; id: number };
+export type AddResult = { status: 'imported'; id: number; title: string } | { status: 'skipped'; id: number };
 
 /**
  * Stores a document with canonical text. A document whose canonical text is already present is skipped,
  * so that re-running an import only adds what is missing.
  */
 export function addDocument(db: Db, doc: NewDocument): AddResult {
-  const text = canonicalText(doc.text);
-  if (text.trim() === '') throw new DossierError('invalid_input', 'the document has no text');
-  const hash = contentHash(text);
+  const { text, hash, chars, words } = doc.prepared
+    ? { text: doc.text, ...doc.prepared }
+    : prepareText(doc.text);
+  if (!/\S/.test(text)) throw new DossierError('invalid_input', 'the document has no text');
   const existing = cached(db, 'SELECT id FROM documents WHERE content_hash = ?').get(hash) as
     { id: number } | undefined;
   if (existing) return { status: 'skipped', id: existing.id };
   const meta = doc.meta ?? {};
+  const title = canonicalText(doc.title).trim() || 'Untitled';
   const id = db.transaction(() => {
     const info = cached(
       db,
@@ -45,7 +48,7 @@ export function addDocument(db: Db, doc: NewDocument): AddResult {
          VALUES (@title, @source, @author, @published, @url, @originalName, @format, @fileSize, @hash,
            @text, @chars, @words, @metaJson, @metaText, @now)`,
     ).run({
-      title: canonicalText(doc.title).trim() || 'Untitled',
+      title,
       source: doc.source ?? '',
       author: doc.author ?? '',
       published: doc.published ?? '',
@@ -55,8 +58,8 @@ export function addDocument(db: Db, doc: NewDocument): AddResult {
       fileSize: doc.fileSize ?? Buffer.byteLength(doc.text, 'utf8'),
       hash,
       text,
-      chars: codePointLength(text),
-      words: wordCount(text),
+      chars,
+      words,
       metaJson: JSON.stringify(meta),
       metaText: [doc.source, doc.author, ...Object.values(meta)].filter(Boolean).join(' '),
       now: nowIso(),
@@ -69,7 +72,7 @@ export function addDocument(db: Db, doc: NewDocument): AddResult {
     for (const p of doc.pages ?? []) addPage.run(docId, p.page, p.start, p.end);
     return docId;
   })();
-  return { status: 'imported', id };
+  return { status: 'imported', id, title };
 }
 
 interface DocumentRow {

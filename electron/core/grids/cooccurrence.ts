@@ -33,29 +33,39 @@ export function buildCooccurrence(db: Db): Cooccurrence {
   const index = new Map(tree.columns.map((c, i) => [c.domainId, i]));
   const same = tree.columns.map(() => new Array<number>(n).fill(0));
   const overlap = tree.columns.map(() => new Array<number>(n).fill(0));
+  // Claims per domain from the per-document counts (migration 0006); claims with several domains from the covering
+  // index of multi-domain tags, one line per document ("claim,domain,claim,domain,…" in claim order).
   const tagged = db
-    .prepare('SELECT domain_id, count(*) FROM claim_domains GROUP BY domain_id')
+    .prepare('SELECT domain_id, sum(n) FROM document_domain_counts GROUP BY domain_id')
     .raw()
     .all() as [number, number][];
   for (const [d, k] of tagged) {
     const i = index.get(d);
     if (i !== undefined) same[i][i] = k;
   }
-  const both = db
+  const multi = db
     .prepare(
-      `SELECT a.domain_id, b.domain_id, count(*) FROM claim_domains a INDEXED BY claim_domains_multi
-       JOIN claim_domains b INDEXED BY claim_domains_multi
-         ON b.document_id = a.document_id AND b.claim_id = a.claim_id AND b.domain_id > a.domain_id
-       WHERE a.claim_tags > 1 AND b.claim_tags > 1 GROUP BY 1, 2`,
+      `SELECT group_concat(claim_id || ',' || domain_id) FROM claim_domains
+       INDEXED BY claim_domains_multi_tags WHERE claim_tags > 1 GROUP BY document_id`,
     )
-    .raw()
-    .all() as [number, number, number][];
-  for (const [a, b, k] of both) {
-    const i = index.get(a);
-    const j = index.get(b);
-    if (i === undefined || j === undefined) continue;
-    same[i][j] += k;
-    if (i !== j) same[j][i] += k;
+    .pluck()
+    .iterate() as Iterable<string>;
+  const cols: number[] = [];
+  for (const line of multi) {
+    const ids = line.split(',').map(Number);
+    for (let at = 0; at < ids.length;) {
+      const claim = ids[at];
+      cols.length = 0;
+      for (; at < ids.length && ids[at] === claim; at += 2) {
+        const c = index.get(ids[at + 1]);
+        if (c !== undefined) cols.push(c);
+      }
+      for (let x = 0; x < cols.length; x++)
+        for (let y = x + 1; y < cols.length; y++) {
+          same[cols[x]][cols[y]]++;
+          same[cols[y]][cols[x]]++;
+        }
+    }
   }
   const pairs = db
     .prepare(

@@ -110,94 +110,115 @@ export function buildMatrix(db: Db, q: MatrixQuery = {}): Matrix {
   };
 }
 
+/** Parses "a,b,c,…" (non-negative integers) into the given array; returns how many were read. */
+function parseInts(s: string, out: Float64Array | number[]): number {
+  let n = 0;
+  let v = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch === 44) {
+      out[n++] = v;
+      v = 0;
+    } else v = v * 10 + ch - 48;
+  }
+  out[n++] = v;
+  return n;
+}
+
+/** A map with small integer keys as a plain array: lookups in the tight loops below cost an index, not a hash. */
+function byId<T>(map: Map<number, T>): (T | undefined)[] {
+  const out: (T | undefined)[] = [];
+  for (const [k, v] of map) out[k] = v;
+  return out;
+}
+
 /**
- * Calls back once per document and domain with its number of tags. One line per document crosses from SQLite (the
- * domain ids of all its tags, in index order so that equal ids are adjacent), parsed by hand: a million tags in
- * about a tenth of a second.
+ * Calls back once per document with its tag counts ("domain, count" pairs in `buf[0 … k)`), from the counts the
+ * triggers of migration 0006 keep: one line per document crosses from SQLite, parsed by hand.
  */
-function directCounts(db: Db, visit: (docId: number, domainId: number, n: number) => void): void {
+function directCounts(db: Db, visit: (docId: number, buf: number[], k: number) => void): void {
   const lines = db
-    .prepare('SELECT document_id, group_concat(domain_id) FROM claim_domains GROUP BY document_id')
+    .prepare(
+      "SELECT document_id, group_concat(domain_id || ',' || n) FROM document_domain_counts GROUP BY document_id",
+    )
     .raw()
     .iterate() as Iterable<[number, string]>;
-  for (const [docId, ids] of lines) {
-    let prev = -1;
-    let run = 0;
-    let v = 0;
-    for (let i = 0; i <= ids.length; i++) {
-      const ch = i < ids.length ? ids.charCodeAt(i) : 44;
-      if (ch !== 44) {
-        v = v * 10 + ch - 48;
-        continue;
-      }
-      if (v === prev) run++;
-      else {
-        if (run) visit(docId, prev, run);
-        prev = v;
-        run = 1;
-      }
-      v = 0;
-    }
-    if (run) visit(docId, prev, run);
+  let buf: number[] = [];
+  for (const [docId, pairs] of lines) {
+    if (buf.length < pairs.length) buf = new Array<number>(pairs.length).fill(0);
+    visit(docId, buf, parseInts(pairs, buf));
   }
 }
 
 function addCounts(db: Db, set: RowSet, tree: DomainTree, acc: Float64Array[]): void {
   const nCols = tree.columns.length;
-  directCounts(db, (docId, domainId, n) => {
-    const row = acc[set.rowOfDoc.get(docId) ?? -1];
-    if (!row) return;
-    for (const c of tree.columnsOf.get(domainId) ?? []) row[c] += n;
-    row[nCols] += n;
+  const rowOf = byId(set.rowOfDoc);
+  const colsOf = byId(tree.columnsOf);
+  directCounts(db, (docId, buf, k) => {
+    const r = rowOf[docId];
+    if (r === undefined) return;
+    const row = acc[r];
+    for (let i = 0; i + 1 < k; i += 2) {
+      const n = buf[i + 1];
+      const cols = colsOf[buf[i]];
+      if (cols) for (let j = 0; j < cols.length; j++) row[cols[j]] += n;
+      row[nCols] += n;
+    }
   });
   // A claim with several domains was counted once per domain: in the row total, and under a parent of two of its
-  // domains, it counts once, so take back the extra. Only claims whose domains share a root need the second part.
-  const roots = tree.columns
-    .filter((c) => c.parentId !== null)
-    .map((c) => `WHEN ${c.domainId} THEN ${tree.columns[tree.columnsOf.get(c.domainId)!.at(-1)!].domainId}`);
-  const root = roots.length ? `CASE domain_id ${roots.join(' ')} ELSE domain_id END` : 'domain_id';
+  // domains, it counts once, so take back the extra. The covering index of multi-domain tags lists them by document
+  // and claim: one line per document ("claim,domain,claim,domain,…").
   const multi = db
     .prepare(
-      `SELECT document_id, sum(k - 1), group_concat(ids, ';') FROM
-         (SELECT document_id, count(*) AS k,
-            CASE WHEN count(DISTINCT ${root}) < count(*) THEN group_concat(domain_id) END AS ids
-          FROM claim_domains INDEXED BY claim_domains_multi WHERE claim_tags > 1 GROUP BY document_id, claim_id)
-       GROUP BY document_id`,
+      `SELECT document_id, group_concat(claim_id || ',' || domain_id) FROM claim_domains
+       INDEXED BY claim_domains_multi_tags WHERE claim_tags > 1 GROUP BY document_id`,
     )
     .raw()
-    .iterate() as Iterable<[number, number, string | null]>;
+    .iterate() as Iterable<[number, string]>;
   const seen = new Uint32Array(nCols);
-  for (const [docId, extra, shared] of multi) {
-    const row = acc[set.rowOfDoc.get(docId) ?? -1];
-    if (!row) continue;
-    row[nCols] -= extra;
-    if (!shared) continue;
-    for (const claim of shared.split(';')) {
-      const touched: number[] = [];
-      for (const d of claim.split(','))
-        for (const c of tree.columnsOf.get(Number(d)) ?? []) {
-          if (seen[c]++ === 0) touched.push(c);
-        }
+  const touched: number[] = [];
+  let buf: number[] = [];
+  for (const [docId, pairs] of multi) {
+    const r = rowOf[docId];
+    if (r === undefined) continue;
+    const row = acc[r];
+    if (buf.length < pairs.length) buf = new Array<number>(pairs.length).fill(0);
+    const k = parseInts(pairs, buf);
+    for (let i = 0; i < k;) {
+      const claim = buf[i];
+      let tags = 0;
+      for (; i < k && buf[i] === claim; i += 2) {
+        tags++;
+        const cols = colsOf[buf[i + 1]];
+        if (cols) for (let j = 0; j < cols.length; j++) if (seen[cols[j]]++ === 0) touched.push(cols[j]);
+      }
+      row[nCols] -= tags - 1;
       for (const c of touched) {
         row[c] -= seen[c] - 1;
         seen[c] = 0;
       }
+      touched.length = 0;
     }
   }
 }
 
 function addDocs(db: Db, set: RowSet, tree: DomainTree, acc: Float64Array[]): void {
   const nCols = tree.columns.length;
-  // Tags arrive grouped by document: mark a column once per document.
+  const rowOf = byId(set.rowOfDoc);
+  const colsOf = byId(tree.columnsOf);
+  // Each document's domains arrive together: mark a column once per document.
   const last = new Float64Array(nCols + 1).fill(-1);
-  directCounts(db, (docId, domainId) => {
-    const row = acc[set.rowOfDoc.get(docId) ?? -1];
-    if (!row) return;
-    for (const c of [...(tree.columnsOf.get(domainId) ?? []), nCols]) {
-      if (last[c] === docId) continue;
+  directCounts(db, (docId, buf, k) => {
+    const r = rowOf[docId];
+    if (r === undefined) return;
+    const row = acc[r];
+    const mark = (c: number): void => {
+      if (last[c] === docId) return;
       last[c] = docId;
       row[c] += 1;
-    }
+    };
+    for (let i = 0; i + 1 < k; i += 2) for (const c of colsOf[buf[i]] ?? []) mark(c);
+    if (k > 0) mark(nCols);
   });
 }
 

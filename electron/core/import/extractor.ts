@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { prepareText } from '../preparedText';
 import { DossierError } from '../errors';
 import { type Extracted, extractFile } from './formats';
 
@@ -45,7 +46,10 @@ export async function runExtractJob(job: ExtractJob): Promise<ExtractResult> {
     // A synchronous read: the import runs on its own thread, and a thread-pool round trip per small file costs
     // more than the read itself.
     const bytes = job.bytes ?? fs.readFileSync(job.path!);
-    return { ok: true, doc: await extractFile(job.name, bytes) };
+    const doc = await extractFile(job.name, bytes);
+    // Canonical text, hash and counts here, on the extracting thread, while the importer commits.
+    const { text, ...prepared } = prepareText(doc.text);
+    return { ok: true, doc: { ...doc, text, prepared } };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { ok: false, error: 'file not found' };

@@ -15,7 +15,10 @@ export { collectFiles, type ImportSource } from './collect';
 export const DEFAULT_MAX_SIZE = 200 * 2 ** 20;
 export const THREAD_MIN_FILES = 24;
 /** Files extracted ahead of the commit: keeps the extractor busy without holding a corpus in memory. */
-const WINDOW = 8;
+const WINDOW = 16;
+/** At most this many files (or about this many bytes) commit in one transaction: what a kill can lose. */
+const BATCH_FILES = 8;
+const BATCH_BYTES = 2 ** 20;
 const THREAD_MIN_BYTES = 2 * 2 ** 20;
 
 export interface ImportWarning {
@@ -72,62 +75,56 @@ function prepareAttributes(db: Db, plan: BulkAttributes): Map<string, { name: st
   return out;
 }
 
-interface Statements {
-  setValue: Statement<unknown[]>;
-  title: Statement<unknown[]>;
-}
+/** What committing one extracted file came to, reported once its transaction has committed. */
+type Outcome =
+  | { kind: 'imported'; id: number; title: string }
+  | { kind: 'skipped'; existingId: number }
+  | { kind: 'failed'; error: string };
 
-function statements(db: Db): Statements {
-  return {
-    setValue: db.prepare(
-      `INSERT INTO document_attributes (document_id, attribute_id, value)
-       SELECT ?, id, ? FROM attributes WHERE name = ? COLLATE NOCASE
-       ON CONFLICT (document_id, attribute_id) DO UPDATE SET value = excluded.value`,
-    ),
-    title: db.prepare('SELECT title FROM documents WHERE id = ?'),
-  };
-}
-
-function commit(
+function commitOne(
   db: Db,
-  st: Statements,
-  src: ImportSource,
+  setValue: Statement<unknown[]>,
+  src: WireSource,
   result: ExtractResult,
   values: FileValues | undefined,
   attrs: Map<string, { name: string; type: AttributeType }>,
-  report: FullImportReport,
-): void {
-  if (!result.ok) {
-    report.failed.push({ path: src.path, error: result.error });
-    return;
-  }
+  warnings: ImportWarning[],
+): Outcome {
+  if (!result.ok) return { kind: 'failed', error: result.error };
   const doc = { ...result.doc, ...values?.fields, originalName: src.name, fileSize: src.size };
   try {
-    // The document, its FTS row (by trigger), its pages and its attributes commit together or not at all.
+    // The document, its FTS row (by trigger), its pages and its attributes commit together or not at all (a
+    // savepoint inside the batch's transaction: a failing file leaves nothing behind and the others go on).
     const added = db.transaction(() => {
       const r = addDocument(db, doc);
       for (const [name, raw] of Object.entries(values?.attributes ?? {})) {
         const attr = attrs.get(name);
         if (!attr) continue;
         try {
-          st.setValue.run(r.id, normaliseValue(attr.type, raw, attr.name), attr.name);
+          setValue.run(r.id, normaliseValue(attr.type, raw, attr.name), attr.name);
         } catch (error) {
-          report.warnings.push({ path: src.path, message: (error as Error).message });
+          warnings.push({ path: src.path, message: (error as Error).message });
         }
       }
       return r;
     })();
-    if (added.status === 'imported')
-      report.imported.push({
-        id: added.id,
-        title: (st.title.get(added.id) as { title: string }).title,
-        path: src.path,
-      });
-    else
-      report.skipped.push({ path: src.path, reason: 'already present (same content)', existingId: added.id });
+    return added.status === 'imported'
+      ? { kind: 'imported', id: added.id, title: added.title }
+      : { kind: 'skipped', existingId: added.id };
   } catch (error) {
-    report.failed.push({ path: src.path, error: error instanceof Error ? error.message : String(error) });
+    return { kind: 'failed', error: error instanceof Error ? error.message : String(error) };
   }
+}
+
+function record(report: FullImportReport, src: WireSource, o: Outcome): void {
+  if (o.kind === 'imported') report.imported.push({ id: o.id, title: o.title, path: src.path });
+  else if (o.kind === 'skipped')
+    report.skipped.push({
+      path: src.path,
+      reason: 'already present (same content)',
+      existingId: o.existingId,
+    });
+  else report.failed.push({ path: src.path, error: o.error });
 }
 
 /** A source as it crosses to the worker: a path to read, or the bytes themselves. */
@@ -221,29 +218,63 @@ export async function runImport(
   // WAL is checkpointed once at the end instead. Every commit is still durable in the WAL as it happens.
   const checkpointEvery = db.pragma('wal_autocheckpoint', { simple: true }) as number;
   db.pragma('wal_autocheckpoint = 50000');
-  const st = statements(db);
+  const setValue = db.prepare(
+    `INSERT INTO document_attributes (document_id, attribute_id, value)
+     SELECT ?, id, ? FROM attributes WHERE name = ? COLLATE NOCASE
+     ON CONFLICT (document_id, attribute_id) DO UPDATE SET value = excluded.value`,
+  );
   // Up to WINDOW files are extracted ahead of the commit (in parallel when the extractor is a thread).
-  const ahead: Promise<ExtractResult>[] = [];
+  const ahead: { src: WireSource; done: Promise<unknown>; result?: ExtractResult }[] = [];
   let queued = 0;
   const fill = (): void => {
     while (ahead.length < WINDOW && queued < wanted.length && !options.signal?.aborted) {
       const s = wanted[queued++];
-      ahead.push(extractor.extract({ name: s.name, path: s.file, bytes: s.bytes }));
+      const item: (typeof ahead)[number] = { src: s, done: Promise.resolve() };
+      item.done = extractor.extract({ name: s.name, path: s.file, bytes: s.bytes }).then((r) => {
+        item.result = r;
+      });
+      ahead.push(item);
     }
   };
   try {
-    for (let i = 0; i < wanted.length; i++) {
+    let yielded = 0;
+    while (progress.done < wanted.length) {
       if (options.signal?.aborted) break;
       fill();
-      const src = wanted[i];
-      const result = await ahead.shift()!;
+      await ahead[0].done;
       if (options.signal?.aborted) break;
-      commit(db, st, src, result, plan?.byPath.get(src.path), attrs, report);
-      progress.done++;
-      progress.bytesDone += src.size;
-      tick(wanted[i + 1]?.path ?? '');
-      // Let other work on this thread (messages, cancel, the UI's requests) run between documents.
-      if (i % 16 === 15) await new Promise((r) => setImmediate(r));
+      // The files already extracted commit together: one transaction (one FTS flush, one WAL commit) for up to
+      // BATCH_FILES small files instead of one each. A kill loses at most this batch, never part of a document.
+      const batch = [ahead.shift()!];
+      let bytes = batch[0].src.size;
+      while (ahead[0]?.result && batch.length < BATCH_FILES && bytes < BATCH_BYTES) {
+        bytes += ahead[0].src.size;
+        batch.push(ahead.shift()!);
+      }
+      const warnings: ImportWarning[] = [];
+      let outcomes: Outcome[];
+      try {
+        outcomes = db.transaction(() =>
+          batch.map((b) =>
+            commitOne(db, setValue, b.src, b.result!, plan?.byPath.get(b.src.path), attrs, warnings),
+          ),
+        )();
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        outcomes = batch.map(() => ({ kind: 'failed', error: message }));
+      }
+      report.warnings.push(...warnings);
+      batch.forEach((b, k) => {
+        record(report, b.src, outcomes[k]);
+        progress.done++;
+        progress.bytesDone += b.src.size;
+      });
+      tick(wanted[progress.done]?.path ?? '');
+      // Let other work on this thread (messages, cancel, the UI's requests) run between transactions.
+      if (progress.done - yielded >= 16) {
+        yielded = progress.done;
+        await new Promise((r) => setImmediate(r));
+      }
     }
   } finally {
     db.pragma(`wal_autocheckpoint = ${checkpointEvery}`);

@@ -51,8 +51,9 @@ describe('migration 0003 (grid indexes)', () => {
   it('is applied on first use to a file whose schema version passed 3 before 0003 existed', () => {
     const file = path.join(tempDir(), 'dev.dossier');
     const raw = new Database(file);
-    for (const m of migrations) if (m.version !== 3) raw.exec(m.up);
-    raw.pragma(`user_version = ${migrations.at(-1)!.version}`);
+    // Such files stopped at version 5; opening one applies 0003 before the later migrations that build on it.
+    for (const m of migrations) if (m.version !== 3 && m.version <= 5) raw.exec(m.up);
+    raw.pragma('user_version = 5');
     raw.exec(`
       INSERT INTO documents (id, title, format, content_hash, text, char_count, word_count, imported_at)
         VALUES (1, 'A', 'txt', 'h1', 'alpha beta gamma', 16, 3, 'now');
