@@ -102,7 +102,7 @@ async function main(): Promise<void> {
     'import',
     'Import (issue 3)',
     [
-      "Fresh project per corpus, each in its own process; `importPaths` as the CLI runs it (extraction in a worker thread, documents with their FTS rows committed in transactions of up to 8 files or 1 MB). MB = bytes of the files read. Event-loop delay is the main thread's (p99 / max), i.e. how long the UI would wait at worst. The machine is shared with other benches and builds: the load average at the end of each run is shown, and CPU seconds are less sensitive to it than wall time.",
+      "Fresh project per corpus, each in its own process; `importPaths` as the CLI runs it (extraction in a worker thread, each document committed with its FTS row in a transaction of its own). MB = bytes of the files read. Event-loop delay is the main thread's (p99 / max), i.e. how long the UI would wait at worst. The machine is shared with other benches and builds: the load average at the end of each run is shown, and CPU seconds are less sensitive to it than wall time.",
       '',
       '| corpus | files | imported / skipped / failed | MB | s | CPU s (all threads) | load avg | files/s | MB/s | peak RSS MB | loop delay ms |',
       '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
