@@ -1,4 +1,4 @@
-import type { Claim } from '../../shared/api';
+import type { Claim, ClaimSpan } from '../../shared/api';
 import { anchorAt, splitsSurrogatePair, type TextAnchor } from '../../shared/text';
 import { type Db, nowIso } from './db';
 import { getDocumentText } from './documents';
@@ -317,6 +317,24 @@ export function listClaims(db: Db, f: ClaimFilter = {}): Claim[] {
     claims = claims.slice(offset, limit ? offset + limit : undefined);
   }
   return claims;
+}
+
+/** A document's claims as spans (id, offsets, domains) in text order; an unknown document has none. */
+export function listClaimSpans(db: Db, docId: number): ClaimSpan[] {
+  const rows = cached(
+    db,
+    `SELECT c.id, c.start, c.end,
+       (SELECT group_concat(cd.domain_id) FROM claim_domains cd WHERE cd.claim_id = c.id) AS domains
+     FROM claims c WHERE c.document_id = ? ORDER BY c.start, c.end, c.id`,
+  )
+    .raw()
+    .all(docId) as [number, number, number, string | null][];
+  return rows.map(([id, start, end, domains]) => ({
+    id,
+    start,
+    end,
+    domainIds: domains ? domains.split(',').map(Number) : [],
+  }));
 }
 
 export interface ActorSuggestion {

@@ -73,6 +73,15 @@ export const Claim = z.object({
 });
 export type Claim = z.infer<typeof Claim>;
 
+/** Where a claim lies and what it is tagged with: all the Reader needs to paint the highlights. */
+export const ClaimSpan = z.object({
+  id: Id,
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+  domainIds: z.array(Id),
+});
+export type ClaimSpan = z.infer<typeof ClaimSpan>;
+
 export const ImportReport = z.object({
   imported: z.array(z.object({ id: Id, title: z.string(), path: z.string() })),
   skipped: z.array(z.object({ path: z.string(), reason: z.string(), existingId: Id.optional() })),

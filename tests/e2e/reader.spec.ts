@@ -154,3 +154,24 @@ test('j and k step through the claims', async ({ app: page }) => {
   await page.keyboard.press('k');
   await expect(page.locator('.claim-card.selected')).toContainText('Training programmes');
 });
+
+test("the highlights come from the claims' spans before the full claims arrive; the cards follow", async ({
+  app: page,
+  dossier,
+}) => {
+  // Hold the full claims back: the spans alone must paint the highlights, and the column say it is loading.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route('**/api/listClaims', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await openDocument(page, SUMMIT);
+  const ids = storedClaims(dossier.project, documentId(dossier.project, SUMMIT)).map((c) => c.id);
+  for (const id of ids) await expect(page.locator(`.doc-text [data-claims~="${id}"]`).first()).toBeVisible();
+  await expect(page.locator('.claims-column')).toContainText('Loading the claims…');
+  await expect(page.getByRole('article', { name: /^Claim \d+$/ })).toHaveCount(0);
+  release();
+  await expect(page.getByRole('article', { name: /^Claim \d+$/ })).toHaveCount(ids.length);
+  await expect(page.locator('.claims-column')).not.toContainText('Loading the claims…');
+});

@@ -1,4 +1,4 @@
-import { createClaim, deleteClaim, listClaims, updateClaim } from '../claims';
+import { createClaim, deleteClaim, listClaimSpans, listClaims, updateClaim } from '../claims';
 import { compareDocuments } from '../compare';
 import { getDocument, listDocuments } from '../documents';
 import { listDomains } from '../domains';
@@ -14,6 +14,7 @@ type CoreMethod =
   | 'getDocument'
   | 'listDomains'
   | 'listClaims'
+  | 'listClaimSpans'
   | 'createClaim'
   | 'updateClaim'
   | 'deleteClaim'
@@ -38,6 +39,7 @@ export const coreHandlers: { [M in CoreMethod]: Handler<M> } = {
   getDocument: (p, i) => getDocument(p.db, i.id),
   listDomains: (p) => listDomains(p.db),
   listClaims: (p, i) => listClaims(p.db, i),
+  listClaimSpans: (p, i) => listClaimSpans(p.db, i.docId),
   createClaim: (p, i) => createClaim(p.db, { ...i, analyst: getMeta(p.db, 'analyst') ?? '' }),
   updateClaim: (p, i) => updateClaim(p.db, i),
   deleteClaim: (p, i) => {

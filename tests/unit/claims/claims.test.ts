@@ -7,6 +7,7 @@ import {
   editLog,
   getClaim,
   listActors,
+  listClaimSpans,
   listClaims,
   updateClaim,
 } from '../../../electron/core/claims';
@@ -35,6 +36,32 @@ function setup() {
 const at = (q: string) => ({ start: TEXT.indexOf(q), end: TEXT.indexOf(q) + q.length });
 
 describe('claim operations', () => {
+  it("lists a document's claims as spans in text order, the same offsets and domains as listClaims", async () => {
+    const { p, db, docId, dialogue, exercises, training } = setup();
+    const other = addDocument(db, { title: 'Other', text: 'Nothing tagged here at all.', format: 'txt' }).id;
+    createClaim(db, { docId, ...at('training mission'), domainIds: [training] });
+    createClaim(db, { docId, ...at('The minister met'), domainIds: [dialogue, exercises] });
+    createClaim(db, { docId, ...at('minister'), domainIds: [exercises] });
+    const spans = listClaimSpans(db, docId);
+    expect(spans.map((s) => TEXT.slice(s.start, s.end))).toEqual([
+      'The minister met',
+      'minister',
+      'training mission',
+    ]);
+    expect(spans).toEqual(
+      listClaims(db, { docId }).map((c) => ({
+        id: c.id,
+        start: c.start,
+        end: c.end,
+        domainIds: c.domainIds,
+      })),
+    );
+    expect(spans[0].domainIds.sort()).toEqual([dialogue, exercises].sort());
+    expect(listClaimSpans(db, other)).toEqual([]);
+    expect(await callMethod(p, 'listClaimSpans', { docId })).toEqual({ ok: true, value: spans });
+    expect(await callMethod(p, 'listClaimSpans', { docId: 'x' })).toMatchObject({ ok: false });
+  });
+
   it('creates a claim with several domains, all attributes and the analyst from Settings', () => {
     const { db, docId, dialogue, exercises } = setup();
     updateSettings(db, { analyst: '  Ana   Lyst ' });

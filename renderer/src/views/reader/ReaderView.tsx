@@ -14,14 +14,14 @@ import { api, errorMessage } from '../../api/client';
 import { useProject } from '../../components/ProjectContext';
 import { readerHref } from '../../components/route';
 import { SearchHitsBar } from '../search/SearchHitsBar';
-import { assignLanes } from './blocks';
 import { ClaimHandles } from './ClaimHandles';
 import { ClaimsColumn, type ColumnNav } from './ClaimsColumn';
-import { DocumentText, type ClaimMark, type TextNav } from './DocumentText';
+import { DocumentText, type TextNav } from './DocumentText';
 import { FindBar } from './FindBar';
 import { selectionOffsets } from './selection';
 import { TagPopover, type PopoverAnchor } from './TagPopover';
 import type { Offsets } from './textRanges';
+import { insertSorted, useReaderClaims } from './useReaderClaims';
 import { useReaderKeys } from './useReaderKeys';
 
 interface Pending {
@@ -31,26 +31,11 @@ interface Pending {
   anchor: PopoverAnchor;
 }
 
-const byPosition = (a: Claim, b: Claim): number => a.start - b.start || a.end - b.end || a.id - b.id;
-
-/** A new claim into a list in text order: a binary search, not a sort of 10,000 claims. */
-function insertSorted(claims: Claim[], claim: Claim): Claim[] {
-  let lo = 0;
-  let hi = claims.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (byPosition(claims[mid], claim) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return [...claims.slice(0, lo), claim, ...claims.slice(lo)];
-}
-
 export function ReaderView(): ReactNode {
   const { route, navigate, version, changed, setStatus, domains, domainById, domainFilter, setDomainFilter } =
     useProject();
   const docId = route.docId;
   const [doc, setDoc] = useState<DocumentFull | null>(null);
-  const [claims, setClaims] = useState<Claim[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
@@ -76,57 +61,13 @@ export function ReaderView(): ReactNode {
     };
   }, [docId]);
 
-  useEffect(() => {
-    if (!docId) return;
-    let live = true;
-    api
-      .listClaims({ docId })
-      .then((cs) => live && setClaims(cs.sort(byPosition)))
-      .catch((e: unknown) => live && setLoadError(errorMessage(e)));
-    return () => {
-      live = false;
-    };
-  }, [docId, version]);
-
-  const visible = useMemo(
-    () =>
-      claims.filter(
-        (c) => c.docId === docId && (domainFilter === null || c.domainIds.includes(domainFilter)),
-      ),
-    [claims, docId, domainFilter],
+  const { claims, setClaims, visible, painted, claimsLoaded, marks, laneCount } = useReaderClaims(
+    docId,
+    version,
+    domainFilter,
+    domainById,
+    setLoadError,
   );
-  // One mark per claim, reused while the claim object, its domains and its lane are unchanged: a new claim makes
-  // one new mark, not 10,000.
-  const markCache = useRef({ domainById, marks: new WeakMap<Claim, ClaimMark>() });
-  const [marks, laneCount] = useMemo((): [ClaimMark[], number] => {
-    const { lanes, count } = assignLanes(visible);
-    const cache = new WeakMap<Claim, ClaimMark>();
-    const previous = markCache.current.domainById === domainById ? markCache.current.marks : cache;
-    const out = visible.map((c) => {
-      const lane = lanes.get(c.id) ?? 0;
-      const known = previous.get(c);
-      if (known && known.lane === lane) {
-        cache.set(c, known);
-        return known;
-      }
-      const domains = c.domainIds.map((id) => domainById.get(id));
-      const colors = domains.map((d) => d?.color ?? '#888888');
-      const label = domains.map((d) => d?.name ?? 'unknown domain').join(', ');
-      const mark = {
-        id: c.id,
-        start: c.start,
-        end: c.end,
-        colors,
-        label,
-        lane,
-        key: `${c.start}:${c.end}:${lane}:${colors}:${label}`,
-      };
-      cache.set(c, mark);
-      return mark;
-    });
-    markCache.current = { domainById, marks: cache };
-    return [out, count];
-  }, [visible, domainById]);
 
   const layout = useMemo(() => ({ title: doc?.title, plainHeadings: doc?.format === 'md' }), [doc]);
 
@@ -309,7 +250,7 @@ export function ReaderView(): ReactNode {
           <div className="doc-meta">
             {[doc.source, doc.author, doc.published].filter(Boolean).join(' · ')}
             {' · '}
-            {doc.words.toLocaleString()} words · {visible.length} {visible.length === 1 ? 'claim' : 'claims'}
+            {doc.words.toLocaleString()} words · {painted.length} {painted.length === 1 ? 'claim' : 'claims'}
             {filterDomain ? ` in ${filterDomain.name}` : ''}
           </div>
           {!titleInText && <h1 className="doc-title">{doc.title}</h1>}
@@ -354,7 +295,7 @@ export function ReaderView(): ReactNode {
           <>
             <div className="column-head">
               <span>Claims {filterDomain ? `· ${filterDomain.name}` : 'in this document'}</span>
-              <span className="count">{visible.length}</span>
+              <span className="count">{painted.length}</span>
             </div>
             {filterDomain && (
               <button type="button" className="filter-banner" onClick={() => setDomainFilter(null)}>
@@ -362,7 +303,8 @@ export function ReaderView(): ReactNode {
                 {filterDomain.name} · show all
               </button>
             )}
-            {visible.length === 0 && (
+            {!claimsLoaded && painted.length > 0 && <p className="hint">Loading the claims…</p>}
+            {claimsLoaded && visible.length === 0 && (
               <p className="hint">
                 Select a passage with the mouse and pick a domain to tag it as a claim. Alt while selecting
                 keeps the exact characters; otherwise the selection snaps to whole words.

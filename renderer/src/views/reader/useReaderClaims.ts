@@ -1,0 +1,123 @@
+import { useEffect, useMemo, useRef, useState, type Dispatch, type SetStateAction } from 'react';
+import type { Claim, ClaimSpan, Domain } from '../../../../shared/api';
+import { api, errorMessage } from '../../api/client';
+import { assignLanes } from './blocks';
+import type { ClaimMark } from './DocumentText';
+
+const byPosition = (a: Claim, b: Claim): number => a.start - b.start || a.end - b.end || a.id - b.id;
+
+/** A new claim into a list in text order: a binary search, not a sort of 10,000 claims. */
+export function insertSorted(claims: Claim[], claim: Claim): Claim[] {
+  let lo = 0;
+  let hi = claims.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (byPosition(claims[mid], claim) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return [...claims.slice(0, lo), claim, ...claims.slice(lo)];
+}
+
+export interface ReaderClaims {
+  /** The open document's claims, in text order, once loaded (a previous document's until then: see visible). */
+  claims: Claim[];
+  setClaims: Dispatch<SetStateAction<Claim[]>>;
+  /** The open document's claims that pass the domain filter. */
+  visible: Claim[];
+  /** What the highlights show: the visible claims, or their spans while the full claims are on their way. */
+  painted: ClaimSpan[];
+  claimsLoaded: boolean;
+  marks: ClaimMark[];
+  laneCount: number;
+}
+
+/** The open document's claims for the Reader, and the highlight marks drawn from them. */
+export function useReaderClaims(
+  docId: number | undefined,
+  version: number,
+  domainFilter: number | null,
+  domainById: Map<number, Domain>,
+  onError: (message: string) => void,
+): ReaderClaims {
+  const [claims, setClaims] = useState<Claim[]>([]);
+  // Which document `claims` belongs to; until its full claims arrive, the highlights are painted from the spans.
+  const [claimsDoc, setClaimsDoc] = useState<number | null>(null);
+  const [spans, setSpans] = useState<{ docId: number; list: ClaimSpan[] } | null>(null);
+
+  // A dense document's full claims are megabytes; their spans a tenth of that. Both are asked for at once and the
+  // spans, arriving first, paint the highlights while the cards wait for the rest.
+  useEffect(() => {
+    if (!docId) return;
+    let live = true;
+    api
+      .listClaimSpans({ docId })
+      .then((list) => live && setSpans({ docId, list }))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [docId]);
+
+  useEffect(() => {
+    if (!docId) return;
+    let live = true;
+    api
+      .listClaims({ docId })
+      .then((cs) => {
+        if (!live) return;
+        setClaims(cs.sort(byPosition));
+        setClaimsDoc(docId);
+      })
+      .catch((e: unknown) => live && onError(errorMessage(e)));
+    return () => {
+      live = false;
+    };
+  }, [docId, version, onError]);
+
+  const visible = useMemo(
+    () =>
+      claims.filter(
+        (c) => c.docId === docId && (domainFilter === null || c.domainIds.includes(domainFilter)),
+      ),
+    [claims, docId, domainFilter],
+  );
+  const claimsLoaded = claimsDoc === docId;
+  const painted = useMemo<ClaimSpan[]>(() => {
+    if (claimsLoaded || !spans || spans.docId !== docId) return visible;
+    return domainFilter === null ? spans.list : spans.list.filter((c) => c.domainIds.includes(domainFilter));
+  }, [claimsLoaded, spans, docId, domainFilter, visible]);
+  // One mark per claim, reused while the claim object, its domains and its lane are unchanged: a new claim makes
+  // one new mark, not 10,000.
+  const markCache = useRef({ domainById, marks: new WeakMap<ClaimSpan, ClaimMark>() });
+  const [marks, laneCount] = useMemo((): [ClaimMark[], number] => {
+    const { lanes, count } = assignLanes(painted);
+    const cache = new WeakMap<ClaimSpan, ClaimMark>();
+    const previous = markCache.current.domainById === domainById ? markCache.current.marks : cache;
+    const out = painted.map((c) => {
+      const lane = lanes.get(c.id) ?? 0;
+      const known = previous.get(c);
+      if (known && known.lane === lane) {
+        cache.set(c, known);
+        return known;
+      }
+      const domains = c.domainIds.map((id) => domainById.get(id));
+      const colors = domains.map((d) => d?.color ?? '#888888');
+      const label = domains.map((d) => d?.name ?? 'unknown domain').join(', ');
+      const mark = {
+        id: c.id,
+        start: c.start,
+        end: c.end,
+        colors,
+        label,
+        lane,
+        key: `${c.start}:${c.end}:${lane}:${colors}:${label}`,
+      };
+      cache.set(c, mark);
+      return mark;
+    });
+    markCache.current = { domainById, marks: cache };
+    return [out, count];
+  }, [painted, domainById]);
+
+  return { claims, setClaims, visible, painted, claimsLoaded, marks, laneCount };
+}
