@@ -86,36 +86,45 @@ export function useReaderClaims(
     if (claimsLoaded || !spans || spans.docId !== docId) return visible;
     return domainFilter === null ? spans.list : spans.list.filter((c) => c.domainIds.includes(domainFilter));
   }, [claimsLoaded, spans, docId, domainFilter, visible]);
-  // One mark per claim, reused while the claim object, its domains and its lane are unchanged: a new claim makes
-  // one new mark, not 10,000.
-  const markCache = useRef({ domainById, marks: new WeakMap<ClaimSpan, ClaimMark>() });
+  // One mark per claim, reused while the claim's offsets, domains and lane are unchanged: a new claim makes one
+  // new mark, not 10,000, and the full claims replacing their spans make none (the marks keep their identity, so
+  // the text does not render again).
+  const markCache = useRef({
+    domainById,
+    marks: new Map<string, ClaimMark>(),
+    out: [] as ClaimMark[],
+    count: 0,
+  });
   const [marks, laneCount] = useMemo((): [ClaimMark[], number] => {
     const { lanes, count } = assignLanes(painted);
-    const cache = new WeakMap<ClaimSpan, ClaimMark>();
-    const previous = markCache.current.domainById === domainById ? markCache.current.marks : cache;
-    const out = painted.map((c) => {
+    const last = markCache.current;
+    const cache = new Map<string, ClaimMark>();
+    const previous = last.domainById === domainById ? last.marks : cache;
+    let same = previous === last.marks && painted.length === last.out.length && count === last.count;
+    const out = painted.map((c, i) => {
       const lane = lanes.get(c.id) ?? 0;
-      const known = previous.get(c);
-      if (known && known.lane === lane) {
-        cache.set(c, known);
-        return known;
+      const key = `${c.id}:${c.start}:${c.end}:${c.domainIds.join(',')}:${lane}`;
+      let mark = previous.get(key);
+      if (!mark) {
+        const domains = c.domainIds.map((id) => domainById.get(id));
+        const colors = domains.map((d) => d?.color ?? '#888888');
+        const label = domains.map((d) => d?.name ?? 'unknown domain').join(', ');
+        mark = {
+          id: c.id,
+          start: c.start,
+          end: c.end,
+          colors,
+          label,
+          lane,
+          key: `${c.start}:${c.end}:${lane}:${colors}:${label}`,
+        };
       }
-      const domains = c.domainIds.map((id) => domainById.get(id));
-      const colors = domains.map((d) => d?.color ?? '#888888');
-      const label = domains.map((d) => d?.name ?? 'unknown domain').join(', ');
-      const mark = {
-        id: c.id,
-        start: c.start,
-        end: c.end,
-        colors,
-        label,
-        lane,
-        key: `${c.start}:${c.end}:${lane}:${colors}:${label}`,
-      };
-      cache.set(c, mark);
+      cache.set(key, mark);
+      same &&= last.out[i] === mark;
       return mark;
     });
-    markCache.current = { domainById, marks: cache };
+    if (same) return [last.out, last.count];
+    markCache.current = { domainById, marks: cache, out, count };
     return [out, count];
   }, [painted, domainById]);
 
