@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import path from 'node:path';
+import { call } from './grids-data';
 import { REPO_ROOT, documentId, dragSelect, expect, openDocument, storedClaims, test } from './fixtures';
 
 const SUMMIT = 'Allies Pledge Long-Term Training Commitment to Ukraine at Brussels Meeting';
@@ -114,8 +115,50 @@ test('drag the ends of a claim: it snaps to words (Alt: exact), saves at once, u
   // Each drag is one undoable edit.
   await page.locator('.reader-page h1, .doc-meta').first().click();
   await page.keyboard.press('Control+z');
+  await expect
+    .poll(() => storedClaims(dossier.project, docId).find((c) => c.id === claim.id)!.start)
+    .toBe(claim.start);
   await page.keyboard.press('Control+z');
   await expect
     .poll(() => storedClaims(dossier.project, docId).find((c) => c.id === claim.id)!.quote)
     .toBe(claim.quote);
+});
+
+test('nested claims are each clickable in the text: the inner one first, again for the outer, outside it the outer', async ({
+  app: page,
+  dossier,
+}) => {
+  const docId = documentId(dossier.project, SUMMIT);
+  const text = (
+    dossier.project.db.prepare('SELECT text FROM documents WHERE id = ?').get(docId) as { text: string }
+  ).text;
+  const outerQuote = 'the steady work of building Ukrainian institutions';
+  const innerQuote = 'building Ukrainian';
+  const o = text.indexOf(outerQuote);
+  const i = text.indexOf(innerQuote, o);
+  const outer = await call<{ id: number }>(page, 'createClaim', {
+    docId,
+    start: o,
+    end: o + outerQuote.length,
+    domainIds: [1],
+  });
+  const inner = await call<{ id: number }>(page, 'createClaim', {
+    docId,
+    start: i,
+    end: i + innerQuote.length,
+    domainIds: [5],
+  });
+  await openDocument(page, SUMMIT);
+  const current = page.locator('.claim-card[aria-current="true"]');
+  const shared = await pointOf(page, 'building');
+  await page.mouse.click(shared.x, shared.y);
+  await expect(current).toHaveAttribute('aria-label', `Claim ${inner.id}`);
+  await page.mouse.click(shared.x, shared.y);
+  await expect(current).toHaveAttribute('aria-label', `Claim ${outer.id}`);
+  const onlyOuter = await pointOf(page, 'steady work');
+  await page.mouse.click(onlyOuter.x, onlyOuter.y);
+  await expect(current).toHaveAttribute('aria-label', `Claim ${outer.id}`);
+  await page.mouse.click(shared.x, shared.y);
+  await expect(current).toHaveAttribute('aria-label', `Claim ${inner.id}`);
+  await expect(page.locator(`.doc-text [data-claims~="${inner.id}"]`).first()).toHaveClass(/hl-selected/);
 });

@@ -75,6 +75,7 @@ function readBase64(file: File): Promise<string> {
 }
 
 let cancelRequested = false;
+let abortReading: (() => void) | null = null;
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -122,11 +123,21 @@ export async function startImport(
         if (reading.done % 25 === 0 || reading.done === chosen.length) set({ reading: { ...reading } });
       }
     };
-    await Promise.all(Array.from({ length: READERS }, readNext));
+    const reads = Promise.all(Array.from({ length: READERS }, readNext));
+    // Cancel answers at once, even while a slow disk holds the reads in flight (their results are dropped).
+    reads.catch(() => undefined);
+    await Promise.race([
+      reads,
+      new Promise<never>((_, reject) => {
+        abortReading = () => reject(new Error('cancelled before any file was sent; nothing was imported'));
+      }),
+    ]);
+    abortReading = null;
     job = await api.startImport({ files: payload });
     // Cancelled while the files were on their way: stop the job the core has just started.
     if (cancelRequested && job.state === 'running') job = await api.cancelImport({ jobId: job.jobId });
   } catch (e) {
+    abortReading = null;
     set({ reading: null, error: errorMessage(e) });
     hooks.onDone(null, errorMessage(e));
     return;
@@ -155,7 +166,10 @@ export async function startImport(
 }
 
 export async function cancelImport(): Promise<void> {
-  if (state.reading) cancelRequested = true;
+  if (state.reading) {
+    cancelRequested = true;
+    abortReading?.();
+  }
   const job = state.job;
   if (!job || job.state !== 'running') return;
   try {
