@@ -15,7 +15,8 @@ const EMPTY: HistoryState = { canUndo: false, canRedo: false, undoLabel: null, r
 export function UndoRedo(): ReactNode {
   const { version, changed, setStatus } = useProject();
   const [state, setState] = useState<HistoryState>(EMPTY);
-  const busy = useRef(false);
+  // Presses are queued, not dropped: Ctrl+Z pressed three times quickly undoes three steps, one after another.
+  const queue = useRef<Promise<void>>(Promise.resolve());
 
   useEffect(() => {
     let live = true;
@@ -28,25 +29,26 @@ export function UndoRedo(): ReactNode {
     };
   }, [version]);
 
-  const run = useCallback(
+  const step = useCallback(
     async (which: 'undo' | 'redo'): Promise<void> => {
-      if (busy.current) return;
-      busy.current = true;
       try {
-        const step = which === 'undo' ? await api.undo({}) : await api.redo({});
-        setState(step.state);
-        if (step.label === null) setStatus(which === 'undo' ? 'Nothing to undo' : 'Nothing to redo');
+        const done = which === 'undo' ? await api.undo({}) : await api.redo({});
+        setState(done.state);
+        if (done.label === null) setStatus(which === 'undo' ? 'Nothing to undo' : 'Nothing to redo');
         else {
-          setStatus(`${which === 'undo' ? 'Undone' : 'Redone'}: ${step.label} ✓`, 'ok');
+          setStatus(`${which === 'undo' ? 'Undone' : 'Redone'}: ${done.label} ✓`, 'ok');
           changed();
         }
       } catch (e) {
         setStatus(`Could not ${which}: ${errorMessage(e)}`, 'error');
-      } finally {
-        busy.current = false;
       }
     },
     [changed, setStatus],
+  );
+
+  const run = useCallback(
+    (which: 'undo' | 'redo'): Promise<void> => (queue.current = queue.current.then(() => step(which))),
+    [step],
   );
 
   useEffect(() => {
