@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach } from 'vitest';
+import { migrations } from '../../electron/core/migrations';
 import { createProject, openDefaultProject, type Project, closeProject } from '../../electron/core/project';
 
 const cleanups: (() => void)[] = [];
@@ -22,6 +24,26 @@ export function tempProject(codebook = 'defence-diplomacy'): Project {
   const p = createProject(path.join(tempDir(), 'test.dossier'), codebook);
   cleanups.push(() => closeProject(p));
   return p;
+}
+
+/** Two documents ("alpha beta gamma", "delta epsilon") and three domains, as an older file would hold them. */
+export const OLD_PROJECT_ROWS = `
+  INSERT INTO documents (id, title, format, content_hash, text, char_count, word_count, imported_at)
+    VALUES (1, 'b', 'txt', 'h1', 'alpha beta gamma', 16, 3, 'now'), (2, 'A', 'txt', 'h2', 'delta epsilon', 13, 2, 'now');
+`;
+
+/**
+ * A project file as a Dossier whose latest migration was `version` wrote it (the migrations up to it applied,
+ * then `sql`), not yet opened by this one: for testing the migrations after it.
+ */
+export function projectFileAt(version: number, sql: string): string {
+  const file = path.join(tempDir(), `v${version}.dossier`);
+  const raw = new Database(file);
+  for (const m of migrations.filter((x) => x.version <= version)) raw.exec(m.up);
+  raw.pragma(`user_version = ${version}`);
+  raw.exec(sql);
+  raw.close();
+  return file;
 }
 
 /** The embedded sample project, created fresh in a temp data folder. */

@@ -4,6 +4,7 @@ import { domainTree } from './domainTree';
 import type { MatrixColumn } from './matrix';
 import { cached } from './cache';
 import { ensureGridSchema } from './schema';
+import { eachEntry, perSet, readSummaries } from './summaries';
 
 export interface Cooccurrence {
   columns: MatrixColumn[];
@@ -33,61 +34,45 @@ export function buildCooccurrence(db: Db): Cooccurrence {
   const index = new Map(tree.columns.map((c, i) => [c.domainId, i]));
   const same = tree.columns.map(() => new Array<number>(n).fill(0));
   const overlap = tree.columns.map(() => new Array<number>(n).fill(0));
-  // Claims per domain from the per-document counts (migration 0006); claims with several domains from the covering
-  // index of multi-domain tags, one line per document ("claim,domain,claim,domain,…" in claim order).
-  const tagged = db
-    .prepare('SELECT domain_id, sum(n) FROM document_domain_counts GROUP BY domain_id')
-    .raw()
-    .all() as [number, number][];
-  for (const [d, k] of tagged) {
-    const i = index.get(d);
-    if (i !== undefined) same[i][i] = k;
-  }
-  const multi = db
-    .prepare(
-      `SELECT group_concat(claim_id || ',' || domain_id) FROM claim_domains
-       INDEXED BY claim_domains_multi_tags WHERE claim_tags > 1 GROUP BY document_id`,
-    )
-    .pluck()
-    .iterate() as Iterable<string>;
-  const cols: number[] = [];
-  for (const line of multi) {
-    const ids = line.split(',').map(Number);
-    for (let at = 0; at < ids.length;) {
-      const claim = ids[at];
-      cols.length = 0;
-      for (; at < ids.length && ids[at] === claim; at += 2) {
-        const c = index.get(ids[at + 1]);
-        if (c !== undefined) cols.push(c);
-      }
-      for (let x = 0; x < cols.length; x++)
+  // From the documents' summaries: each tag set adds its claims to every cell of two of its domains (and to its
+  // domains' diagonal cells); each pair of overlapping sets adds its claim pairs to every cell of a domain from one
+  // and a domain from the other, each cell once per pair.
+  const columnsOf = perSet((ids) => ids.map((d) => index.get(d)).filter((i) => i !== undefined));
+  const cellsOf = new Map<string, number[]>();
+  const overlapCells = (set: number | string): number[] => {
+    const pair = String(set);
+    let cells = cellsOf.get(pair);
+    if (!cells) {
+      const bar = pair.indexOf('|');
+      const xs = columnsOf(pair.slice(0, bar));
+      const ys = columnsOf(pair.slice(bar + 1));
+      const unique = new Set<number>();
+      for (const i of xs) for (const j of ys) unique.add(i < j ? i * n + j : j * n + i);
+      cells = [...unique];
+      cellsOf.set(pair, cells);
+    }
+    return cells;
+  };
+  readSummaries(db, 'both', (_docId, tagSets, overlapSets) => {
+    eachEntry(tagSets, (key, k) => {
+      const cols = columnsOf(key);
+      for (let x = 0; x < cols.length; x++) {
+        same[cols[x]][cols[x]] += k;
         for (let y = x + 1; y < cols.length; y++) {
-          same[cols[x]][cols[y]]++;
-          same[cols[y]][cols[x]]++;
+          same[cols[x]][cols[y]] += k;
+          same[cols[y]][cols[x]] += k;
         }
-    }
-  }
-  const pairs = db
-    .prepare(
-      `SELECT (SELECT group_concat(domain_id) FROM claim_domains WHERE claim_id = x.id),
-              (SELECT group_concat(domain_id) FROM claim_domains WHERE claim_id = y.id) ${OVERLAPPING_PAIRS}`,
-    )
-    .raw()
-    .iterate() as Iterable<[string | null, string | null]>;
-  const cells = new Set<number>();
-  for (const [dx, dy] of pairs) {
-    if (!dx || !dy) continue;
-    const xs = dx.split(',').map((d) => index.get(Number(d)) ?? -1);
-    const ys = dy.split(',').map((d) => index.get(Number(d)) ?? -1);
-    cells.clear();
-    for (const i of xs) for (const j of ys) if (i >= 0 && j >= 0) cells.add(i < j ? i * n + j : j * n + i);
-    for (const cell of cells) {
-      const i = Math.floor(cell / n);
-      const j = cell % n;
-      overlap[i][j]++;
-      if (i !== j) overlap[j][i]++;
-    }
-  }
+      }
+    });
+    eachEntry(overlapSets, (pair, k) => {
+      for (const cell of overlapCells(pair)) {
+        const i = Math.floor(cell / n);
+        const j = cell % n;
+        overlap[i][j] += k;
+        if (i !== j) overlap[j][i] += k;
+      }
+    });
+  });
   return {
     columns: tree.columns.map((c) => ({
       domainId: c.domainId,

@@ -5,6 +5,7 @@ import { rowSet, type RowSet } from './dimensions';
 import { domainTree, type DomainTree } from './domainTree';
 import { cached } from './cache';
 import { ensureGridSchema } from './schema';
+import { eachEntry, perSet, readSummaries } from './summaries';
 
 export const MEASURES = ['count', 'docs', 'coverage', 'words'] as const;
 export type Measure = (typeof MEASURES)[number];
@@ -76,9 +77,11 @@ export function buildMatrix(db: Db, q: MatrixQuery = {}): Matrix {
   for (const r of acc) for (let c = 0; c <= nCols; c++) columnSums[c] += r[c];
   const allChars = set.rows.reduce((s, r) => s + r.chars, 0);
   const pct = (covered: number, chars: number): number => (chars > 0 ? (100 * covered) / chars : 0);
-  const values = acc.map((r, i) =>
-    Array.from(r.subarray(0, nCols), (v) => (measure === 'coverage' ? pct(v, set.rows[i].chars) : v)),
-  );
+  const values = acc.map((r, i) => {
+    const out = new Array<number>(nCols);
+    for (let c = 0; c < nCols; c++) out[c] = measure === 'coverage' ? pct(r[c], set.rows[i].chars) : r[c];
+    return out;
+  });
   const rowTotals = acc.map((r, i) => (measure === 'coverage' ? pct(r[nCols], set.rows[i].chars) : r[nCols]));
   const columnTotals = Array.from(columnSums.subarray(0, nCols), (v) =>
     measure === 'coverage' ? pct(v, allChars) : v,
@@ -110,21 +113,6 @@ export function buildMatrix(db: Db, q: MatrixQuery = {}): Matrix {
   };
 }
 
-/** Parses "a,b,c,…" (non-negative integers) into the given array; returns how many were read. */
-function parseInts(s: string, out: Float64Array | number[]): number {
-  let n = 0;
-  let v = 0;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s.charCodeAt(i);
-    if (ch === 44) {
-      out[n++] = v;
-      v = 0;
-    } else v = v * 10 + ch - 48;
-  }
-  out[n++] = v;
-  return n;
-}
-
 /** A map with small integer keys as a plain array: lookups in the tight loops below cost an index, not a hash. */
 function byId<T>(map: Map<number, T>): (T | undefined)[] {
   const out: (T | undefined)[] = [];
@@ -132,83 +120,36 @@ function byId<T>(map: Map<number, T>): (T | undefined)[] {
   return out;
 }
 
-/**
- * Calls back once per document with its tag counts ("domain, count" pairs in `buf[0 … k)`), from the counts the
- * triggers of migration 0006 keep: one line per document crosses from SQLite, parsed by hand.
- */
-function directCounts(db: Db, visit: (docId: number, buf: number[], k: number) => void): void {
-  const lines = db
-    .prepare(
-      "SELECT document_id, group_concat(domain_id || ',' || n) FROM document_domain_counts GROUP BY document_id",
-    )
-    .raw()
-    .iterate() as Iterable<[number, string]>;
-  let buf: number[] = [];
-  for (const [docId, pairs] of lines) {
-    if (buf.length < pairs.length) buf = new Array<number>(pairs.length).fill(0);
-    visit(docId, buf, parseInts(pairs, buf));
-  }
+/** The columns a claim with these domains counts under: each domain's own and its ancestors', each once. */
+function setColumns(tree: DomainTree): (set: number | string) => number[] {
+  const colsOf = byId(tree.columnsOf);
+  return perSet((domainIds) => [...new Set(domainIds.flatMap((d) => colsOf[d] ?? []))]);
 }
 
+/** Claims per row and column, from the documents' tag-set summaries: a claim counts once per column. */
 function addCounts(db: Db, set: RowSet, tree: DomainTree, acc: Float64Array[]): void {
   const nCols = tree.columns.length;
   const rowOf = byId(set.rowOfDoc);
-  const colsOf = byId(tree.columnsOf);
-  directCounts(db, (docId, buf, k) => {
+  const columnsOf = setColumns(tree);
+  readSummaries(db, 'tags', (docId, tagSets) => {
     const r = rowOf[docId];
     if (r === undefined) return;
     const row = acc[r];
-    for (let i = 0; i + 1 < k; i += 2) {
-      const n = buf[i + 1];
-      const cols = colsOf[buf[i]];
-      if (cols) for (let j = 0; j < cols.length; j++) row[cols[j]] += n;
+    eachEntry(tagSets, (key, n) => {
+      const cols = columnsOf(key);
+      for (let j = 0; j < cols.length; j++) row[cols[j]] += n;
       row[nCols] += n;
-    }
+    });
   });
-  // A claim with several domains was counted once per domain: in the row total, and under a parent of two of its
-  // domains, it counts once, so take back the extra. The covering index of multi-domain tags lists them by document
-  // and claim: one line per document ("claim,domain,claim,domain,…").
-  const multi = db
-    .prepare(
-      `SELECT document_id, group_concat(claim_id || ',' || domain_id) FROM claim_domains
-       INDEXED BY claim_domains_multi_tags WHERE claim_tags > 1 GROUP BY document_id`,
-    )
-    .raw()
-    .iterate() as Iterable<[number, string]>;
-  const seen = new Uint32Array(nCols);
-  const touched: number[] = [];
-  let buf: number[] = [];
-  for (const [docId, pairs] of multi) {
-    const r = rowOf[docId];
-    if (r === undefined) continue;
-    const row = acc[r];
-    if (buf.length < pairs.length) buf = new Array<number>(pairs.length).fill(0);
-    const k = parseInts(pairs, buf);
-    for (let i = 0; i < k;) {
-      const claim = buf[i];
-      let tags = 0;
-      for (; i < k && buf[i] === claim; i += 2) {
-        tags++;
-        const cols = colsOf[buf[i + 1]];
-        if (cols) for (let j = 0; j < cols.length; j++) if (seen[cols[j]]++ === 0) touched.push(cols[j]);
-      }
-      row[nCols] -= tags - 1;
-      for (const c of touched) {
-        row[c] -= seen[c] - 1;
-        seen[c] = 0;
-      }
-      touched.length = 0;
-    }
-  }
 }
 
+/** Documents per row and column: a document counts once under every column one of its claims counts under. */
 function addDocs(db: Db, set: RowSet, tree: DomainTree, acc: Float64Array[]): void {
   const nCols = tree.columns.length;
   const rowOf = byId(set.rowOfDoc);
-  const colsOf = byId(tree.columnsOf);
-  // Each document's domains arrive together: mark a column once per document.
+  const columnsOf = setColumns(tree);
   const last = new Float64Array(nCols + 1).fill(-1);
-  directCounts(db, (docId, buf, k) => {
+  readSummaries(db, 'tags', (docId, tagSets) => {
     const r = rowOf[docId];
     if (r === undefined) return;
     const row = acc[r];
@@ -217,8 +158,10 @@ function addDocs(db: Db, set: RowSet, tree: DomainTree, acc: Float64Array[]): vo
       last[c] = docId;
       row[c] += 1;
     };
-    for (let i = 0; i + 1 < k; i += 2) for (const c of colsOf[buf[i]] ?? []) mark(c);
-    if (k > 0) mark(nCols);
+    eachEntry(tagSets, (key) => {
+      for (const c of columnsOf(key)) mark(c);
+      mark(nCols);
+    });
   });
 }
 

@@ -4,6 +4,7 @@ import { migration0003 } from './0003-grid-indexes';
 import { migration0004 } from './0004-refiqda-guids';
 import { migration0005 } from './0005-codebook-journal';
 import { migration0006 } from './0006-grid-counts';
+import { migration0007 } from './0007-grid-summaries';
 
 /**
  * Every migration, in order. A migration is never edited after it lands; a schema change adds a file. Version 2
@@ -15,6 +16,7 @@ export const migrations: readonly Migration[] = [
   migration0004,
   migration0005,
   migration0006,
+  migration0007,
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1].version;

@@ -1,10 +1,8 @@
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { type Db, openDatabase } from '../../../electron/core/db';
-import { migrations } from '../../../electron/core/migrations';
 import { migration0006 } from '../../../electron/core/migrations/0006-grid-counts';
-import { tempDir } from '../helpers';
+import { OLD_PROJECT_ROWS, projectFileAt, tempDir } from '../helpers';
 
 /** The per-document tag counts recomputed from the tags themselves, for comparison with the kept table. */
 function recount(db: Db): unknown[] {
@@ -25,20 +23,16 @@ const plan = (db: Db, sql: string): string =>
 
 describe('migration 0006 (grid counts)', () => {
   it('backfills the tag counts of an older project and keeps them in step with every write', () => {
-    const file = path.join(tempDir(), 'old.dossier');
-    const raw = new Database(file);
-    for (const m of migrations.filter((x) => x.version < 6)) raw.exec(m.up);
-    raw.pragma('user_version = 5');
-    raw.exec(`
-      INSERT INTO documents (id, title, format, content_hash, text, char_count, word_count, imported_at)
-        VALUES (1, 'b', 'txt', 'h1', 'alpha beta gamma', 16, 3, 'now'), (2, 'A', 'txt', 'h2', 'delta epsilon', 13, 2, 'now');
+    const file = projectFileAt(
+      5,
+      `${OLD_PROJECT_ROWS}
       INSERT INTO domains (id, name, color) VALUES (1, 'One', '#000000'), (2, 'Two', '#111111'), (3, 'Three', '#222222');
       INSERT INTO claims (id, document_id, start, end, quote, created_at, updated_at)
         VALUES (10, 1, 0, 5, 'alpha', 'now', 'now'), (11, 1, 6, 10, 'beta', 'now', 'now'),
                (12, 2, 0, 5, 'delta', 'now', 'now');
       INSERT INTO claim_domains (claim_id, domain_id) VALUES (10, 1), (10, 2), (11, 2), (12, 2), (12, 3);
-    `);
-    raw.close();
+    `,
+    );
 
     const db = openDatabase(file);
     expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(6);

@@ -1,0 +1,184 @@
+import type { Db } from '../db';
+
+// Per-document summaries of the claims (migration 0007), from which the matrix's claim and document counts and the
+// co-occurrence tables are computed without reading a million tags:
+//   tag sets      "1,4:12;2:30"       12 claims tagged exactly {1, 4}, 30 tagged exactly {2}
+//   overlap sets  "1,4|2:3;2|2:1"     3 pairs of intersecting claims, one tagged {1, 4} and the other {2}; …
+// Domain ids in a set are in ascending order; of the two sets of a pair, the lesser string comes first. They do not
+// depend on the codebook's tree, so moving a domain leaves every summary valid. Untagged claims are left out.
+
+/** The sorted domain ids of a claim ("1,4"), or null when it has none. */
+const SET_OF = (claimId: string) =>
+  `(SELECT group_concat(domain_id, ',' ORDER BY domain_id) FROM claim_domains WHERE claim_id = ${claimId})`;
+
+/**
+ * The summaries of the documents in scope (all, or those marked stale), built from what the
+ * other indexes already hold rather than from every tag: a document's tag counts (migration 0006) give its
+ * single-domain claims once the claims with several domains (their own covering index, in claim and domain order)
+ * are taken out; overlapping pairs are found through the claims' range index, as the excerpts of a cell are.
+ */
+function summarize(db: Db, scope: 'stale' | 'all'): [number, string, string][] {
+  const inScope = (column: string): string =>
+    scope === 'all' ? '1' : `${column} IN (SELECT document_id FROM document_grid_stale)`;
+  const singles = new Map<number, Map<number, number>>();
+  const counts = db
+    .prepare(`SELECT document_id, domain_id, n FROM document_domain_counts WHERE ${inScope('document_id')}`)
+    .raw()
+    .iterate() as Iterable<[number, number, number]>;
+  for (const [docId, domainId, n] of counts) {
+    let m = singles.get(docId);
+    if (!m) singles.set(docId, (m = new Map()));
+    m.set(domainId, n);
+  }
+  const multi = new Map<number, Map<string, number>>();
+  const tags = db
+    .prepare(
+      `SELECT document_id, claim_id, domain_id FROM claim_domains INDEXED BY claim_domains_multi_tags
+       WHERE claim_tags > 1 AND ${inScope('document_id')} ORDER BY document_id, claim_id, domain_id`,
+    )
+    .raw()
+    .iterate() as Iterable<[number, number, number]>;
+  let claim = -1;
+  let docOf = -1;
+  let key = '';
+  const close = (): void => {
+    if (claim < 0) return;
+    let m = multi.get(docOf);
+    if (!m) multi.set(docOf, (m = new Map()));
+    m.set(key, (m.get(key) ?? 0) + 1);
+  };
+  for (const [docId, claimId, domainId] of tags) {
+    if (claimId !== claim) {
+      close();
+      claim = claimId;
+      docOf = docId;
+      key = String(domainId);
+    } else key += `,${domainId}`;
+    // A claim with several domains is not among the single-domain claims of any of them.
+    const m = singles.get(docId);
+    if (m) m.set(domainId, (m.get(domainId) ?? 0) - 1);
+  }
+  close();
+  // The intersecting pairs first (materialized, so that the sets are looked up per pair, not per claim).
+  const overlaps = new Map(
+    db
+      .prepare(
+        `WITH pairs AS MATERIALIZED (
+           SELECT x.document_id, x.id AS x, y.id AS y
+           FROM claims x JOIN claims y ON y.document_id = x.document_id AND y.start >= x.start
+             AND y.start < x.end AND y.id <> x.id AND (y.start > x.start OR y.id > x.id)
+           WHERE ${inScope('x.document_id')}),
+         sets AS MATERIALIZED (SELECT document_id, ${SET_OF('x')} AS a, ${SET_OF('y')} AS b FROM pairs)
+         SELECT document_id, group_concat(pair || ':' || n, ';') FROM (
+           SELECT document_id, min(a, b) || '|' || max(a, b) AS pair, count(*) AS n FROM sets
+           WHERE a IS NOT NULL AND b IS NOT NULL GROUP BY document_id, pair)
+         GROUP BY document_id`,
+      )
+      .raw()
+      .all() as [number, string][],
+  );
+  const out: [number, string, string][] = [];
+  for (const [docId, m] of singles) {
+    const parts: string[] = [];
+    for (const [domainId, n] of m) if (n > 0) parts.push(`${domainId}:${n}`);
+    for (const [set, n] of multi.get(docId) ?? []) parts.push(`${set}:${n}`);
+    if (parts.length) out.push([docId, parts.join(';'), overlaps.get(docId) ?? '']);
+  }
+  return out;
+}
+
+const hasSummaries = (db: Db): boolean =>
+  db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'document_grid_summaries'").get() !== undefined;
+
+/**
+ * Summarizes again the documents whose claims changed since they were last summarized (all of them on the first
+ * grid after migration 0007, the one or few an edit touched afterwards). A read-only connection, or a file without
+ * the tables, gets nothing written: readSummaries then summarizes in memory.
+ */
+export function refreshSummaries(db: Db): void {
+  if (db.readonly || !hasSummaries(db)) return;
+  if (!db.prepare('SELECT 1 FROM document_grid_stale LIMIT 1').get()) return;
+  db.transaction(() => {
+    // When most documents changed (the first grid after migration 0007, a merge of a domain used everywhere),
+    // summarizing all of them by scanning costs less than looking each one up.
+    const stale = db.prepare('SELECT count(*) FROM document_grid_stale').pluck().get() as number;
+    const summarized = db.prepare('SELECT count(*) FROM document_grid_summaries').pluck().get() as number;
+    const scope = stale * 2 > stale + summarized ? 'all' : 'stale';
+    const fresh = summarize(db, scope);
+    db.exec(
+      scope === 'all'
+        ? 'DELETE FROM document_grid_summaries'
+        : 'DELETE FROM document_grid_summaries WHERE document_id IN (SELECT document_id FROM document_grid_stale)',
+    );
+    const insert = db.prepare(
+      'INSERT INTO document_grid_summaries (document_id, tag_sets, overlap_sets) VALUES (?, ?, ?)',
+    );
+    for (const row of fresh) insert.run(row);
+    db.exec('DELETE FROM document_grid_stale');
+  }).immediate();
+}
+
+/** Calls back once per document that has tagged claims, with its summary (after bringing stale ones up to date). */
+export function readSummaries(
+  db: Db,
+  which: 'tags' | 'both',
+  visit: (docId: number, tagSets: string, overlapSets: string) => void,
+): void {
+  refreshSummaries(db);
+  const persisted = hasSummaries(db) && !db.prepare('SELECT 1 FROM document_grid_stale LIMIT 1').get();
+  const rows = persisted
+    ? db
+        .prepare(
+          `SELECT document_id, tag_sets, ${which === 'both' ? 'overlap_sets' : "''"} FROM document_grid_summaries`,
+        )
+        .raw()
+        .iterate()
+    : summarize(db, 'all');
+  for (const [docId, tagSets, overlapSets] of rows as Iterable<[number, string, string]>)
+    visit(docId, tagSets, overlapSets);
+}
+
+/**
+ * Calls back per entry of a tag-set or overlap-set list ("key:n;key:n"), with the key as a number when it is a
+ * single domain (most are) and as a string otherwise. Parsed by hand: the grids read hundreds of thousands of
+ * entries, and a substring and a hash lookup for each would cost more than the rest of the matrix.
+ */
+export function eachEntry(list: string, visit: (set: number | string, n: number) => void): void {
+  const len = list.length;
+  let from = 0;
+  while (from < len) {
+    let id = 0;
+    let single = true;
+    let i = from;
+    for (; i < len; i++) {
+      const ch = list.charCodeAt(i);
+      if (ch === 58) break; // ':'
+      if (ch < 48 || ch > 57) single = false;
+      else id = id * 10 + ch - 48;
+    }
+    const colon = i;
+    let n = 0;
+    for (i = colon + 1; i < len; i++) {
+      const ch = list.charCodeAt(i);
+      if (ch === 59) break; // ';'
+      n = n * 10 + ch - 48;
+    }
+    visit(single ? id : list.slice(from, colon), n);
+    from = i + 1;
+  }
+}
+
+/** The memoized mapping of a set (one domain id, or "1,4") to something derived from its domain ids. */
+export function perSet<T>(derive: (domainIds: number[]) => T): (set: number | string) => T {
+  const singles: T[] = [];
+  const memo = new Map<string, T>();
+  return (set) => {
+    if (typeof set === 'number') return (singles[set] ??= derive([set]));
+    let v = memo.get(set);
+    if (v === undefined) {
+      v = derive(set.split(',').map(Number));
+      memo.set(set, v);
+    }
+    return v;
+  };
+}
