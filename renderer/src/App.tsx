@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ProjectProvider, useProject } from './components/ProjectContext';
 import { useHashRoute, type View } from './components/route';
+import { prefetchReader } from './views/reader/prefetch';
 import { SettingsButton } from './components/Settings';
 import { Shortcuts } from './components/Shortcuts';
 import { Sidebar } from './components/Sidebar';
@@ -24,7 +25,7 @@ const TABS: { view: View; label: string; key: string }[] = [
 ];
 
 export function App(): ReactNode {
-  const [route, navigate] = useHashRoute();
+  const [route, navigate] = useHashRoute(prefetchReader);
   return (
     <ProjectProvider route={route} navigate={navigate}>
       <Shell />

@@ -175,3 +175,59 @@ test("the highlights come from the claims' spans before the full claims arrive; 
   await expect(page.getByRole('article', { name: /^Claim \d+$/ })).toHaveCount(ids.length);
   await expect(page.locator('.claims-column')).not.toContainText('Loading the claims…');
 });
+
+test('the text is shown once, with its highlights: it waits a moment for their spans, but not for long', async ({
+  app: page,
+}) => {
+  const documents = page.getByRole('list', { name: 'Documents' });
+  // From the moment the document is opened: does the text first appear with its highlights?
+  const firstTextHasHighlights = (): Promise<boolean> =>
+    page.evaluate(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const check = (): void => {
+            if (document.querySelector('.doc-text p [data-start]'))
+              resolve(document.querySelector('.doc-text [data-claims]') !== null);
+            else requestAnimationFrame(check);
+          };
+          check();
+        }),
+    );
+  // The spans come 100 ms after the document, the full claims (which would paint the highlights too) later still.
+  let served: () => void = () => undefined;
+  const documentServed = new Promise<void>((r) => (served = r));
+  let releaseClaims: () => void = () => undefined;
+  const claimsHeld = new Promise<void>((r) => (releaseClaims = r));
+  await page.route('**/api/getDocument', async (route) => {
+    await route.fulfill({ response: await route.fetch() });
+    served();
+  });
+  await page.route('**/api/listClaimSpans', async (route) => {
+    await documentServed;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await route.continue();
+  });
+  await page.route('**/api/listClaims', async (route) => {
+    await claimsHeld;
+    await route.continue();
+  });
+  const first = firstTextHasHighlights();
+  await documents.getByRole('button', { name: SUMMIT }).click();
+  expect(await first).toBe(true);
+  releaseClaims();
+
+  // Spans (and claims) that are slow to come: the text is shown without them, and they follow.
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(/\/api\/(listClaimSpans|listClaims)$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.getByRole('tab', { name: 'Library' }).click();
+  await documents.getByRole('button', { name: SUMMIT }).click();
+  await expect(page.locator('.doc-text')).toContainText('joint working group');
+  await expect(page.locator('.doc-text [data-claims]')).toHaveCount(0);
+  release();
+  await expect(page.locator('.doc-text [data-claims]').first()).toBeVisible();
+});

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 export const VIEWS = ['library', 'reader', 'grid', 'compare', 'export'] as const;
 export type View = (typeof VIEWS)[number];
@@ -55,17 +55,34 @@ export function readerHref(docId: number, claimId?: number): string {
   return formatRoute({ view: 'reader', docId, claimId });
 }
 
-export function useHashRoute(): [Route, (route: Route) => void] {
-  const [route, setRoute] = useState<Route>(() => parseHash(window.location.hash));
+/**
+ * The route, from the address. `onDocument` is called as soon as the address names a document other than the
+ * one before (and for the first address), before React renders anything: a view can start loading it then.
+ */
+export function useHashRoute(onDocument?: (docId: number) => void): [Route, (route: Route) => void] {
+  const docRef = useRef<number | undefined>(undefined);
+  const parse = useCallback(
+    (hash: string): Route => {
+      const next = parseHash(hash);
+      if (next.docId && next.docId !== docRef.current) onDocument?.(next.docId);
+      docRef.current = next.docId;
+      return next;
+    },
+    [onDocument],
+  );
+  const [route, setRoute] = useState<Route>(() => parse(window.location.hash));
   useEffect(() => {
-    const onChange = (): void => setRoute(parseHash(window.location.hash));
+    const onChange = (): void => setRoute(parse(window.location.hash));
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
-  }, []);
-  const navigate = useCallback((next: Route) => {
-    const hash = formatRoute(next);
-    if (hash !== window.location.hash) window.location.hash = hash;
-    else setRoute(parseHash(hash));
-  }, []);
+  }, [parse]);
+  const navigate = useCallback(
+    (next: Route) => {
+      const hash = formatRoute(next);
+      if (hash !== window.location.hash) window.location.hash = hash;
+      else setRoute(parse(hash));
+    },
+    [parse],
+  );
   return [route, navigate];
 }

@@ -22,6 +22,7 @@ import { selectionOffsets } from './selection';
 import { TagPopover, type PopoverAnchor } from './TagPopover';
 import type { Offsets } from './textRanges';
 import { insertSorted, useReaderClaims } from './useReaderClaims';
+import { loadDocument } from './prefetch';
 import { useReaderKeys } from './useReaderKeys';
 
 interface Pending {
@@ -30,6 +31,9 @@ interface Pending {
   exact: boolean;
   anchor: PopoverAnchor;
 }
+
+/** How long the text waits for its highlights before it is shown without them. */
+const SPANS_WAIT_MS = 200;
 
 export function ReaderView(): ReactNode {
   const { route, navigate, version, changed, setStatus, domains, domainById, domainFilter, setDomainFilter } =
@@ -52,8 +56,7 @@ export function ReaderView(): ReactNode {
     setDoc(null);
     setPending(null);
     setLoadError(null);
-    api
-      .getDocument({ id: docId })
+    loadDocument(docId)
       .then((d) => live && setDoc(d))
       .catch((e: unknown) => live && setLoadError(errorMessage(e)));
     return () => {
@@ -61,13 +64,21 @@ export function ReaderView(): ReactNode {
     };
   }, [docId]);
 
-  const { claims, setClaims, visible, painted, claimsLoaded, marks, laneCount } = useReaderClaims(
+  const { claims, setClaims, visible, painted, claimsLoaded, spansReady, marks, laneCount } = useReaderClaims(
     docId,
     version,
     domainFilter,
     domainById,
     setLoadError,
   );
+  // The text waits a moment for its highlights' spans (asked for at the same time) so that a dense document is
+  // rendered and laid out once, with them, rather than twice; a slow or failed answer does not hold it longer.
+  const [waited, setWaited] = useState<number | null>(null);
+  useEffect(() => {
+    if (!doc || spansReady) return;
+    const timer = setTimeout(() => setWaited(doc.id), SPANS_WAIT_MS);
+    return () => clearTimeout(timer);
+  }, [doc, spansReady]);
 
   const layout = useMemo(() => ({ title: doc?.title, plainHeadings: doc?.format === 'md' }), [doc]);
 
@@ -234,7 +245,7 @@ export function ReaderView(): ReactNode {
         </button>
       </div>
     );
-  if (!doc) return <div className="loading">Opening the document…</div>;
+  if (!doc || !(spansReady || waited === doc.id)) return <div className="loading">Opening the document…</div>;
 
   const selected = visible.find((c) => c.id === selectedId);
   const filterDomain = domainFilter === null ? undefined : domainById.get(domainFilter);

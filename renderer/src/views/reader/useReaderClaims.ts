@@ -3,6 +3,7 @@ import type { Claim, ClaimSpan, Domain } from '../../../../shared/api';
 import { api, errorMessage } from '../../api/client';
 import { assignLanes } from './blocks';
 import type { ClaimMark } from './DocumentText';
+import { loadClaimSpans } from './prefetch';
 
 const byPosition = (a: Claim, b: Claim): number => a.start - b.start || a.end - b.end || a.id - b.id;
 
@@ -27,6 +28,8 @@ export interface ReaderClaims {
   /** What the highlights show: the visible claims, or their spans while the full claims are on their way. */
   painted: ClaimSpan[];
   claimsLoaded: boolean;
+  /** The open document's highlights can be painted: its spans (or its full claims) have arrived. */
+  spansReady: boolean;
   marks: ClaimMark[];
   laneCount: number;
 }
@@ -49,8 +52,7 @@ export function useReaderClaims(
   useEffect(() => {
     if (!docId) return;
     let live = true;
-    api
-      .listClaimSpans({ docId })
+    loadClaimSpans(docId)
       .then((list) => live && setSpans({ docId, list }))
       .catch(() => undefined);
     return () => {
@@ -128,5 +130,6 @@ export function useReaderClaims(
     return [out, count];
   }, [painted, domainById]);
 
-  return { claims, setClaims, visible, painted, claimsLoaded, marks, laneCount };
+  const spansReady = claimsLoaded || spans?.docId === docId;
+  return { claims, setClaims, visible, painted, claimsLoaded, spansReady, marks, laneCount };
 }
