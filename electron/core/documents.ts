@@ -28,7 +28,8 @@ export type AddResult = { status: 'imported'; id: number; title: string } | { st
 
 /**
  * Stores a document with canonical text. A document whose canonical text is already present is skipped,
- * so that re-running an import only adds what is missing.
+ * so that re-running an import only adds what is missing. Atomic on its own; inside a caller's transaction, a
+ * failure leaves that transaction to be rolled back by the caller.
  */
 export function addDocument(db: Db, doc: NewDocument): AddResult {
   const { text, hash, chars, words } = doc.prepared
@@ -40,7 +41,10 @@ export function addDocument(db: Db, doc: NewDocument): AddResult {
   if (existing) return { status: 'skipped', id: existing.id };
   const meta = doc.meta ?? {};
   const title = canonicalText(doc.title).trim() || 'Untitled';
-  const id = db.transaction(() => {
+  // Within a caller's transaction (a batch of an import, a .qdpx), no savepoint of its own: FTS5 writes its
+  // pending index to disk at every savepoint, which made a batch cost as much as one commit per document.
+  const inOne = <T>(f: () => T): T => (db.inTransaction ? f() : db.transaction(f)());
+  const id = inOne(() => {
     const info = cached(
       db,
       `INSERT INTO documents (title, source, author, published, url, original_name, format, file_size, content_hash,
@@ -71,7 +75,7 @@ export function addDocument(db: Db, doc: NewDocument): AddResult {
     );
     for (const p of doc.pages ?? []) addPage.run(docId, p.page, p.start, p.end);
     return docId;
-  })();
+  });
   return { status: 'imported', id, title };
 }
 

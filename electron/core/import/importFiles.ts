@@ -16,6 +16,9 @@ export const DEFAULT_MAX_SIZE = 200 * 2 ** 20;
 export const THREAD_MIN_FILES = 24;
 /** Files extracted ahead of the commit: keeps the extractor busy without holding a corpus in memory. */
 const WINDOW = 16;
+/** Files committed per transaction, and their bytes at most (a batch's texts wait in memory for the commit). */
+const BATCH = 32;
+const BATCH_BYTES = 16 * 2 ** 20;
 const THREAD_MIN_BYTES = 2 * 2 ** 20;
 
 export interface ImportWarning {
@@ -78,39 +81,70 @@ type Outcome =
   | { kind: 'skipped'; existingId: number }
   | { kind: 'failed'; error: string };
 
-function commitOne(
+/** One extracted file's writes (its document, pages and attributes), inside the caller's transaction. */
+function writeOne(
   db: Db,
   setValue: Statement<unknown[]>,
   src: WireSource,
-  result: ExtractResult,
+  result: ExtractResult & { ok: true },
   values: FileValues | undefined,
   attrs: Map<string, { name: string; type: AttributeType }>,
   warnings: ImportWarning[],
 ): Outcome {
-  if (!result.ok) return { kind: 'failed', error: result.error };
   const doc = { ...result.doc, ...values?.fields, originalName: src.name, fileSize: src.size };
+  const r = addDocument(db, doc);
+  for (const [name, raw] of Object.entries(values?.attributes ?? {})) {
+    const attr = attrs.get(name);
+    if (!attr) continue;
+    try {
+      setValue.run(r.id, normaliseValue(attr.type, raw, attr.name), attr.name);
+    } catch (error) {
+      warnings.push({ path: src.path, message: (error as Error).message });
+    }
+  }
+  return r.status === 'imported'
+    ? { kind: 'imported', id: r.id, title: r.title }
+    : { kind: 'skipped', existingId: r.id };
+}
+
+interface Extracted {
+  src: WireSource;
+  result: ExtractResult;
+}
+
+/**
+ * Commits a batch of extracted files in one transaction: a kill loses at most the batch in flight, which running
+ * the import again completes. One commit per document cost twice the CPU (FTS5 writes a segment per commit). If
+ * a document fails to store, the batch is rolled back and committed again one document per transaction, so that
+ * only that document fails.
+ */
+function commitBatch(
+  db: Db,
+  setValue: Statement<unknown[]>,
+  batch: Extracted[],
+  valuesOf: (src: WireSource) => FileValues | undefined,
+  attrs: Map<string, { name: string; type: AttributeType }>,
+  warnings: ImportWarning[],
+): Outcome[] {
+  const failed = (error: unknown): Outcome => ({
+    kind: 'failed',
+    error: error instanceof Error ? error.message : String(error),
+  });
+  const one = (e: Extracted, w: ImportWarning[]): Outcome =>
+    e.result.ok ? writeOne(db, setValue, e.src, e.result, valuesOf(e.src), attrs, w) : failed(e.result.error);
   try {
-    // The document, its FTS row (by trigger), its pages and its attributes commit together or not at all, in a
-    // transaction of their own: a kill loses at most the document in flight. (Batching several documents per
-    // transaction measured only ~8% less CPU here, not worth widening what a crash can lose.)
-    const added = db.transaction(() => {
-      const r = addDocument(db, doc);
-      for (const [name, raw] of Object.entries(values?.attributes ?? {})) {
-        const attr = attrs.get(name);
-        if (!attr) continue;
-        try {
-          setValue.run(r.id, normaliseValue(attr.type, raw, attr.name), attr.name);
-        } catch (error) {
-          warnings.push({ path: src.path, message: (error as Error).message });
-        }
+    const w: ImportWarning[] = [];
+    const outcomes = db.transaction(() => batch.map((e) => one(e, w)))();
+    warnings.push(...w);
+    return outcomes;
+  } catch {
+    return batch.map((e) => {
+      try {
+        return db.transaction(() => one(e, warnings))();
+      } catch (error) {
+        return failed(error);
       }
-      return r;
-    })();
-    return added.status === 'imported'
-      ? { kind: 'imported', id: added.id, title: added.title }
-      : { kind: 'skipped', existingId: added.id };
-  } catch (error) {
-    return { kind: 'failed', error: error instanceof Error ? error.message : String(error) };
+    });
   }
 }
 
@@ -152,8 +186,9 @@ export type WorkerReply =
   | { type: 'error'; message: string };
 
 /**
- * The import loop on the current thread: each source read, extracted and committed in its own transaction. A
- * failure is reported and never stops the batch; cancelling (options.signal) keeps every document committed.
+ * The import loop on the current thread: the sources read and extracted ahead, committed in batches (see
+ * commitBatch). A failure is reported and never stops the import; cancelling (options.signal) keeps every
+ * document committed and stops before the next batch.
  */
 export async function runImport(
   db: Db,
@@ -235,25 +270,26 @@ export async function runImport(
     while (progress.done < wanted.length) {
       if (options.signal?.aborted) break;
       fill();
-      const next = ahead.shift()!;
-      const result = await next.result;
+      // The next files in order, as their extraction finishes, up to a batch (extraction goes on meanwhile).
+      const batch: Extracted[] = [];
+      let bytes = 0;
+      while (batch.length < BATCH && bytes < BATCH_BYTES && ahead.length > 0 && !options.signal?.aborted) {
+        const next = ahead.shift()!;
+        batch.push({ src: next.src, result: await next.result });
+        bytes += next.src.size;
+        fill();
+      }
       if (options.signal?.aborted) break;
       const warnings: ImportWarning[] = [];
-      const outcome = commitOne(
-        db,
-        setValue,
-        next.src,
-        result,
-        plan?.byPath.get(next.src.path),
-        attrs,
-        warnings,
-      );
+      const outcomes = commitBatch(db, setValue, batch, (src) => plan?.byPath.get(src.path), attrs, warnings);
       report.warnings.push(...warnings);
-      record(report, next.src, outcome);
-      progress.done++;
-      progress.bytesDone += next.src.size;
+      batch.forEach((e, i) => {
+        record(report, e.src, outcomes[i]);
+        progress.done++;
+        progress.bytesDone += e.src.size;
+      });
       tick(wanted[progress.done]?.path ?? '');
-      // Let other work on this thread (messages, cancel, the UI's requests) run between documents.
+      // Let other work on this thread (messages, cancel, the UI's requests) run between batches.
       if (progress.done - yielded >= 16) {
         yielded = progress.done;
         await new Promise((r) => setImmediate(r));
@@ -313,7 +349,7 @@ function runInWorker(
 }
 
 /**
- * Imports the sources, each document in its own transaction. Large batches run in a worker thread with its own
+ * Imports the sources, committed in batches (see commitBatch). Large batches run in a worker thread with its own
  * connection, so the calling thread stays free; small ones (where starting a worker would cost more) run here.
  */
 export async function importSources(

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { callMethod } from '../../../electron/core/api/dispatch';
 import { getDocumentAttributes, listAttributes } from '../../../electron/core/attributes';
 import { getDocument } from '../../../electron/core/documents';
-import { importPaths } from '../../../electron/core/import/importFiles';
+import { type Extractor, inlineExtractor } from '../../../electron/core/import/extractor';
+import { emptyReport, importPaths, runImport } from '../../../electron/core/import/importFiles';
 import { waitForImportJob } from '../../../electron/core/import/jobs';
 import { makePdf, tempDir, tempProject } from './helpers';
 
@@ -182,5 +183,45 @@ describe('import jobs through the API', () => {
     const again = await importPaths(p.db, [dir]);
     expect(again.imported.length + again.skipped.length).toBe(400);
     expect(count(p.db, 'SELECT count(*) AS n FROM documents')).toBe(400);
+  });
+});
+
+describe('committing in batches', () => {
+  it('a document that fails to store fails alone: the rest of its batch is imported, nothing of it is left', async () => {
+    const dir = tempDir();
+    const names = Array.from({ length: 6 }, (_, i) => `report ${i}.txt`);
+    const sources = names.map((name, i) => {
+      const file = write(dir, name, `Report ${i}\n\nThe ministers met on day ${i}.`);
+      return { path: file, name, size: fs.statSync(file).size, file };
+    });
+    // The extractor gives "report 3" two pages numbered 1: its document row is written, then its pages fail.
+    const extractor: Extractor = {
+      extract: async (job) => {
+        const r = await inlineExtractor.extract(job);
+        if (r.ok && job.name === 'report 3.txt')
+          return {
+            ok: true,
+            doc: {
+              ...r.doc,
+              pages: [
+                { page: 1, start: 0, end: 2 },
+                { page: 1, start: 2, end: 4 },
+              ],
+            },
+          };
+        return r;
+      },
+      close: async () => undefined,
+    };
+    const p = tempProject();
+    const report = await runImport(p.db, sources, emptyReport(), {}, extractor);
+    expect(report.imported.map((i) => path.basename(i.path)).sort()).toEqual(
+      names.filter((n) => n !== 'report 3.txt'),
+    );
+    expect(report.failed.map((f) => path.basename(f.path))).toEqual(['report 3.txt']);
+    expect(report.failed[0].error).toMatch(/UNIQUE|constraint/i);
+    expect(count(p.db, 'SELECT count(*) AS n FROM documents')).toBe(5);
+    expect(count(p.db, 'SELECT count(*) AS n FROM documents_fts')).toBe(5);
+    expect(count(p.db, "SELECT count(*) AS n FROM documents WHERE original_name = 'report 3.txt'")).toBe(0);
   });
 });

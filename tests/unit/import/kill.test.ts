@@ -6,9 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { createProject } from '../../../electron/core/project';
 import { repoRoot, tempDir } from './helpers';
 
-// A crash mid-import (kill -9) loses at most the document in flight (each commits in its own transaction, never
-// in part); the project stays valid and running the
-// same import again completes it without duplicates.
+// A crash mid-import (kill -9) loses at most the batch in flight (each batch commits in one transaction, never
+// in part); the project stays valid and running the same import again completes it without duplicates.
 
 const WORDS = [
   'alliance',
