@@ -72,7 +72,7 @@ export const inlineExtractor: Extractor = { extract: runExtractJob, close: async
 
 /**
  * Extraction in a second worker thread, so that reading and parsing the next files overlaps with committing
- * the current one. Results come back by job id; a dead worker turns every pending job into a failure.
+ * the current ones. Results come back by job id; a dead worker turns every pending job into a failure.
  */
 export function threadExtractor(spec: { file: string | URL; execArgv: string[] }): Extractor {
   const worker = new Worker(spec.file, { execArgv: spec.execArgv, workerData: { role: 'extract' } });
@@ -84,7 +84,14 @@ export function threadExtractor(spec: { file: string | URL; execArgv: string[] }
     for (const resolve of pending.values()) resolve({ ok: false, error: why });
     pending.clear();
   };
-  worker.on('message', (m: { id: number; result: ExtractResult }) => {
+  // Until the thread has loaded its modules (a good part of a second under tsx), the calling thread, which has
+  // nothing to commit yet, extracts the first files itself.
+  let ready = false;
+  worker.on('message', (m: { id: number; result: ExtractResult } | { ready: true }) => {
+    if ('ready' in m) {
+      ready = true;
+      return;
+    }
     pending.get(m.id)?.(m.result);
     pending.delete(m.id);
   });
@@ -94,6 +101,7 @@ export function threadExtractor(spec: { file: string | URL; execArgv: string[] }
     extract: (job) =>
       new Promise((resolve) => {
         if (dead) return resolve({ ok: false, error: dead });
+        if (!ready) return resolve(runExtractJob(job));
         const id = next++;
         pending.set(id, resolve);
         worker.postMessage({ id, job });

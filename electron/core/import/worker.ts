@@ -21,6 +21,7 @@ if (port && role === 'extract') {
   port.on('message', (m: { id: number; job: ExtractJob }) => {
     void runExtractJob(m.job).then((result) => port.postMessage({ id: m.id, result }));
   });
+  port.postMessage({ ready: true });
 } else if (port) {
   const abort = new AbortController();
   const send = (m: WorkerReply): void => port.postMessage(m);
