@@ -243,3 +243,33 @@ test('search hits in a long document: stepping to a hit far down renders and mar
   await expect(counter).toHaveText(`1 / ${total}`);
   await expect.poll(current).toEqual({ start: text.toLowerCase().indexOf('interoperability'), inView: true });
 });
+
+test('the claims column follows the text: scrolled far down, the cards of the claims on screen come into view', async ({
+  app: page,
+  dossier,
+}) => {
+  const { docId } = await seedLongDocument(dossier.project, { title: TITLE, chars: CHARS, claims: 1_500 });
+  await openLong(page, dossier.server.url, docId);
+  const column = page.locator('.claims-column');
+  const firstCard = await column.locator('.claim-card').first().getAttribute('aria-label');
+  // A fast scroll, several steps a frame apart, to about two thirds of the text.
+  await scroller(page).evaluate(async (el) => {
+    for (let i = 1; i <= 10; i++) {
+      el.scrollTop = (el.scrollHeight * 0.66 * i) / 10;
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+  });
+  // The column, once the text is still, shows a card marked as on screen, and it is within the column's view.
+  const shown = column.locator('.claim-card.in-view').first();
+  await expect(shown).toBeVisible();
+  await expect
+    .poll(async () => {
+      const [card, box] = await Promise.all([shown.boundingBox(), column.boundingBox()]);
+      return !!card && !!box && card.y >= box.y && card.y < box.y + box.height;
+    })
+    .toBe(true);
+  expect(await shown.getAttribute('aria-label')).not.toBe(firstCard);
+  const id = Number((await shown.getAttribute('aria-label'))!.replace(/\D/g, ''));
+  // …and that claim's highlight is in the text on screen.
+  await expect(page.locator(`.doc-text [data-claims~="${id}"]`).first()).toBeInViewport();
+});

@@ -10,6 +10,9 @@ export interface ColumnNav {
 }
 
 /** Index of the first claim (in text order) still open at `offset`, or the first starting after it. */
+/** How long the text stays still before the column follows it. */
+const FOLLOW_AFTER_MS = 120;
+
 function firstInView(claims: Claim[], view: Offsets): number {
   let lo = 0;
   let hi = claims.length;
@@ -87,20 +90,24 @@ export function ClaimsColumn(props: {
   }, [navRef, claims, virtualizer]);
 
   // Follow the text: when no card of a claim on screen is in the column's view, bring one there (the selected
-  // claim's when it is on screen, so that a link to a claim shows its card; else the first).
+  // claim's when it is on screen, so that a link to a claim shows its card; else the first). Once the text has
+  // been still for a moment: following every step of a fast scroll laid the column out again on every frame.
   const { selectedId } = props;
   useEffect(() => {
     if (!view) return;
-    const shows = (c: Claim | undefined): boolean => !!c && c.start < view.end && c.end > view.start;
-    const selected = selectedId === null ? -1 : claims.findIndex((c) => c.id === selectedId);
-    const target = shows(claims[selected]) ? selected : firstInView(claims, view);
-    const range = virtualizer.range;
-    if (target < 0 || !range) return;
-    if (target >= range.startIndex && target <= range.endIndex) return;
-    if (target !== selected)
-      for (let i = range.startIndex; i <= range.endIndex && i < claims.length; i++)
-        if (shows(claims[i])) return;
-    virtualizer.scrollToIndex(target, { align: target === selected ? 'center' : 'start' });
+    const timer = setTimeout(() => {
+      const shows = (c: Claim | undefined): boolean => !!c && c.start < view.end && c.end > view.start;
+      const selected = selectedId === null ? -1 : claims.findIndex((c) => c.id === selectedId);
+      const target = shows(claims[selected]) ? selected : firstInView(claims, view);
+      const range = virtualizer.range;
+      if (target < 0 || !range) return;
+      if (target >= range.startIndex && target <= range.endIndex) return;
+      if (target !== selected)
+        for (let i = range.startIndex; i <= range.endIndex && i < claims.length; i++)
+          if (shows(claims[i])) return;
+      virtualizer.scrollToIndex(target, { align: target === selected ? 'center' : 'start' });
+    }, FOLLOW_AFTER_MS);
+    return () => clearTimeout(timer);
   }, [view, claims, virtualizer, selectedId]);
 
   const items = virtualizer.getVirtualItems();
