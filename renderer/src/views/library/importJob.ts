@@ -75,6 +75,7 @@ function readBase64(file: File): Promise<string> {
 }
 
 let cancelRequested = false;
+const CANCELLED_READING = 'cancelled before any file was sent';
 let abortReading: (() => void) | null = null;
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -114,10 +115,12 @@ export async function startImport(
     let next = 0;
     const readNext = async (): Promise<void> => {
       while (next < chosen.length) {
-        if (cancelRequested) throw new Error('cancelled before any file was sent; nothing was imported');
+        if (cancelRequested) throw new Error(CANCELLED_READING);
         const i = next++;
         const f = chosen[i];
         payload[i] = { name: displayPath(f), base64: await readBase64(f) };
+        // A read that ends after Cancel must not put the progress back on screen.
+        if (cancelRequested) throw new Error(CANCELLED_READING);
         reading.done += 1;
         reading.bytes += f.size;
         if (reading.done % 25 === 0 || reading.done === chosen.length) set({ reading: { ...reading } });
@@ -129,7 +132,7 @@ export async function startImport(
     await Promise.race([
       reads,
       new Promise<never>((_, reject) => {
-        abortReading = () => reject(new Error('cancelled before any file was sent; nothing was imported'));
+        abortReading = () => reject(new Error(CANCELLED_READING));
       }),
     ]);
     abortReading = null;
