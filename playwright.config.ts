@@ -1,5 +1,12 @@
 import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { electronBinary } from './tests/support/electronBinary';
+
+// The desktop smoke test needs an Electron binary, which cannot be downloaded on every machine: its project is
+// added only where one exists (said once, by the runner, not by each worker).
+const electron = electronBinary();
+if ('missing' in electron && !process.env.TEST_WORKER_INDEX)
+  console.log(`e2e: the Electron smoke test is left out: ${electron.missing}`);
 
 // Debian's Chromium when it is there (Playwright's own browsers cannot be downloaded on this machine).
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
@@ -33,5 +40,8 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium' }],
+  projects: [
+    { name: 'chromium', testIgnore: /electron-smoke\.spec\.ts$/ },
+    ...('path' in electron ? [{ name: 'electron', testMatch: /electron-smoke\.spec\.ts$/ }] : []),
+  ],
 });

@@ -99,11 +99,11 @@ export function refreshSummaries(db: Db): void {
   if (db.readonly || !hasSummaries(db)) return;
   if (!db.prepare('SELECT 1 FROM document_grid_stale LIMIT 1').get()) return;
   db.transaction(() => {
-    // When most documents changed (the first grid after migration 0007, a merge of a domain used everywhere),
-    // summarizing all of them by scanning costs less than looking each one up.
+    // When more documents are stale than summarized (the first grid after migration 0007, a merge of a domain
+    // used everywhere), summarizing all of them by scanning costs less than looking each one up.
     const stale = db.prepare('SELECT count(*) FROM document_grid_stale').pluck().get() as number;
     const summarized = db.prepare('SELECT count(*) FROM document_grid_summaries').pluck().get() as number;
-    const scope = stale * 2 > stale + summarized ? 'all' : 'stale';
+    const scope = stale > summarized ? 'all' : 'stale';
     const fresh = summarize(db, scope);
     db.exec(
       scope === 'all'

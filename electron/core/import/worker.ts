@@ -12,7 +12,7 @@ import {
 // The import worker, in one of two roles. As the importer (default) it opens its own connection to the project
 // and runs the whole import — one transaction per batch of files — so that the thread that started it (Electron
 // main, the web server) never waits on a parser or a commit; progress goes back as messages and "cancel" stops
-// it between documents. For a large batch it starts this module again as the extractor, which reads and parses
+// it between batches. For a large batch it starts this module again as the extractor, which reads and parses
 // the next files while the importer commits.
 const port = parentPort;
 const role = (workerData as { role?: string } | null)?.role ?? 'import';
