@@ -12,6 +12,7 @@ import {
 import { BlockView, type ClaimMark } from './BlockView';
 import { blockIndexAt, spansPerBlock, splitBlocks, type Block, type LayoutOptions } from './blocks';
 import type { Offsets } from './textRanges';
+import { useOnScreen } from './useOnScreen';
 
 export type { ClaimMark } from './BlockView';
 
@@ -72,13 +73,18 @@ export const DocumentText = memo(function DocumentText(props: {
   const blocks = useMemo(() => splitBlocks(text, layout), [text, layout]);
   const perBlock = useMemo(() => spansPerBlock(blocks, marks), [blocks, marks]);
   const rootRef = useRef<HTMLDivElement>(null);
+  // The root as state too: what is on screen is measured once it exists.
+  const [rootEl, setRootEl] = useState<HTMLDivElement | null>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
   const [width, setWidth] = useState(0);
   const full = text.length <= FULL_RENDER;
   // The scroller is an ancestor: its ref is attached after this component's layout effects, so take it once
   // mounted (a passive effect) and let that render lay the list out.
   const [scroller, setScroller] = useState<HTMLElement | null>(null);
-  useEffect(() => setScroller(scrollRef.current), [scrollRef]);
+  useEffect(() => {
+    setScroller(scrollRef.current);
+    setRootEl(rootRef.current);
+  }, [scrollRef]);
 
   const virtualizer = useVirtualizer({
     count: blocks.length,
@@ -149,13 +155,7 @@ export const DocumentText = memo(function DocumentText(props: {
   }, [navRef, scroller, virtualizer, blocks]);
 
   const items = virtualizer.getVirtualItems();
-  // Read after getVirtualItems, which computes it: the blocks actually on screen, without the overscan.
-  const range = virtualizer.range;
-  const first = range ? blocks[range.startIndex]?.start : undefined;
-  const last = range ? blocks[Math.min(range.endIndex, blocks.length - 1)]?.end : undefined;
-  useEffect(() => {
-    if (first !== undefined && last !== undefined) onVisible({ start: first, end: last });
-  }, [first, last, onVisible]);
+  useOnScreen(scroller, rootEl, onVisible);
 
   const laneWidth = laneCount <= 4 ? 6 : Math.max(3, Math.floor(26 / laneCount));
   const offset = (items[0]?.start ?? scrollMargin) - scrollMargin;

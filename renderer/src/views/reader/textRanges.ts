@@ -74,3 +74,62 @@ export function firstEndingAfter(spans: Offsets[], offset: number): number {
   }
   return lo;
 }
+
+const lineBox = (r: Range): DOMRect => r.getBoundingClientRect();
+
+/**
+ * First character of `node` whose line box ends below `top` (search = 'first'), or last character whose line box
+ * starts above `bottom` (search = 'last'): line boxes move down monotonically through a text node.
+ */
+function edgeChar(node: Text, y: number, search: 'first' | 'last'): number {
+  const range = document.createRange();
+  const box = (i: number): DOMRect => {
+    range.setStart(node, i);
+    range.setEnd(node, i + 1);
+    return lineBox(range);
+  };
+  let lo = 0;
+  let hi = node.data.length - 1;
+  if (search === 'first') {
+    // The smallest i with box(i).bottom > y.
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (box(mid).bottom > y) hi = mid;
+      else lo = mid + 1;
+    }
+  } else {
+    // The largest i with box(i).top < y.
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (box(mid).top < y) lo = mid;
+      else hi = mid - 1;
+    }
+  }
+  return lo;
+}
+
+/**
+ * The part of the text laid out between `top` and `bottom` (viewport coordinates), to the character: read from
+ * the rendered pieces' line boxes, not from estimated block positions, so that it holds on any machine's fonts
+ * and while a virtual list is still measuring its blocks. Hidden pieces (markup) take no room and are skipped.
+ */
+export function offsetsOnScreen(root: HTMLElement, top: number, bottom: number): Offsets | null {
+  const m = mappedNodes(root);
+  const range = document.createRange();
+  let start = -1;
+  let end = -1;
+  for (let i = 0; i < m.nodes.length; i++) {
+    const node = m.nodes[i];
+    if (node.data.length === 0) continue;
+    range.selectNodeContents(node);
+    const r = lineBox(range);
+    if (r.height === 0 || r.bottom <= top || r.top >= bottom) {
+      // Text nodes come in document order: past the bottom, nothing further is on screen.
+      if (r.height > 0 && r.top >= bottom) break;
+      continue;
+    }
+    if (start < 0) start = m.starts[i] + (r.top < top ? edgeChar(node, top, 'first') : 0);
+    end = m.starts[i] + (r.bottom > bottom ? edgeChar(node, bottom, 'last') + 1 : node.data.length);
+  }
+  return start < 0 ? null : { start, end: Math.max(end, start) };
+}
