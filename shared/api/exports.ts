@@ -29,7 +29,8 @@ export const EXPORT_FORMAT_INFO: readonly ExportFormatInfo[] = [
     label: 'CSV',
     extension: 'csv',
     mimeType: 'text/csv;charset=utf-8',
-    description: 'One row per claim and domain, UTF-8 (optionally with a BOM for Excel).',
+    description:
+      'One row per claim and domain, UTF-8 (optionally with a BOM for Excel). A cell starting with =, +, -, @, tab or CR gets a leading apostrophe, so that a spreadsheet shows it as text and never runs it as a formula.',
     unit: 'rows',
     filters: true,
   },

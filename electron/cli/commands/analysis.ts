@@ -1,7 +1,7 @@
-import { stringify } from 'csv-stringify/sync';
 import { toCodePointOffset } from '../../../shared/text';
 import { compareDocuments } from '../../core/compare';
 import { getDocumentText } from '../../core/documents';
+import { csvText } from '../../core/export/csvText';
 import { computeCooccurrence } from '../../core/grids/cooccurrence';
 import { matrixTable } from '../../core/grids/gridExport';
 import { computeMatrix, type Measure, MEASURES } from '../../core/grids/matrix';
@@ -47,7 +47,7 @@ export const grid: Command = {
     };
     if (v.csv) {
       const t = matrixTable(m);
-      return { json, text: stringify([t.columns, ...t.rows]).trimEnd() };
+      return { json, text: csvText([t.columns, ...t.rows], { recordDelimiter: 'lf' }).trimEnd() };
     }
     const header = [m.dimensionLabel, ...m.columns.map((c) => `${'  '.repeat(c.depth)}${c.name}`), 'Total'];
     const body = m.rows.map((r, i) => [

@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import { csvText } from './csvText';
 import {
   type ExcerptFilter,
   type ExcerptRow,
@@ -32,23 +33,14 @@ export interface CsvOptions {
   bom?: boolean;
 }
 
-// Written by hand rather than with csv-stringify: the rule is four lines and the library took most of the time of
-// a 100,000-claim export. Fields holding a quote, comma or line break are quoted (RFC 4180); so are fields a
-// spreadsheet would read as a formula, as the first release did.
-const NEEDS_QUOTES = /[",\r\n]|^[=+\-@]/;
-
-export function csvField(v: string | number | null): string {
-  if (v === null) return '';
-  if (typeof v === 'number') return String(v);
-  return NEEDS_QUOTES.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
-/** RFC 4180 CSV, UTF-8, CRLF line ends; an optional BOM so that Excel reads it as UTF-8. */
+/**
+ * RFC 4180 CSV, UTF-8, CRLF line ends; an optional BOM so that Excel reads it as UTF-8. A cell a spreadsheet would
+ * run as a formula gets a leading apostrophe (see csvText).
+ */
 export function csvOf(set: ExcerptSet, options: CsvOptions = {}): { text: string; rows: number } {
   const rows = excerptRowsOf(set);
-  const lines: string[] = [CSV_COLUMNS.map(([, label]) => csvField(label)).join(',')];
-  for (const r of rows) lines.push(CSV_COLUMNS.map(([k]) => csvField(r[k])).join(','));
-  return { text: `${options.bom ? '\uFEFF' : ''}${lines.join('\r\n')}\r\n`, rows: rows.length };
+  const table = [CSV_COLUMNS.map(([, label]) => label), ...rows.map((r) => CSV_COLUMNS.map(([k]) => r[k]))];
+  return { text: csvText(table, { bom: options.bom }), rows: rows.length };
 }
 
 export function excerptsCsv(db: Db, filter: ExcerptFilter = {}, options: CsvOptions = {}): string {

@@ -1,6 +1,6 @@
-import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { DossierError } from '../errors';
+import { csvText } from '../export/csvText';
 import type { Matrix } from './matrix';
 
 export type Cell = string | number | boolean | null;
@@ -53,9 +53,8 @@ export async function gridFile(
   check(t);
   const name = safeName(t.title ?? 'Grid');
   if (format === 'csv') {
-    const csv = stringify([t.columns, ...t.rows.map((r) => r.map((c) => (c === null ? '' : c)))], {
-      bom: options.bom ?? false,
-    });
+    // LF record ends, as grid files have always had; formula-like cells get their apostrophe (csvText).
+    const csv = csvText([t.columns, ...t.rows], { bom: options.bom, recordDelimiter: 'lf' });
     return { fileName: `${name}.csv`, mimeType: MIME.csv, bytes: Buffer.from(csv, 'utf8') };
   }
   const wb = new ExcelJS.Workbook();

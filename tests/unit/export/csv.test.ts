@@ -110,15 +110,18 @@ describe('CSV export', () => {
 });
 
 describe('CSV quoting', () => {
-  it('quotes a field when RFC 4180 needs it (or a spreadsheet would run it), and reads back every character', async () => {
-    const { csvField } = await import('../../../electron/core/export/csv');
+  it('quotes a field when RFC 4180 needs it, puts an apostrophe before a formula, and reads back every character', async () => {
+    const { csvText } = await import('../../../electron/core/export/csvText');
     fc.assert(
       fc.property(
-        fc.string({ unit: fc.constantFrom('a', ',', '"', '\r', '\n', '=', '+', '-', '@', ' ', 'é', '😀') }),
+        fc.string({
+          unit: fc.constantFrom('a', ',', '"', '\r', '\n', '\t', '=', '+', '-', '@', ' ', 'é', '😀'),
+        }),
         (s) => {
-          const out = csvField(s);
-          expect(out.startsWith('"')).toBe(/[",\r\n]|^[=+\-@]/.test(s));
-          expect((parse(`${out},x\r\n`) as string[][])[0]).toEqual([s, 'x']);
+          const out = csvText([[s, 'x']]);
+          expect(out.startsWith('"')).toBe(/[",\r\n]/.test(s));
+          const expected = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+          expect(parse(out) as string[][]).toEqual([[expected, 'x']]);
         },
       ),
       { numRuns: 500 },
