@@ -4,6 +4,7 @@ export const API_ERROR_CODES = [
   'conflict',
   'unknown_method',
   'unauthorized',
+  'forbidden',
   'unsupported',
   'internal',
 ] as const;

@@ -1,29 +1,27 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { callMethod } from '../core/api/dispatch';
 import type { Project } from '../core/project';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import type { ApiErrorCode } from '../../shared/errors';
+import {
+  crossOriginRefusal,
+  decodePath,
+  isJsonBody,
+  safeEqual,
+  staticAllowed,
+  TOKEN_HEADER,
+} from './requestGuard';
+import { staticFile } from './staticFiles';
 
 const MAX_BODY_BYTES = 512 * 1024 * 1024;
-const COOKIE = 'dossier_token';
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-  '.ico': 'image/x-icon',
-};
-
-const STATUS: Record<string, number> = {
+const STATUS: Record<ApiErrorCode, number> = {
   invalid_input: 400,
   unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   unknown_method: 404,
   conflict: 409,
@@ -46,20 +44,13 @@ export interface WebServerOptions {
   token?: string;
 }
 
-function readCookie(req: http.IncomingMessage, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return v.join('=');
-  }
-  return undefined;
-}
-
-function safeEqual(a: string | undefined, b: string): boolean {
-  if (!a) return false;
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && crypto.timingSafeEqual(x, y);
-}
+const COMMON_HEADERS: http.OutgoingHttpHeaders = {
+  'Cache-Control': 'no-store',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  // Another origin's <img>/<script> of any answer is blocked by the browser, whatever the answer is.
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
 
 function send(
   res: http.ServerResponse,
@@ -68,30 +59,37 @@ function send(
   type: string,
   extra: http.OutgoingHttpHeaders = {},
 ): void {
-  res.writeHead(status, {
-    'Content-Type': type,
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    ...extra,
-  });
+  res.writeHead(status, { 'Content-Type': type, ...COMMON_HEADERS, ...extra });
   res.end(body);
 }
+
+function sendError(res: http.ServerResponse, status: number, code: ApiErrorCode, message: string): void {
+  send(
+    res,
+    status,
+    JSON.stringify({ ok: false, error: { code, message } }),
+    'application/json; charset=utf-8',
+  );
+}
+
+class BodyTooLarge extends Error {}
 
 async function readBody(req: http.IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error('request body too large');
+    if (size > MAX_BODY_BYTES) throw new BodyTooLarge();
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
 }
 
 /**
- * Web mode: the renderer and the API on 127.0.0.1 only. Every request must carry the per-run token, as a
- * header, or as the cookie set when the printed URL (with `?token=`) is first opened.
+ * Web mode: the renderer and the API on 127.0.0.1 only. The page and its assets are the built renderer, the
+ * same for everyone; the API needs the per-run token in the X-Dossier-Token header and a request from
+ * Dossier's own origin (requestGuard.ts says why no cookie). The printed URL carries the token once
+ * (`?token=`); the page moves it into its sessionStorage and out of the address bar.
  */
 export function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? crypto.randomBytes(24).toString('base64url');
@@ -100,13 +98,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
 
   const server = http.createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent)
-        send(
-          res,
-          500,
-          JSON.stringify({ ok: false, error: { code: 'internal', message: String(error) } }),
-          'application/json',
-        );
+      if (!res.headersSent) sendError(res, 500, 'internal', String(error));
     });
   });
 
@@ -116,83 +108,83 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       send(res, 421, 'Dossier only answers on 127.0.0.1', 'text/plain; charset=utf-8');
       return;
     }
-    const url = new URL(req.url ?? '/', `http://${host}`);
-    const queryToken = url.searchParams.get('token');
-    if (req.method === 'GET' && queryToken !== null) {
-      if (!safeEqual(queryToken, token))
-        return send(res, 401, 'Wrong token: open the URL that Dossier printed.', 'text/plain; charset=utf-8');
-      url.searchParams.delete('token');
-      send(res, 303, '', 'text/plain', {
-        Location: url.pathname + url.search,
-        'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-      });
-      return;
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://${host}`);
+    } catch {
+      return send(res, 400, 'malformed request address', 'text/plain; charset=utf-8');
     }
-    const presented = (req.headers['x-dossier-token'] as string | undefined) ?? readCookie(req, COOKIE);
-    if (!safeEqual(presented, token)) {
-      send(
-        res,
-        401,
-        JSON.stringify({
-          ok: false,
-          error: {
-            code: 'unauthorized',
-            message: 'missing or wrong token: open the URL that Dossier printed',
-          },
-        }),
-        'application/json',
-      );
-      return;
-    }
-    if (url.pathname.startsWith('/api/')) {
-      if (req.method !== 'POST') return send(res, 405, 'POST only', 'text/plain', { Allow: 'POST' });
-      let input: unknown;
-      try {
-        const body = await readBody(req);
-        input = body.length ? JSON.parse(body.toString('utf8')) : {};
-      } catch (error) {
-        const message =
-          error instanceof SyntaxError
-            ? 'the request body is not valid JSON'
-            : String((error as Error).message);
-        return send(
-          res,
-          400,
-          JSON.stringify({ ok: false, error: { code: 'invalid_input', message } }),
-          'application/json',
-        );
-      }
-      const result = await callMethod(options.project, decodeURIComponent(url.pathname.slice(5)), input);
-      const status = result.ok ? 200 : (STATUS[result.error.code] ?? 500);
-      return send(res, status, JSON.stringify(result), 'application/json; charset=utf-8');
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'GET only', 'text/plain');
-    serveStatic(url.pathname, res);
+    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return handleApi(req, res, host, url);
+    return handleStatic(req, res, url);
   }
 
-  function serveStatic(pathname: string, res: http.ServerResponse): void {
-    const rel =
-      decodeURIComponent(pathname) === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
-    const file = path.resolve(webRoot, rel);
-    if (!file.startsWith(webRoot + path.sep)) return send(res, 404, 'not found', 'text/plain');
-    const target =
-      fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(webRoot, 'index.html');
-    if (!fs.existsSync(target)) {
-      return send(
-        res,
-        503,
-        `The renderer is not built (${webRoot} is missing). Run "npm run build".`,
-        'text/plain; charset=utf-8',
-      );
+  async function handleApi(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    host: string,
+    url: URL,
+  ): Promise<void> {
+    const refusal = crossOriginRefusal(req, host);
+    if (refusal) return sendError(res, 403, 'forbidden', refusal);
+    if (req.method !== 'POST') return send(res, 405, 'POST only', 'text/plain', { Allow: 'POST' });
+    const presented = req.headers[TOKEN_HEADER];
+    if (!safeEqual(typeof presented === 'string' ? presented : undefined, token))
+      return sendError(res, 401, 'unauthorized', 'missing or wrong token: open the URL that Dossier printed');
+    if (!isJsonBody(req)) {
+      res.setHeader('Accept-Post', 'application/json');
+      return sendError(res, 415, 'unsupported', 'send the request body as application/json');
     }
-    send(res, 200, fs.readFileSync(target), MIME[path.extname(target)] ?? 'application/octet-stream', {
+    const name = decodePath(url.pathname.slice('/api/'.length));
+    if (name === null)
+      return sendError(
+        res,
+        400,
+        'invalid_input',
+        'the method name in the address is not valid percent-encoding',
+      );
+    let input: unknown;
+    try {
+      const body = await readBody(req);
+      input = body.length ? JSON.parse(body.toString('utf8')) : {};
+    } catch (error) {
+      if (error instanceof BodyTooLarge)
+        return sendError(
+          res,
+          413,
+          'invalid_input',
+          `the request body is larger than ${MAX_BODY_BYTES / 2 ** 20} MB`,
+        );
+      return sendError(res, 400, 'invalid_input', 'the request body is not valid JSON');
+    }
+    const result = await callMethod(options.project, name, input);
+    const status = result.ok ? 200 : STATUS[result.error.code];
+    return send(res, status, JSON.stringify(result), 'application/json; charset=utf-8');
+  }
+
+  function handleStatic(req: http.IncomingMessage, res: http.ServerResponse, url: URL): void {
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return send(res, 405, 'GET only', 'text/plain', { Allow: 'GET, HEAD' });
+    if (!staticAllowed(req))
+      return send(res, 403, 'Dossier refuses to be embedded by another page', 'text/plain');
+    const queryToken = url.searchParams.get('token');
+    if (queryToken !== null && !safeEqual(queryToken, token))
+      return send(res, 401, 'Wrong token: open the URL that Dossier printed.', 'text/plain; charset=utf-8');
+    const pathname = decodePath(url.pathname);
+    if (pathname === null) return send(res, 400, 'malformed percent-encoding in the address', 'text/plain');
+    const answer = staticFile(webRoot, pathname);
+    if (answer.kind === 'outside') return send(res, 404, 'not found', 'text/plain');
+    if (answer.kind === 'not_built') return send(res, 503, answer.message, 'text/plain; charset=utf-8');
+    send(res, 200, answer.body, answer.type, {
       'Content-Security-Policy': CONTENT_SECURITY_POLICY,
       'X-Frame-Options': 'DENY',
+      // A page that opened Dossier in a new window gets no handle on it.
+      'Cross-Origin-Opener-Policy': 'same-origin',
     });
   }
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);
+    // The loopback address only: nothing on the network can reach the server.
     server.listen(options.port ?? 0, '127.0.0.1', () => {
       port = (server.address() as AddressInfo).port;
       resolve({

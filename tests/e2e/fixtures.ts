@@ -25,7 +25,7 @@ export const WEB_ROOT = path.resolve(REPO_ROOT, process.env.DOSSIER_WEB_ROOT ?? 
 export interface DossierFixtures {
   /** A fresh copy of the sample project, in its own temp folder, served in web mode. */
   dossier: { project: Project; server: WebServer; dataDir: string };
-  /** The page opened on the project's URL (token exchanged for the cookie). */
+  /** The page opened on the project's URL (the page keeps the token in its sessionStorage). */
   app: Page;
 }
 

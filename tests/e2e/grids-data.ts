@@ -1,9 +1,13 @@
 import type { Page } from '@playwright/test';
 
-/** Calls the core through the web door, with the page's session cookie (as the renderer does). */
+/** Calls the core through the web door, with the page's token (as the renderer does). */
 export async function call<T = unknown>(page: Page, name: string, input: unknown = {}): Promise<T> {
   const origin = new URL(page.url()).origin;
-  const response = await page.request.post(`${origin}/api/${name}`, { data: input });
+  const token = await page.evaluate(() => sessionStorage.getItem('dossier_token'));
+  const response = await page.request.post(`${origin}/api/${name}`, {
+    data: input,
+    headers: { 'x-dossier-token': token ?? '' },
+  });
   const result = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
   if (!result.ok) throw new Error(`${name}: ${result.error?.message}`);
   return result.value as T;

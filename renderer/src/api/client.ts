@@ -1,6 +1,7 @@
 import type { ApiClient, MethodInput, MethodName, MethodOutput } from '../../../shared/api';
 import { methodNames } from '../../../shared/api';
 import type { ApiErrorCode, ApiResult } from '../../../shared/errors';
+import { webToken } from './webToken';
 
 /** What the Electron preload exposes; absent in web mode. */
 export interface DossierBridge {
@@ -30,8 +31,9 @@ async function overHttp(name: string, input: unknown): Promise<ApiResult<unknown
   try {
     response = await fetch(`/api/${encodeURIComponent(name)}`, {
       method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json' },
+      // Nothing ambient: the token header is what authorises the call (see webToken.ts).
+      credentials: 'omit',
+      headers: { 'Content-Type': 'application/json', 'X-Dossier-Token': webToken() ?? '' },
       body: JSON.stringify(input ?? {}),
     });
   } catch {
@@ -53,6 +55,8 @@ function transport(): (name: string, input: unknown) => Promise<ApiResult<unknow
       return fn(input ?? {});
     };
   }
+  // Read the token now, before any view renders: it leaves the address bar at once.
+  if (typeof window !== 'undefined') webToken();
   return overHttp;
 }
 
