@@ -13,10 +13,11 @@ import empty from '../../resources/codebooks/empty.json';
 // The template schema is part of the API contract (templates cross it as JSON); re-exported for the core.
 export { CodebookTemplate };
 
-export const BUILT_IN_TEMPLATES: Record<string, CodebookTemplate> = {
+// No prototype: a name such as "__proto__" or "constructor" must find nothing here, not Object's members.
+export const BUILT_IN_TEMPLATES: Record<string, CodebookTemplate> = Object.assign(Object.create(null), {
   'defence-diplomacy': CodebookTemplate.parse(defenceDiplomacy),
   empty: CodebookTemplate.parse(empty),
-};
+}) as Record<string, CodebookTemplate>;
 
 export function templateNames(): string[] {
   return Object.keys(BUILT_IN_TEMPLATES);

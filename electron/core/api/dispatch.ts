@@ -4,6 +4,7 @@ import type { ApiResult } from '../../../shared/errors';
 import { DossierError } from '../errors';
 import type { Project } from '../project';
 import { handlers, type Handler } from './handlers';
+import { MAX_INPUT_DEPTH, nestedDeeperThan } from './inputDepth';
 
 function describeZodError(error: z.ZodError): string {
   return error.issues
@@ -24,6 +25,15 @@ export async function callMethod(
   if (!isMethodName(name))
     return { ok: false, error: { code: 'unknown_method', message: `unknown method "${name}"` } };
   const spec = api[name];
+  if (nestedDeeperThan(rawInput, MAX_INPUT_DEPTH)) {
+    return {
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: `${name}: the input nests deeper than ${MAX_INPUT_DEPTH} levels`,
+      },
+    };
+  }
   const parsed = spec.input.safeParse(rawInput ?? {});
   if (!parsed.success) {
     return {

@@ -134,8 +134,26 @@ const REPEATED = new Set([
 ]);
 
 /**
+ * Whether the prolog (before the root element) declares a document type. Scans only declarations, processing
+ * instructions and comments, so that "<!DOCTYPE" inside the content (a CDATA note) is not mistaken for one.
+ */
+function declaresDoctype(xml: string): boolean {
+  let i = 0;
+  for (;;) {
+    while (i < xml.length && /\s/.test(xml[i])) i++;
+    const close = xml.startsWith('<?', i) ? '?>' : xml.startsWith('<!--', i) ? '-->' : null;
+    if (close === null) return xml.slice(i, i + 9).toUpperCase() === '<!DOCTYPE';
+    const end = xml.indexOf(close, i + 2);
+    // Left open: not well-formed, which the validator reports.
+    if (end < 0) return false;
+    i = end + close.length;
+  }
+}
+
+/**
  * Parses REFI-QDA XML: strips what other tools put before `<?xml` (a BOM, white space), checks it is well-formed
- * and drops namespace prefixes. Text keeps its white space exactly.
+ * and drops namespace prefixes. Text keeps its white space exactly. A DOCTYPE is refused: REFI-QDA files have
+ * none, and its entities are how XML reads local files (XXE) or inflates a small file without bound.
  */
 export function parseXml(text: string, what: string): XmlNode {
   const start = text.indexOf('<');
@@ -147,6 +165,11 @@ export function parseXml(text: string, what: string): XmlNode {
       .trim() === ''
       ? text.slice(start)
       : text.replace(/^\uFEFF/, '');
+  if (declaresDoctype(xml))
+    throw new DossierError(
+      'unsupported',
+      `${what} declares a DOCTYPE: Dossier does not read XML with document type or entity declarations (REFI-QDA files have none)`,
+    );
   const valid = XMLValidator.validate(xml, { allowBooleanAttributes: true });
   if (valid !== true) {
     throw new DossierError(
@@ -168,7 +191,11 @@ export function parseXml(text: string, what: string): XmlNode {
     processEntities: false,
     isArray: (name) => REPEATED.has(name),
   });
-  return parser.parse(xml) as XmlNode;
+  try {
+    return parser.parse(xml) as XmlNode;
+  } catch (error) {
+    throw new DossierError('invalid_input', `${what} cannot be read as XML: ${(error as Error).message}`);
+  }
 }
 
 /** Child elements of a node as an array (none → []). */
