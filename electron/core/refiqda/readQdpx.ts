@@ -1,7 +1,7 @@
-import { unzipSync } from 'fflate';
 import { DossierError } from '../errors';
 import { normalizeGuid } from './guids';
 import { positionMapper } from './positions';
+import { entryKey, openQdpxZip } from './qdpxZip';
 import { attr, child, children, parseXml, textOf, type XmlNode } from './xml';
 import { CLAIM_META_KEYS, readMetaLines, SOURCE_META_KEYS } from './meta';
 
@@ -80,25 +80,6 @@ function decodeUtf8(bytes: Uint8Array, what: string): string {
   }
 }
 
-/** Reads a zip into a map of entries by lower-case path ("Sources/" and "sources/" are the same folder). */
-function unzip(bytes: Uint8Array, what: string): Map<string, Uint8Array> {
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(bytes);
-  } catch (error) {
-    throw new DossierError(
-      'invalid_input',
-      `${what} is not a readable .qdpx (zip) file: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
-  const out = new Map<string, Uint8Array>();
-  for (const [name, data] of Object.entries(entries)) {
-    if (name.endsWith('/')) continue;
-    out.set(name.replace(/\\/g, '/').replace(/^\.\//, '').toLowerCase(), data);
-  }
-  return out;
-}
-
 const GUID_REF = (node: XmlNode | undefined, name: string): string | null => normalizeGuid(attr(node, name));
 
 /** The codebook's codes in document order, each with its parent. */
@@ -152,13 +133,15 @@ function variableValue(v: XmlNode): string | null {
  * skipped and why, and every selection that cannot be placed in its text.
  */
 export function readQdpx(bytes: Uint8Array, fileName = 'the file'): QdpxPlan {
-  const zip = unzip(bytes, fileName);
+  const zip = openQdpxZip(bytes, fileName);
   const qdeKey =
-    [...zip.keys()].find((k) => k === 'project.qde') ??
-    [...zip.keys()].find((k) => k.endsWith('/project.qde'));
+    zip.keys().find((k) => k === 'project.qde') ?? zip.keys().find((k) => k.endsWith('/project.qde'));
   if (!qdeKey)
     throw new DossierError('invalid_input', `${fileName} has no project.qde: it is not a REFI-QDA project`);
-  const root = parseXml(decodeUtf8(zip.get(qdeKey) as Uint8Array, 'project.qde'), 'project.qde');
+  const root = parseXml(
+    decodeUtf8(zip.read([qdeKey]).get(qdeKey) as Uint8Array, 'project.qde'),
+    'project.qde',
+  );
   const project = child(root, 'Project');
   if (!project)
     throw new DossierError(
@@ -169,14 +152,11 @@ export function readQdpx(bytes: Uint8Array, fileName = 'the file'): QdpxPlan {
   const skipped: ImportIssue[] = [];
   const problems: ImportIssue[] = [];
 
-  const fileText = (path: string | undefined, what: string): string | { missing: string } => {
-    if (!path) return { missing: 'no text' };
+  /** The archive entry a plainTextPath names, if the archive holds it. */
+  const entryOf = (path: string): string | undefined => {
     const internal = /^internal:\/\/(.+)$/i.exec(path);
-    const name = (internal ? internal[1] : path.replace(/^(relative|absolute|file):\/\/\/?/i, '')).replace(
-      /\\/g,
-      '/',
-    );
-    const lower = name.toLowerCase().replace(/^\.?\//, '');
+    const name = internal ? internal[1] : path.replace(/^(relative|absolute|file):\/\/\/?/i, '');
+    const lower = entryKey(name).replace(/^\//, '');
     const basename = lower.slice(lower.lastIndexOf('/') + 1);
     const candidates = [
       `${base}sources/${lower}`,
@@ -185,14 +165,25 @@ export function readQdpx(bytes: Uint8Array, fileName = 'the file'): QdpxPlan {
       `sources/${basename}`,
       lower,
     ];
-    const hit = candidates.find((c) => zip.has(c));
+    return candidates.find((c) => zip.has(c));
+  };
+  // Only the texts the project names are inflated, all in one pass (see qdpxZip.ts for the limits).
+  const named = [
+    ...children(child(project, 'Sources'), 'TextSource').filter((s) => s.PlainTextContent === undefined),
+    ...children(child(project, 'Notes'), 'Note').filter((n) => !textOf(n, 'PlainTextContent')),
+  ].map((n) => attr(n, 'plainTextPath'));
+  const texts = zip.read(named.flatMap((p) => (p ? (entryOf(p) ?? []) : [])));
+
+  const fileText = (path: string | undefined, what: string): string | { missing: string } => {
+    if (!path) return { missing: 'no text' };
+    const hit = entryOf(path);
     if (!hit)
       return {
-        missing: internal
+        missing: /^internal:\/\//i.test(path)
           ? `${path} is missing from the archive`
           : `the text lives outside the archive (${path})`,
       };
-    return decodeUtf8(zip.get(hit) as Uint8Array, what);
+    return decodeUtf8(texts.get(hit) as Uint8Array, what);
   };
 
   const users = children(child(project, 'Users'), 'User')
