@@ -3,6 +3,7 @@ import { DossierError } from '../errors';
 import { domainTree } from './domainTree';
 import type { MatrixColumn } from './matrix';
 import { cached } from './cache';
+import { pageOverlapPairs } from './overlapPairs';
 import { ensureGridSchema } from './schema';
 import { eachEntry, perSet, readSummaries } from './summaries';
 
@@ -16,10 +17,6 @@ export interface Cooccurrence {
    */
   overlap: number[][];
 }
-
-/** Later-starting claim y intersects x: each intersecting pair appears once. */
-const OVERLAPPING_PAIRS = `FROM claims x JOIN claims y ON y.document_id = x.document_id AND y.start >= x.start
-  AND y.start < x.end AND y.id <> x.id AND (y.start > x.start OR y.id > x.id)`;
 
 /** Domains × domains, by tag (same claim) and by text (overlapping claims), with direct tags, not rolled up. */
 export function computeCooccurrence(db: Db): Cooccurrence {
@@ -158,21 +155,30 @@ export function cooccurrenceExcerpts(
       items: rows.map((r) => ({ docId: r[1], title: r[6], claims: [toClaim(r.slice(0, 6) as Raw)] })),
     };
   }
-  const where = `WHERE ((${has('x', 'a')} AND ${has('y', 'b')}) OR (${has('x', 'b')} AND ${has('y', 'a')}))`;
-  const total = db.prepare(`SELECT count(*) ${OVERLAPPING_PAIRS} ${where}`).pluck().get(params) as number;
-  const rows = db
-    .prepare(
-      `SELECT ${CLAIM_COLUMNS('x')}, ${CLAIM_COLUMNS('y')}, ${title('x')} ${OVERLAPPING_PAIRS} ${where}
-       ORDER BY x.document_id, x.start, x.id, y.start, y.id LIMIT @limit OFFSET @offset`,
-    )
-    .raw()
-    .all(params) as unknown[][];
+  // Pairs from the claims tagged a or b, swept in memory (grids/overlapPairs.ts): a self-join would visit every
+  // intersecting pair of a document whose claims all overlap.
+  const cellClaims = (
+    db
+      .prepare(
+        `SELECT c.id, c.document_id, c.start, c.end, max(t.domain_id = @a), max(t.domain_id = @b)
+         FROM claim_domains t JOIN claims c ON c.id = t.claim_id
+         WHERE t.domain_id IN (@a, @b) GROUP BY c.id`,
+      )
+      .raw()
+      .all({ a: q.domainA, b: q.domainB }) as [number, number, number, number, number, number][]
+  ).map(([id, docId, start, end, hasA, hasB]) => ({ id, docId, start, end, hasA: !!hasA, hasB: !!hasB }));
+  const { total, pairs } = pageOverlapPairs(cellClaims, offset, limit);
+  const one = db.prepare(`SELECT ${CLAIM_COLUMNS('c')}, ${title('c')} FROM claims c WHERE c.id = ?`).raw();
   return {
     total,
-    items: rows.map((r) => ({
-      docId: r[1] as number,
-      title: r[12] as string,
-      claims: [toClaim(r.slice(0, 6) as Raw), toClaim(r.slice(6, 12) as Raw)],
-    })),
+    items: pairs.map(([x, y]) => {
+      const rx = one.get(x.id) as [...Raw, string];
+      const ry = one.get(y.id) as [...Raw, string];
+      return {
+        docId: x.docId,
+        title: rx[6],
+        claims: [toClaim(rx.slice(0, 6) as Raw), toClaim(ry.slice(0, 6) as Raw)],
+      };
+    }),
   };
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import { overlapList, overlappingSetPairs, type SetRange } from './overlapSweep';
 
 // Per-document summaries of the claims (migration 0007), from which the matrix's claim and document counts and the
 // co-occurrence tables are computed without reading a million tags:
@@ -7,15 +8,11 @@ import type { Db } from '../db';
 // Domain ids in a set are in ascending order; of the two sets of a pair, the lesser string comes first. They do not
 // depend on the codebook's tree, so moving a domain leaves every summary valid. Untagged claims are left out.
 
-/** The sorted domain ids of a claim ("1,4"), or null when it has none. */
-const SET_OF = (claimId: string) =>
-  `(SELECT group_concat(domain_id, ',' ORDER BY domain_id) FROM claim_domains WHERE claim_id = ${claimId})`;
-
 /**
  * The summaries of the documents in scope (all, or those marked stale), built from what the
  * other indexes already hold rather than from every tag: a document's tag counts (migration 0006) give its
  * single-domain claims once the claims with several domains (their own covering index, in claim and domain order)
- * are taken out; overlapping pairs are found through the claims' range index, as the excerpts of a cell are.
+ * are taken out; overlapping pairs are counted by a sweep over the claims that meet another (grids/overlapSweep.ts).
  */
 function summarize(db: Db, scope: 'stale' | 'all'): [number, string, string][] {
   const inScope = (column: string): string =>
@@ -59,24 +56,44 @@ function summarize(db: Db, scope: 'stale' | 'all'): [number, string, string][] {
     if (m) m.set(domainId, (m.get(domainId) ?? 0) - 1);
   }
   close();
-  // The intersecting pairs first (materialized, so that the sets are looked up per pair, not per claim).
-  const overlaps = new Map(
-    db
-      .prepare(
-        `WITH pairs AS MATERIALIZED (
-           SELECT x.document_id, x.id AS x, y.id AS y
-           FROM claims x JOIN claims y ON y.document_id = x.document_id AND y.start >= x.start
-             AND y.start < x.end AND y.id <> x.id AND (y.start > x.start OR y.id > x.id)
-           WHERE ${inScope('x.document_id')}),
-         sets AS MATERIALIZED (SELECT document_id, ${SET_OF('x')} AS a, ${SET_OF('y')} AS b FROM pairs)
-         SELECT document_id, group_concat(pair || ':' || n, ';') FROM (
-           SELECT document_id, min(a, b) || '|' || max(a, b) AS pair, count(*) AS n FROM sets
-           WHERE a IS NOT NULL AND b IS NOT NULL GROUP BY document_id, pair)
-         GROUP BY document_id`,
-      )
-      .raw()
-      .all() as [number, string][],
-  );
+  // Overlapping pairs by a sweep over each document's claims (grids/overlapSweep.ts), never pair by pair (a
+  // self-join visited every pair: 30 s for 5,000 claims on the same words). Only the claims that meet another are
+  // read, with their sets: those with a partner starting at or after their start and before their end (one probe
+  // of the range index each), then every claim starting inside the union of their ranges, which is exactly the
+  // claims that meet another.
+  const withLater = db
+    .prepare(
+      `SELECT document_id, start, end FROM claims x INDEXED BY claims_by_document WHERE ${inScope('x.document_id')}
+         AND EXISTS (SELECT 1 FROM claims y WHERE y.document_id = x.document_id AND y.start >= x.start
+           AND y.start < x.end AND y.id <> x.id)
+       ORDER BY document_id, start`,
+    )
+    .raw()
+    .all() as [number, number, number][];
+  const spans: [number, number, number][] = [];
+  for (const [docId, start, end] of withLater) {
+    const last = spans.at(-1);
+    if (last && last[0] === docId && start <= last[2]) last[2] = Math.max(last[2], end);
+    else spans.push([docId, start, end]);
+  }
+  const meeting = db
+    .prepare(
+      `SELECT c.document_id, c.start, c.end,
+         (SELECT group_concat(domain_id, ',' ORDER BY domain_id) FROM claim_domains WHERE claim_id = c.id)
+       FROM json_each(?) span JOIN claims c INDEXED BY claims_by_document ON c.document_id = span.value ->> 0
+         AND c.start >= span.value ->> 1 AND c.start < span.value ->> 2`,
+    )
+    .raw()
+    .iterate(JSON.stringify(spans)) as Iterable<[number, number, number, string | null]>;
+  const meetingOf = new Map<number, SetRange[]>();
+  for (const [docId, start, end, set] of meeting) {
+    if (set === null) continue; // untagged: in no pair
+    let list = meetingOf.get(docId);
+    if (!list) meetingOf.set(docId, (list = []));
+    list.push({ start, end, set });
+  }
+  const overlaps = new Map<number, string>();
+  for (const [docId, list] of meetingOf) overlaps.set(docId, overlapList(overlappingSetPairs(list)));
   const out: [number, string, string][] = [];
   for (const [docId, m] of singles) {
     const parts: string[] = [];
