@@ -16,7 +16,9 @@ import { importPaths } from '../core/import/importFiles';
 import { setImportWorkerPath } from '../core/import/extractor';
 import { setTemplatesDir } from '../core/domains';
 import importWorker from '../core/import/worker?modulePath';
-import { isSafeExternalUrl } from './externalLinks';
+import { appLocation } from './appUrl';
+import { guardContents, guardSession } from './guards';
+import { ipcRefusal } from './ipcSender';
 import { buildMenu } from './menu';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -24,6 +26,11 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 setImportWorkerPath(importWorker);
 let project: Project | null = null;
 let mainWindow: BrowserWindow | null = null;
+// The one page the window may show and take calls from. The dev server counts only for an unpackaged app.
+const appPage = appLocation(
+  path.join(here, '../renderer/index.html'),
+  app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL,
+);
 
 function dataDir(): string {
   return process.env.DOSSIER_DATA_DIR ?? app.getPath('userData');
@@ -39,20 +46,17 @@ function switchProject(next: Project): void {
 function registerIpc(): void {
   for (const name of methodNames) {
     ipcMain.handle(`api:${name}`, async (event, input: unknown) => {
-      if (event.senderFrame?.url && !event.senderFrame.url.startsWith(rendererOrigin())) {
+      const refusal = ipcRefusal(appPage, event, mainWindow);
+      if (refusal) {
         return {
           ok: false,
-          error: { code: 'unauthorized', message: 'calls are accepted from the app window only' },
+          error: { code: 'unauthorized', message: `calls are accepted from the app window only: ${refusal}` },
         };
       }
       if (!project) return { ok: false, error: { code: 'not_found', message: 'no project is open' } };
       return callMethod(project, name, input);
     });
   }
-}
-
-function rendererOrigin(): string {
-  return process.env.ELECTRON_RENDERER_URL ? new URL(process.env.ELECTRON_RENDERER_URL).origin : 'file://';
 }
 
 function createWindow(): BrowserWindow {
@@ -67,18 +71,17 @@ function createWindow(): BrowserWindow {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      webviewTag: false,
+      // A dropped file or link never replaces the page (the renderer's drop guard and will-navigate agree).
+      navigateOnDragDrop: false,
+      // Middle-click would open links in new windows; there are none to open.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
     },
   });
-  win.webContents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(rendererOrigin())) event.preventDefault();
-  });
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternalUrl(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  if (process.env.ELECTRON_RENDERER_URL) void win.loadURL(process.env.ELECTRON_RENDERER_URL);
-  else void win.loadFile(path.join(here, '../renderer/index.html'));
+  // Navigation, windows and webviews are locked for every web contents in 'web-contents-created' below.
+  if (appPage.kind === 'dev') void win.loadURL(appPage.url);
+  else void win.loadFile(appPage.indexPath);
   return win;
 }
 
@@ -123,16 +126,12 @@ if (!gotLock) {
     if (mainWindow?.isMinimized()) mainWindow.restore();
     mainWindow?.focus();
   });
+  // Every web contents, the window's and any other, before it loads anything.
   app.on('web-contents-created', (_e, contents) => {
-    contents.on('will-attach-webview', (event) => event.preventDefault());
+    guardContents(contents, appPage, (url) => void shell.openExternal(url));
   });
   void app.whenReady().then(() => {
-    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-      callback({
-        responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
-      });
-    });
-    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    guardSession(session.defaultSession, CONTENT_SECURITY_POLICY);
     const fileArg = process.argv.find((a) => a.endsWith(PROJECT_EXTENSION));
     setTemplatesDir(path.join(dataDir(), 'templates'));
     project = fileArg ? openProject(fileArg) : openDefaultProject(dataDir());
