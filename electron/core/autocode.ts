@@ -1,9 +1,10 @@
 import { anchorAt, splitsSurrogatePair } from '../../shared/text';
 import { type ClaimAttributes, checkRange, documentText, insertClaim, setClaimDomains } from './claims';
 import type { Db } from './db';
-import { assertDomainsExist } from './domains';
+import { assertDomainsApplicable } from './domains';
 import { DossierError } from './errors';
 import { claimStates, recordEdit } from './history';
+import { regexScanner } from './regexScan';
 import { getAnalyst } from './settings';
 
 // Autocode: find every occurrence of a word, phrase or regular expression in the corpus (or one document), show
@@ -78,47 +79,68 @@ function contextSlice(text: string, from: number, to: number): string {
   return text.slice(a, b);
 }
 
-export function autocodeSearch(db: Db, q: AutocodeQuery): AutocodeSearch {
+/** Text handed to the search thread at a time (a batch is the unit the caller waits on, not the time budget). */
+const BATCH_CHARS = 4_000_000;
+const BATCH_DOCS = 256;
+
+interface DocRow {
+  id: number;
+  title: string;
+  text: string;
+}
+
+/**
+ * Every match, in document and text order, with its context and the claim that already has its range. The pattern
+ * runs in a worker thread with a time budget per document (regexScan.ts), so that the thread answering the UI
+ * stays free and a catastrophic pattern ends with a clear error rather than a hung workbench.
+ */
+export async function autocodeSearch(
+  db: Db,
+  q: AutocodeQuery,
+  options: { budgetMs?: number } = {},
+): Promise<AutocodeSearch> {
   const re = compilePattern(q);
   const limit = Math.min(Math.max(1, Math.floor(q.limit ?? DEFAULT_HIT_LIMIT)), MAX_HIT_LIMIT);
   const context = Math.min(Math.max(0, Math.floor(q.context ?? 60)), 1_000);
-  const docs =
+  const one =
     q.docId !== undefined
-      ? [{ id: q.docId, title: docTitle(db, q.docId), text: documentText(db, q.docId) }]
-      : (db.prepare('SELECT id, title, text FROM documents ORDER BY id').iterate() as Iterable<{
-          id: number;
-          title: string;
-          text: string;
-        }>);
+      ? { id: q.docId, title: docTitle(db, q.docId), text: documentText(db, q.docId) }
+      : null;
+  // Read a batch at a time (never an open statement across an await: the connection serves other requests).
+  const page = db.prepare('SELECT id, title, text FROM documents WHERE id > ? ORDER BY id');
+  const nextBatch = (after: number): DocRow[] => {
+    if (one) return after < 0 ? [one] : [];
+    const rows: DocRow[] = [];
+    let chars = 0;
+    for (const row of page.iterate(after) as Iterable<DocRow>) {
+      rows.push(row);
+      chars += row.text.length;
+      if (chars >= BATCH_CHARS || rows.length >= BATCH_DOCS) break;
+    }
+    return rows;
+  };
   const claimsOf = db.prepare(
     `SELECT c.id, c.start, c.end, (SELECT group_concat(domain_id) FROM claim_domains WHERE claim_id = c.id) AS d
      FROM claims c WHERE c.document_id = ? ORDER BY c.id`,
   );
+  const titles = new Map<number, string>();
+  const scanner = regexScanner(
+    { source: re.source, flags: re.flags, shown: q.pattern },
+    (id) => titles.get(id) ?? `document ${id}`,
+    options.budgetMs,
+  );
   const out: AutocodeSearch = { hits: [], total: 0, truncated: false, documents: 0, skipped: 0 };
-  for (const doc of docs) {
-    re.lastIndex = 0;
-    let inDoc = 0;
-    let existing: Map<string, { id: number; d: string | null }> | null = null;
-    for (let m = re.exec(doc.text); m; m = re.exec(doc.text)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      if (end === start) {
-        // An empty match (e.g. /x*/) would loop forever; step over one character.
-        re.lastIndex = end + (splitsSurrogatePair(doc.text, end + 1) ? 2 : 1);
-        continue;
-      }
-      if (m[0].trim() === '') {
-        out.skipped++;
-        continue;
-      }
-      out.total++;
-      inDoc++;
-      if (out.hits.length >= limit) {
-        out.truncated = true;
-        continue;
-      }
-      if (!existing) {
-        existing = new Map();
+  try {
+    for (let batch = nextBatch(-1); batch.length; batch = nextBatch(batch[batch.length - 1].id)) {
+      for (const d of batch) titles.set(d.id, d.title);
+      const found = await scanner.scan(batch, limit - out.hits.length);
+      for (const [i, m] of found.entries()) {
+        const doc = batch[i];
+        out.total += m.total;
+        out.skipped += m.skipped;
+        if (m.total) out.documents++;
+        if (!m.hits.length) continue;
+        const existing = new Map<string, { id: number; d: string | null }>();
         for (const c of claimsOf.all(doc.id) as {
           id: number;
           start: number;
@@ -128,27 +150,34 @@ export function autocodeSearch(db: Db, q: AutocodeQuery): AutocodeSearch {
           const key = `${c.start}:${c.end}`;
           if (!existing.has(key)) existing.set(key, c);
         }
+        for (let k = 0; k < m.hits.length; k += 2) {
+          const start = m.hits[k];
+          const end = m.hits[k + 1];
+          const same = existing.get(`${start}:${end}`);
+          out.hits.push({
+            docId: doc.id,
+            docTitle: doc.title,
+            start,
+            end,
+            before: contextSlice(doc.text, start - context, start),
+            match: doc.text.slice(start, end),
+            after: contextSlice(doc.text, end, end + context),
+            claimId: same?.id ?? null,
+            claimDomainIds: same?.d
+              ? same.d
+                  .split(',')
+                  .map(Number)
+                  .sort((a, b) => a - b)
+              : [],
+          });
+        }
       }
-      const same = existing.get(`${start}:${end}`);
-      out.hits.push({
-        docId: doc.id,
-        docTitle: doc.title,
-        start,
-        end,
-        before: contextSlice(doc.text, start - context, start),
-        match: m[0],
-        after: contextSlice(doc.text, end, end + context),
-        claimId: same?.id ?? null,
-        claimDomainIds: same?.d
-          ? same.d
-              .split(',')
-              .map(Number)
-              .sort((a, b) => a - b)
-          : [],
-      });
+      titles.clear();
     }
-    if (inDoc) out.documents++;
+  } finally {
+    await scanner.close();
   }
+  out.truncated = out.total > limit;
   return out;
 }
 
@@ -185,7 +214,7 @@ export function autocodeApply(db: Db, a: AutocodeApply): AutocodeResult {
   if (a.hits.length === 0) throw new DossierError('invalid_input', 'choose at least one hit');
   if (a.hits.length > MAX_HIT_LIMIT)
     throw new DossierError('invalid_input', `at most ${MAX_HIT_LIMIT} hits can be tagged at once`);
-  assertDomainsExist(db, domainIds);
+  assertDomainsApplicable(db, domainIds);
   const unique = new Map<string, { docId: number; start: number; end: number }>();
   for (const h of a.hits) unique.set(`${h.docId}:${h.start}:${h.end}`, h);
   const hits = [...unique.values()];

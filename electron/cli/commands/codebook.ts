@@ -99,14 +99,14 @@ export const autocode: Command = {
   name: 'autocode',
   usage:
     'dossier autocode <project> --pattern <text> [--regex] [--case-sensitive] [--whole-word] [--doc <id>] --domain <name>… [--note <text>] [--limit N] [--dry-run]',
-  run: ([file], v) => {
+  run: async ([file], v) => {
     const p = needProject(file);
     if (!v.pattern) throw new UsageError('--pattern is required');
     if (!v['dry-run'] && !v.domain?.length)
       throw new UsageError('at least one --domain is required (or --dry-run)');
     const domainIds = v.domain?.length ? domainIdsByName(p.db, v.domain) : [];
     const limit = v.limit ? positiveInt(v.limit, '--limit') : DEFAULT_HIT_LIMIT;
-    const s = autocodeSearch(p.db, {
+    const s = await autocodeSearch(p.db, {
       pattern: v.pattern,
       regex: v.regex,
       caseSensitive: v['case-sensitive'],

@@ -22,9 +22,9 @@ function setup() {
 }
 
 describe('autocode search', () => {
-  it('finds a word case-insensitively across the corpus, with context and document titles', () => {
+  it('finds a word case-insensitively across the corpus, with context and document titles', async () => {
     const { db, one, two } = setup();
-    const r = autocodeSearch(db, { pattern: 'nato', context: 6 });
+    const r = await autocodeSearch(db, { pattern: 'nato', context: 6 });
     expect(r.total).toBe(6);
     expect(r.documents).toBe(2);
     expect(r.truncated).toBe(false);
@@ -47,56 +47,60 @@ describe('autocode search', () => {
     expect(r.hits.at(-1)).toMatchObject({ docId: two, docTitle: 'Two', match: 'NATO' });
   });
 
-  it('honours case sensitivity, whole words, one document, and regular expressions', () => {
+  it('honours case sensitivity, whole words, one document, and regular expressions', async () => {
     const { db, one, two } = setup();
-    expect(autocodeSearch(db, { pattern: 'NATO', caseSensitive: true }).total).toBe(4);
+    expect((await autocodeSearch(db, { pattern: 'NATO', caseSensitive: true })).total).toBe(4);
     // Whole word: not "Natoland"; "NATO-led" counts because the hyphen is not a word character.
-    expect(autocodeSearch(db, { pattern: 'nato', wholeWord: true }).total).toBe(5);
-    expect(autocodeSearch(db, { pattern: 'nato', docId: two }).hits.map((h) => h.docId)).toEqual([two]);
-    const re = autocodeSearch(db, { pattern: 'n\\.?a\\.?t\\.?o\\.?', regex: true, docId: two });
+    expect((await autocodeSearch(db, { pattern: 'nato', wholeWord: true })).total).toBe(5);
+    expect((await autocodeSearch(db, { pattern: 'nato', docId: two })).hits.map((h) => h.docId)).toEqual([
+      two,
+    ]);
+    const re = await autocodeSearch(db, { pattern: 'n\\.?a\\.?t\\.?o\\.?', regex: true, docId: two });
     expect(re.hits.map((h) => h.match)).toEqual(['NATO', 'N.A.T.O.']);
-    expect(autocodeSearch(db, { pattern: 'N.A.T.O.' }).total).toBe(1); // literal dots when not a regex
-    const phrase = autocodeSearch(db, { pattern: 'the NATO summit', docId: one });
+    expect((await autocodeSearch(db, { pattern: 'N.A.T.O.' })).total).toBe(1); // literal dots when not a regex
+    const phrase = await autocodeSearch(db, { pattern: 'the NATO summit', docId: one });
     expect(phrase.hits.map((h) => h.match)).toEqual(['The nato summit']);
-    const astral = autocodeSearch(db, { pattern: '😀\\s\\w+', regex: true });
+    const astral = await autocodeSearch(db, { pattern: '😀\\s\\w+', regex: true });
     expect(astral.hits[0].match).toBe('😀 NATO');
   });
 
-  it('caps the hits it returns but reports the total', () => {
+  it('caps the hits it returns but reports the total', async () => {
     const { db } = setup();
-    const r = autocodeSearch(db, { pattern: 'nato', limit: 2 });
+    const r = await autocodeSearch(db, { pattern: 'nato', limit: 2 });
     expect(r.hits).toHaveLength(2);
     expect(r.total).toBe(6);
     expect(r.truncated).toBe(true);
   });
 
-  it('skips empty and blank matches instead of looping', () => {
+  it('skips empty and blank matches instead of looping', async () => {
     const { db, two } = setup();
-    const r = autocodeSearch(db, { pattern: 'q*', regex: true, docId: two });
+    const r = await autocodeSearch(db, { pattern: 'q*', regex: true, docId: two });
     expect(r.total).toBe(0);
-    const blank = autocodeSearch(db, { pattern: '\\s+', regex: true, docId: two });
+    const blank = await autocodeSearch(db, { pattern: '\\s+', regex: true, docId: two });
     expect(blank.total).toBe(0);
     expect(blank.skipped).toBeGreaterThan(3);
   });
 
-  it('reports bad patterns and unknown documents clearly', () => {
+  it('reports bad patterns and unknown documents clearly', async () => {
     const { db } = setup();
-    expect(() => autocodeSearch(db, { pattern: '(unclosed', regex: true })).toThrow(
+    await expect(autocodeSearch(db, { pattern: '(unclosed', regex: true })).rejects.toThrow(
       /invalid regular expression/,
     );
-    expect(() => autocodeSearch(db, { pattern: '[z-a]', regex: true })).toThrow(/invalid regular expression/);
-    expect(() => autocodeSearch(db, { pattern: '   ' })).toThrow(/type something/);
-    expect(() => autocodeSearch(db, { pattern: 'x', docId: 99 })).toThrow(/no document with id 99/);
+    await expect(autocodeSearch(db, { pattern: '[z-a]', regex: true })).rejects.toThrow(
+      /invalid regular expression/,
+    );
+    await expect(autocodeSearch(db, { pattern: '   ' })).rejects.toThrow(/type something/);
+    await expect(autocodeSearch(db, { pattern: 'x', docId: 99 })).rejects.toThrow(/no document with id 99/);
     expect(compilePattern({ pattern: '(a', regex: false }).source).toBe('\\(a');
   });
 });
 
 describe('autocode apply', () => {
-  it('tags the chosen hits in one step, reuses identical claims, and undoes as one step', () => {
+  it('tags the chosen hits in one step, reuses identical claims, and undoes as one step', async () => {
     const { db, one, a, b } = setup();
     updateSettings(db, { analyst: 'Robo' });
     const existing = createClaim(db, { docId: one, start: 0, end: 4, domainIds: [b] });
-    const search = autocodeSearch(db, { pattern: 'nato', wholeWord: true });
+    const search = await autocodeSearch(db, { pattern: 'nato', wholeWord: true });
     expect(search.hits[0]).toMatchObject({ claimId: existing.id, claimDomainIds: [b] });
     expect(search.hits.slice(1).every((h) => h.claimId === null)).toBe(true);
     const chosen = search.hits.filter((_, i) => i !== 2); // the analyst unticks one
@@ -131,11 +135,11 @@ describe('autocode apply', () => {
     expect(listClaims(db)).toHaveLength(chosen.length);
     // A later search flags the hits now covered.
     expect(
-      autocodeSearch(db, { pattern: 'nato', wholeWord: true }).hits.filter((h) => h.claimId).length,
+      (await autocodeSearch(db, { pattern: 'nato', wholeWord: true })).hits.filter((h) => h.claimId).length,
     ).toBe(chosen.length);
   });
 
-  it('rejects the whole request when one hit or domain is bad, and loses nothing', () => {
+  it('rejects the whole request when one hit or domain is bad, and loses nothing', async () => {
     const { db, one, two, a } = setup();
     const good = { docId: one, start: 0, end: 4 };
     const flag = ONE.indexOf('😀');
@@ -155,14 +159,14 @@ describe('autocode apply', () => {
     expect(historyState(db).undoLabel).toBe('add domain');
   });
 
-  it('is fast on thousands of hits', () => {
+  it('is fast on thousands of hits', async () => {
     const { db, a } = setup();
     const big = addDocument(db, {
       title: 'Big',
       text: 'The alliance met. 😀 Allies agreed. '.repeat(3000),
       format: 'txt',
     }).id;
-    const s = autocodeSearch(db, { pattern: 'alli\\w+', regex: true, docId: big, limit: 10_000 });
+    const s = await autocodeSearch(db, { pattern: 'alli\\w+', regex: true, docId: big, limit: 10_000 });
     expect(s.total).toBe(6000);
     const r = autocodeApply(db, { hits: s.hits, domainIds: [a] });
     expect(r.created).toBe(6000);

@@ -102,9 +102,9 @@ describe('undo/redo', () => {
     );
   });
 
-  it('undoes autocode in one step', () => {
+  it('undoes autocode in one step', async () => {
     const { db, a } = setup();
-    const hits = autocodeSearch(db, { pattern: 'a', wholeWord: false }).hits;
+    const hits = (await autocodeSearch(db, { pattern: 'a', wholeWord: false })).hits;
     expect(hits.length).toBeGreaterThan(5);
     roundTrip(db, `autocode ${hits.length} passages`, () => autocodeApply(db, { hits, domainIds: [a] }));
   });
