@@ -60,7 +60,8 @@ const BM25 = 'bm25(10.0, 1.0, 2.0)';
  * error.
  */
 export function toFtsQuery(input: string): string {
-  const q = input.trim();
+  // Control characters separate words like spaces do: FTS5 ends a query string at a NUL ("unterminated string").
+  const q = input.replace(/\p{Cc}/gu, ' ').trim();
   if (q === '') throw new DossierError('invalid_input', 'type something to search for');
   const out: string[] = [];
   let i = 0;

@@ -231,8 +231,9 @@ export function queryClaims(db: Db, q: ClaimsTableQuery = {}): ClaimsPage {
     if (!SORT_COLUMNS.includes(s.column))
       throw new DossierError('invalid_input', `cannot sort by "${s.column}"`);
     const dir = s.dir === 'desc' ? ' DESC' : '';
+    // Each term of the column's ORDER BY gets the direction; a comma inside a call (grading) is not a term's end.
     return SORT_SQL[s.column]
-      .split(', ')
+      .split(/, (?![^(]*\))/)
       .map((part) => `${part}${dir}`)
       .join(', ');
   });

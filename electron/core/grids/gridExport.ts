@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { DossierError } from '../errors';
 import { csvText } from '../export/csvText';
+import { sheetName } from '../export/xlsx';
 import type { Matrix } from './matrix';
 
 export type Cell = string | number | boolean | null;
@@ -59,7 +60,9 @@ export async function gridFile(
   }
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Dossier';
-  const ws = wb.addWorksheet(name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
+  const ws = wb.addWorksheet(sheetName(name, new Set()), {
+    views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }],
+  });
   ws.addRow(t.columns).font = { bold: true };
   for (const r of t.rows) ws.addRow(r.map((c) => (c === null ? null : c)));
   ws.columns.forEach((col, i) => {

@@ -100,3 +100,47 @@ describe('deeply nested input', () => {
     });
   });
 });
+
+describe('faults the API fuzz found (tests/unit/core/apiFuzz.test.ts)', () => {
+  it('a NUL in a search query separates words instead of breaking the FTS5 query', async () => {
+    const p = sampleProject();
+    const nul = await callMethod(p, 'documentHits', { docId: 5, query: '\u0000' });
+    expect(nul).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', message: 'type something to search for' },
+    });
+    const between = await callMethod(p, 'searchDocuments', { query: 'Ukraine\u0000training' });
+    expect(between.ok).toBe(true);
+  });
+
+  it('sorts the claims table by grading, descending, after another column', async () => {
+    const r = await callMethod(sampleProject(), 'queryClaims', {
+      sort: [
+        { column: 'grading', dir: 'desc' },
+        { column: 'credibility', dir: 'desc' },
+      ],
+    });
+    expect(r.ok).toBe(true);
+  });
+
+  it('exports a grid as XLSX whatever its title (Excel forbids a sheet name ending in an apostrophe)', async () => {
+    for (const title of ["Actors'", "'quoted'", 'a/b [c]: d?', "'"]) {
+      const r = await callMethod(sampleProject(), 'exportGrid', {
+        format: 'xlsx',
+        title,
+        columns: ['A'],
+        rows: [],
+      });
+      expect(r.ok, title).toBe(true);
+    }
+  });
+
+  it('answers a 10,000-character autocode pattern, case-insensitive, with a result or a typed error', async () => {
+    const r = await callMethod(sampleProject(), 'autocodeSearch', {
+      pattern: 'x'.repeat(10_000),
+      caseSensitive: false,
+      docId: 3,
+    });
+    if (!r.ok) expect(r.error.code).toBe('invalid_input');
+  });
+});
