@@ -1,60 +1,10 @@
 import { parseHTML } from 'linkedom';
+import { capDepth } from './domDepth';
+import { BLOCK, SKIP } from './htmlElements';
 
 // Turns rendered HTML (Readability's article, mammoth's output, marked's output) into readable plain text:
 // one block per heading, paragraph, list item, table row or preformatted run, a blank line between blocks.
 // Only text is kept; nothing is executed or fetched because linkedom builds an inert DOM.
-
-const BLOCK = new Set([
-  'ADDRESS',
-  'ARTICLE',
-  'ASIDE',
-  'BLOCKQUOTE',
-  'DD',
-  'DETAILS',
-  'DIV',
-  'DL',
-  'DT',
-  'FIELDSET',
-  'FIGCAPTION',
-  'FIGURE',
-  'FOOTER',
-  'FORM',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'HEADER',
-  'HR',
-  'LI',
-  'MAIN',
-  'NAV',
-  'OL',
-  'P',
-  'PRE',
-  'SECTION',
-  'SUMMARY',
-  'TABLE',
-  'TBODY',
-  'THEAD',
-  'TFOOT',
-  'TR',
-  'UL',
-  'CAPTION',
-]);
-const SKIP = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'IFRAME',
-  'OBJECT',
-  'EMBED',
-  'SVG',
-  'CANVAS',
-  'HEAD',
-]);
 
 interface DomNode {
   nodeType: number;
@@ -152,10 +102,11 @@ function walk(node: DomNode, out: BlockWriter): void {
 /** Plain text of an HTML fragment or document: blocks separated by a blank line. */
 export function htmlToText(html: string): string {
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  capDepth(document.documentElement);
   return nodeToText(document.body as unknown as DomNode);
 }
 
-/** Plain text of a DOM node already parsed. */
+/** Plain text of a DOM node already parsed (and bounded in depth: see domDepth.ts; the walk recurses). */
 export function nodeToText(node: DomNode): string {
   const out = new BlockWriter();
   walk(node, out);

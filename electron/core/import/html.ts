@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { htmlToText, nodeToText } from './blocks';
+import { capDepth } from './domDepth';
 
 export interface HtmlDoc {
   text: string;
@@ -14,10 +15,12 @@ export interface HtmlDoc {
 
 /**
  * Extracts the article of a saved web page with Mozilla Readability on linkedom. linkedom never runs scripts
- * or loads resources, so nothing in the page executes or is fetched.
+ * or loads resources, so nothing in the page executes or is fetched. linkedom parses without recursion; the
+ * tree is bounded in depth (domDepth.ts) before Readability, which slows down sharply with depth, walks it.
  */
 export function extractHtml(html: string): HtmlDoc {
   const { document } = parseHTML(html);
+  capDepth(document.documentElement);
   const pageTitle = (document.title ?? '').trim();
   const lang = document.documentElement?.getAttribute('lang') ?? '';
   // Where the page came from, as the page itself says (recorded only; nothing is fetched).
@@ -30,6 +33,7 @@ export function extractHtml(html: string): HtmlDoc {
   let text = article?.content ? htmlToText(article.content) : '';
   if (text.trim() === '') {
     const fresh = parseHTML(html).document;
+    capDepth(fresh.documentElement);
     text = fresh.body ? nodeToText(fresh.body as never) : '';
   }
   const meta: Record<string, string> = {};

@@ -1,4 +1,5 @@
 import type { ImportReport } from '../../../shared/api';
+import type { ApiErrorCode } from '../../../shared/errors';
 import { type AttributeType, defineAttribute, listAttributes, normaliseValue } from '../attributes';
 import type { Db } from '../db';
 import { addDocument } from '../documents';
@@ -7,7 +8,9 @@ import { planBulkAttributes, type BulkAttributes, type FileValues } from './bulk
 import { collectFiles, type ImportSource } from './collect';
 import { Worker } from 'node:worker_threads';
 import type { Statement } from 'better-sqlite3';
-import { type ExtractResult, type Extractor, importWorkerSpec, inlineExtractor } from './extractor';
+import { sharedExtractor } from './extractionWorker';
+import { errorMessage, type ExtractResult, type Extractor, importWorkerSpec } from './extractor';
+import { storageFailure } from './storageFailure';
 
 export { collectFiles, type ImportSource } from './collect';
 
@@ -52,8 +55,12 @@ export interface ImportOptions {
   metadataCsv?: string;
   onProgress?: (p: ImportProgress) => void;
   signal?: AbortSignal;
-  /** Extract in a worker thread (default true when one is available). */
+  /** Run the import (commits included) in a worker thread; default: for large imports. Extraction always runs
+   * in a worker of its own. */
   threaded?: boolean;
+  /** Time a file may take to extract before it is skipped, plus 1 s per MB (default 30 s; see
+   * extractionWorker.ts). */
+  extractTimeLimitMs?: number;
 }
 
 export function emptyReport(): FullImportReport {
@@ -137,11 +144,14 @@ function commitBatch(
     const outcomes = db.transaction(() => batch.map((e) => one(e, w)))();
     warnings.push(...w);
     return outcomes;
-  } catch {
+  } catch (error) {
+    // A full disk or a failing drive is no one document's fault: the import stops (see runImport).
+    if (storageFailure(error)) throw error;
     return batch.map((e) => {
       try {
         return db.transaction(() => one(e, warnings))();
       } catch (error) {
+        if (storageFailure(error)) throw error;
         return failed(error);
       }
     });
@@ -183,7 +193,8 @@ export interface WorkerStart {
 export type WorkerReply =
   | { type: 'progress'; progress: ImportProgress }
   | { type: 'done'; report: FullImportReport }
-  | { type: 'error'; message: string };
+  /** `code` when the import stopped for a reason it explains itself (a full disk, say). */
+  | { type: 'error'; message: string; code?: ApiErrorCode };
 
 /**
  * The import loop on the current thread: the sources read and extracted ahead, committed in batches (see
@@ -195,7 +206,7 @@ export async function runImport(
   sources: WireSource[],
   report: FullImportReport,
   options: ImportOptions,
-  extractor: Extractor = inlineExtractor,
+  extractor: Extractor = sharedExtractor(),
 ): Promise<FullImportReport> {
   report.warnings ??= [];
   const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
@@ -256,13 +267,15 @@ export async function runImport(
      SELECT ?, id, ? FROM attributes WHERE name = ? COLLATE NOCASE
      ON CONFLICT (document_id, attribute_id) DO UPDATE SET value = excluded.value`,
   );
-  // Up to WINDOW files are extracted ahead of the commit (in parallel when the extractor is a thread).
+  // Up to WINDOW files are extracted ahead of the commit, in parallel with it (the extractor is a thread).
+  const timeLimitMs = options.extractTimeLimitMs;
   const ahead: { src: WireSource; result: Promise<ExtractResult> }[] = [];
   let queued = 0;
   const fill = (): void => {
     while (ahead.length < WINDOW && queued < wanted.length && !options.signal?.aborted) {
       const s = wanted[queued++];
-      ahead.push({ src: s, result: extractor.extract({ name: s.name, path: s.file, bytes: s.bytes }) });
+      const job = { name: s.name, path: s.file, bytes: s.bytes, size: s.size, timeLimitMs };
+      ahead.push({ src: s, result: extractor.extract(job) });
     }
   };
   try {
@@ -281,9 +294,19 @@ export async function runImport(
       }
       if (options.signal?.aborted) break;
       const warnings: ImportWarning[] = [];
-      const outcomes = commitBatch(db, setValue, batch, (src) => plan?.byPath.get(src.path), attrs, warnings);
+      let outcomes: Outcome[];
+      try {
+        outcomes = commitBatch(db, setValue, batch, (src) => plan?.byPath.get(src.path), attrs, warnings);
+      } catch (error) {
+        throw new DossierError(
+          'internal',
+          `import stopped: ${storageFailure(error) ?? errorMessage(error)}. ${report.imported.length} document${report.imported.length === 1 ? ' was' : 's were'} committed before it; importing the same files again adds the rest`,
+        );
+      }
       report.warnings.push(...warnings);
       batch.forEach((e, i) => {
+        if (e.result.ok)
+          for (const message of e.result.warnings ?? []) report.warnings.push({ path: e.src.path, message });
         record(report, e.src, outcomes[i]);
         progress.done++;
         progress.bytesDone += e.src.size;
@@ -297,7 +320,12 @@ export async function runImport(
     }
   } finally {
     db.pragma(`wal_autocheckpoint = ${checkpointEvery}`);
-    db.pragma('wal_checkpoint(PASSIVE)');
+    try {
+      db.pragma('wal_checkpoint(PASSIVE)');
+    } catch {
+      // Every commit is already in the WAL; a later checkpoint (the next open, at the latest) completes this
+      // one. Throwing here would hide why the import stopped.
+    }
   }
   if (options.signal?.aborted) report.cancelled = true;
   tick('');
@@ -326,7 +354,10 @@ function runInWorker(
     worker.on('message', (m: WorkerReply) => {
       if (m.type === 'progress') options.onProgress?.(m.progress);
       else if (m.type === 'done') finish(() => resolve(m.report));
-      else finish(() => reject(new DossierError('internal', `import failed: ${m.message}`)));
+      else
+        finish(() =>
+          reject(new DossierError(m.code ?? 'internal', m.code ? m.message : `import failed: ${m.message}`)),
+        );
     });
     worker.on('error', (e) =>
       finish(() => reject(new DossierError('internal', `import worker failed: ${e.message}`))),

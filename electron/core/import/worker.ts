@@ -1,25 +1,21 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db';
-import { type ExtractJob, runExtractJob, threadExtractor } from './extractor';
-import {
-  type ImportOptions,
-  runImport,
-  THREAD_MIN_FILES,
-  type WorkerReply,
-  type WorkerStart,
-} from './importFiles';
+import { DossierError } from '../errors';
+import { threadExtractor } from './extractionWorker';
+import { type ExtractJob, runExtractJob } from './extractor';
+import { type ImportOptions, runImport, type WorkerReply, type WorkerStart } from './importFiles';
 
 // The import worker, in one of two roles. As the importer (default) it opens its own connection to the project
 // and runs the whole import — one transaction per batch of files — so that the thread that started it (Electron
 // main, the web server) never waits on a parser or a commit; progress goes back as messages and "cancel" stops
-// it between batches. For a large batch it starts this module again as the extractor, which reads and parses
-// the next files while the importer commits.
+// it between batches. It starts this module again as the extractor, which reads and parses the next files
+// while the importer commits, one file at a time under a time limit (extractionWorker.ts).
 const port = parentPort;
 const role = (workerData as { role?: string } | null)?.role ?? 'import';
 
 if (port && role === 'extract') {
-  port.on('message', (m: { id: number; job: ExtractJob }) => {
-    void runExtractJob(m.job).then((result) => port.postMessage({ id: m.id, result }));
+  port.on('message', (m: { job: ExtractJob }) => {
+    void runExtractJob(m.job).then((result) => port.postMessage({ result }));
   });
   port.postMessage({ ready: true });
 } else if (port) {
@@ -43,15 +39,19 @@ if (port && role === 'extract') {
     };
     void (async () => {
       let db: ReturnType<typeof openDatabase> | null = null;
-      const extractor = m.sources.length >= THREAD_MIN_FILES ? threadExtractor(m.worker) : undefined;
+      const extractor = threadExtractor(m.worker);
       try {
         db = openDatabase(m.dbFile);
         const report = await runImport(db, m.sources, m.report, options, extractor);
         send({ type: 'done', report });
       } catch (error) {
-        send({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+        send({
+          type: 'error',
+          message: error instanceof Error ? error.message : String(error),
+          ...(error instanceof DossierError ? { code: error.code } : {}),
+        });
       } finally {
-        await extractor?.close();
+        await extractor.close();
         db?.close();
       }
     })();
