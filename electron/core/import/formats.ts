@@ -5,13 +5,18 @@ import type { NewDocument } from '../documents';
 import { DossierError } from '../errors';
 import type * as HtmlModule from './html';
 import type * as MarkdownModule from './markdown';
-import { decodeText, headlineTitle } from './textFile';
+import { type Decoded, decodeText, headlineTitle } from './textFile';
 
 // One function per format from bytes to a document. The parsers (linkedom, marked, mammoth, pdfjs) load only
 // when a file of their format comes, so that importing plain text — and starting the import worker — stays
 // cheap.
 
-export type Extracted = Omit<NewDocument, 'originalName' | 'fileSize'>;
+export type Extracted = Omit<NewDocument, 'originalName' | 'fileSize'> & {
+  /** For the import report, not stored: e.g. that the encoding was guessed. */
+  warnings?: string[];
+};
+
+const warned = (d: Decoded): { warnings?: string[] } => (d.warning ? { warnings: [d.warning] } : {});
 
 export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.pdf', '.docx'] as const;
 
@@ -27,7 +32,7 @@ function nonEmpty(text: string, what = 'empty file (only white space)'): string 
 }
 
 /** HTML bytes decoded by BOM, then the page's declared charset, then the plain-text rules. */
-function decodeHtml(bytes: Uint8Array): string {
+function decodeHtml(bytes: Uint8Array): Decoded {
   const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
   const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1];
   const hasBom = (bytes[0] === 0xef && bytes[1] === 0xbb) || bytes[0] === 0xff || bytes[0] === 0xfe;
@@ -39,19 +44,21 @@ function decodeHtml(bytes: Uint8Array): string {
     iconv.encodingExists(declared) &&
     !isUtf8(bytes)
   ) {
-    return iconv.decode(Buffer.from(bytes), declared);
+    return { text: iconv.decode(Buffer.from(bytes), declared), encoding: declared };
   }
-  return decodeText(bytes).text;
+  return decodeText(bytes);
 }
 
 export function txtDocument(bytes: Uint8Array, base: string): Extracted {
-  const { text, encoding } = decodeText(bytes);
+  const decoded = decodeText(bytes);
+  const { text, encoding } = decoded;
   nonEmpty(text);
-  return { title: headlineTitle(text) ?? base, text, format: 'txt', meta: { encoding } };
+  return { title: headlineTitle(text) ?? base, text, format: 'txt', meta: { encoding }, ...warned(decoded) };
 }
 
 export function markdownDocument(md: typeof MarkdownModule, bytes: Uint8Array, base: string): Extracted {
-  const doc = md.renderMarkdown(decodeText(bytes).text);
+  const decoded = decodeText(bytes);
+  const doc = md.renderMarkdown(decoded.text);
   nonEmpty(doc.text, 'empty file (no text in the Markdown)');
   return {
     title: doc.title ?? headlineTitle(doc.text) ?? base,
@@ -60,11 +67,13 @@ export function markdownDocument(md: typeof MarkdownModule, bytes: Uint8Array, b
     author: doc.meta.author ?? '',
     published: doc.meta.date ?? '',
     meta: doc.meta,
+    ...warned(decoded),
   };
 }
 
 export function htmlDocument(html: typeof HtmlModule, bytes: Uint8Array, base: string): Extracted {
-  const h = html.extractHtml(decodeHtml(bytes));
+  const decoded = decodeHtml(bytes);
+  const h = html.extractHtml(decoded.text);
   nonEmpty(h.text, 'no readable text in the page');
   return {
     title: h.title || base,
@@ -75,6 +84,7 @@ export function htmlDocument(html: typeof HtmlModule, bytes: Uint8Array, base: s
     source: h.source,
     url: h.url,
     meta: h.meta,
+    ...warned(decoded),
   };
 }
 

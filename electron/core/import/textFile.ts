@@ -8,6 +8,8 @@ import { DossierError } from '../errors';
 export interface Decoded {
   text: string;
   encoding: string;
+  /** Why the analyst should check the text: the bytes were not valid UTF-8 and the encoding was guessed. */
+  warning?: string;
 }
 
 function looksUtf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
@@ -79,7 +81,7 @@ function decodeLegacy(buf: Buffer): Decoded {
   // Latin-1 guesses are read as Windows-1252 (its superset for printable text: curly quotes, €, dashes).
   const name = /^(ISO-8859-1|ASCII|UTF-8)$/i.test(guess) ? 'windows-1252' : guess;
   const encoding = iconv.encodingExists(name) ? name : 'windows-1252';
-  return { text: iconv.decode(buf, encoding), encoding };
+  return { text: iconv.decode(buf, encoding), encoding, warning: `not valid UTF-8; read as ${encoding}` };
 }
 
 /** The first non-empty line when it reads like a headline (short, no sentence punctuation at its end). */
