@@ -48,6 +48,8 @@ export type Values = ReturnType<typeof parseCli>['values'];
 export interface Output {
   json: unknown;
   text: string;
+  /** Exit code when the command printed its output but did not succeed (default 0; see main.ts). */
+  exitCode?: number;
 }
 
 export interface Command {

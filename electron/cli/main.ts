@@ -8,10 +8,14 @@ function usage(): string {
     ...commands.map((c) => `  ${c.usage}`),
     '',
     'Every command takes --json for machine-readable output on stdout.',
+    'Exit codes: 0 done, 1 failed, 2 bad command line, 3 import: nothing imported and some files failed.',
   ].join('\n');
 }
 
-/** Runs one CLI invocation; returns the exit code (0 ok, 1 failed, 2 bad command line). */
+/**
+ * Runs one CLI invocation; returns the exit code: 0 ok, 1 failed, 2 bad command line, 3 (import) nothing was
+ * imported and some files failed.
+ */
 export async function main(argv: string[]): Promise<number> {
   let parsed: ReturnType<typeof parseCli>;
   try {
@@ -34,7 +38,7 @@ export async function main(argv: string[]): Promise<number> {
     const out = await command.run(args, parsed.values);
     if (out)
       process.stdout.write(parsed.values.json ? `${JSON.stringify(out.json, null, 2)}\n` : `${out.text}\n`);
-    return 0;
+    return out?.exitCode ?? 0;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`dossier: ${message.split('\n')[0]}\n`);

@@ -34,6 +34,9 @@ function progressBar(): { update: (p: ImportProgress) => void; end: () => void }
   };
 }
 
+/** Exit code of an import that imported nothing and had failures. */
+export const IMPORT_FAILED = 3;
+
 export const importCommand: Command = {
   name: 'import',
   usage:
@@ -63,6 +66,8 @@ export const importCommand: Command = {
       ...r.skipped.map((s) => `  skipped: ${s.path}: ${s.reason}`),
       ...r.warnings.map((w) => `  warning: ${w.path}: ${w.message}`),
     ];
-    return { json: r, text: lines.join('\n') };
+    // A script must be able to tell "every file failed" from "done": exit code 3 (see main.ts).
+    const nothingImported = r.imported.length === 0 && r.failed.length > 0;
+    return { json: r, text: lines.join('\n'), ...(nothingImported ? { exitCode: IMPORT_FAILED } : {}) };
   },
 };
