@@ -41,19 +41,19 @@ export const REGEX_BUDGET_MS = 5_000;
 type Reply = { done: DocMatches[] } | { failed: string; name: string; at: number };
 
 // Plain JavaScript run by the worker (CommonJS, eval mode). Before each document it writes, in memory shared with
-// the caller, which document it is on and when it began (ms since the scanner started): the caller's watchdog
-// reads them even while messages wait in its queue. Empty matches step over one character (two for a surrogate pair) instead of
-// looping; blank ones are counted apart, as they cannot be claims.
+// the caller, which document it is on and when it began (ms since the thread started): the caller's watchdog
+// reads them even while messages wait in its queue. Empty matches step over one character (two for a surrogate
+// pair) instead of looping; blank ones are counted apart, as they cannot be claims.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-const re = new RegExp(workerData.source, workerData.flags);
 const progress = new Int32Array(workerData.progress);
 const splits = (t, i) => {
   if (i <= 0 || i >= t.length) return false;
   const a = t.charCodeAt(i - 1), b = t.charCodeAt(i);
   return a >= 0xd800 && a <= 0xdbff && b >= 0xdc00 && b <= 0xdfff;
 };
-parentPort.on('message', ({ docs, want }) => {
+let re = null;
+parentPort.on('message', ({ source, flags, docs, want }) => {
   const out = [];
   for (let d = 0; d < docs.length; d++) {
     Atomics.store(progress, 0, d);
@@ -61,6 +61,7 @@ parentPort.on('message', ({ docs, want }) => {
     const { id, text } = docs[d];
     const r = { id, total: 0, skipped: 0, hits: [] };
     try {
+      if (!re || re.source !== source || re.flags !== flags) re = new RegExp(source, flags);
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
         const start = m.index, end = start + m[0].length;
@@ -79,86 +80,134 @@ parentPort.on('message', ({ docs, want }) => {
 });
 `;
 
+interface Scan {
+  docs: ScanDoc[];
+  fail(why: string, at?: number): void;
+  settle(error: Error | null, value?: DocMatches[]): void;
+}
+
+/** A search thread; its events go to the scan in progress, so that a failure is never an unhandled 'error'. */
+interface SearchThread {
+  worker: Worker;
+  progress: Int32Array;
+  base: number;
+  dead: boolean;
+  current: Scan | null;
+}
+
+function startThread(): SearchThread {
+  const progress = new Int32Array(new SharedArrayBuffer(8));
+  const base = Date.now();
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { progress: progress.buffer, base },
+    // A bound on what a runaway match may hold, generous for the largest document an import accepts.
+    resourceLimits: { maxOldGenerationSizeMb: 2048 },
+  });
+  const t: SearchThread = { worker, progress, base, dead: false, current: null };
+  worker.on('message', (m: Reply) => {
+    if ('done' in m) t.current?.settle(null, m.done);
+    // V8 compiles a pattern on first use: a long or deeply nested one can overflow its compiler only then.
+    else if (m.name === 'SyntaxError' || m.name === 'RangeError')
+      t.current?.fail('is too long or too complex to search with', m.at);
+    else t.current?.fail(`failed on @: ${m.failed}`, m.at);
+  });
+  worker.on('error', (e: Error & { code?: string }) => {
+    t.dead = true;
+    if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') t.current?.fail('needed too much memory on @; simplify it');
+    else t.current?.fail(`failed on @: ${e.message}`);
+  });
+  worker.on('exit', () => {
+    t.dead = true;
+    if (idle === t) idle = null;
+    t.current?.settle(new Error('the search thread stopped'));
+  });
+  return t;
+}
+
+// One thread is kept, idle and unreferenced (it does not keep a CLI run alive), for the next search: starting one
+// costs tens of milliseconds, more than most searches. A thread that overran its budget is terminated, never kept.
+let idle: SearchThread | null = null;
+
+function takeThread(): SearchThread {
+  const t = idle && !idle.dead ? idle : startThread();
+  idle = null;
+  t.worker.ref();
+  return t;
+}
+
+function releaseThread(t: SearchThread): void {
+  if (t.dead) return;
+  if (idle) {
+    t.dead = true;
+    void t.worker.terminate();
+    return;
+  }
+  t.worker.unref();
+  idle = t;
+}
+
 /**
- * A worker thread that runs one compiled pattern (checked by the caller) over batches of documents. A document
- * that takes longer than the budget stops the worker and rejects with a clear error naming it (`titleOf`).
+ * Runs one compiled pattern (checked by the caller) over batches of documents in a search thread. A document
+ * that takes longer than the budget stops the thread and rejects with a clear error naming it (`titleOf`).
  */
 export function regexScanner(
   pattern: { source: string; flags: string; shown: string },
   titleOf: (docId: number) => string,
   budgetMs = REGEX_BUDGET_MS,
 ): RegexScanner {
-  const progress = new Int32Array(new SharedArrayBuffer(8));
-  const base = Date.now();
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
-    workerData: { source: pattern.source, flags: pattern.flags, progress: progress.buffer, base },
-    // A bound on what a runaway match may hold, generous for the largest document an import accepts.
-    resourceLimits: { maxOldGenerationSizeMb: 2048 },
-  });
+  const t = takeThread();
+  const { progress, base } = t;
   let closed = false;
-  const close = async (): Promise<void> => {
-    if (closed) return;
-    closed = true;
-    await worker.terminate();
-  };
   const shown = pattern.shown.length > 80 ? `${pattern.shown.slice(0, 79)}…` : pattern.shown;
-  // The scan in progress (one batch at a time: the caller awaits each before the next). The worker's events are
-  // listened to from the start, so that a failure before or between scans is never an unhandled 'error'.
-  let current: { docs: ScanDoc[]; settle: (error: Error | null, value?: DocMatches[]) => void } | null = null;
-  let died: Error | null = null;
-  const fail = (why: string, at = Atomics.load(progress, 0)): void => {
-    if (!current) return;
-    const { docs } = current;
-    const title = titleOf(docs[Math.min(at, docs.length - 1)].id);
-    current.settle(
-      new DossierError('invalid_input', `the pattern "${shown}" ${why.replace('@', `"${title}"`)}`),
-    );
+  const stop = (): void => {
+    t.dead = true;
+    void t.worker.terminate();
   };
-  worker.on('message', (m: Reply) => {
-    if ('done' in m) current?.settle(null, m.done);
-    // V8 compiles a pattern on first use: a long or deeply nested one can overflow its compiler only then.
-    else if (m.name === 'SyntaxError' || m.name === 'RangeError')
-      fail('is too long or too complex to search with', m.at);
-    else fail(`failed on @: ${m.failed}`, m.at);
-  });
-  worker.on('error', (e: Error & { code?: string }) => {
-    died = e;
-    if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') fail('needed too much memory on @; simplify it');
-    else fail(`failed on @: ${e.message}`);
-  });
-  worker.on('exit', () => {
-    died ??= new Error('the search thread stopped');
-    current?.settle(died);
-  });
+  // One batch at a time: the caller awaits each scan before the next.
   const scan = (docs: ScanDoc[], want: number): Promise<DocMatches[]> =>
     new Promise<DocMatches[]>((resolve, reject) => {
-      if (closed || died) return reject(died ?? new Error('regex scanner closed'));
+      if (closed || t.dead) return reject(new Error('the search thread stopped'));
       Atomics.store(progress, 0, 0);
       Atomics.store(progress, 1, Date.now() - base);
       // Checked a few times a second rather than a timer per document (thousands of short documents).
       const watchdog = setInterval(
         () => {
-          if (Date.now() - base - Atomics.load(progress, 1) > budgetMs)
-            fail(
+          // Int32 milliseconds wrap after 24 days; the difference of two wrapped values does not.
+          if (((((Date.now() - base) | 0) - Atomics.load(progress, 1)) | 0) > budgetMs)
+            current.fail(
               `took too long (over ${budgetMs / 1000} s on @); simplify it: nested repetition such as (a+)+ or ` +
                 '(\\w*)* can take exponential time',
             );
         },
         Math.min(250, Math.max(10, budgetMs / 4)),
       );
-      current = {
+      const current: Scan = {
         docs,
+        fail: (why, at = Atomics.load(progress, 0)) => {
+          const title = titleOf(docs[Math.min(at, docs.length - 1)].id);
+          current.settle(
+            new DossierError('invalid_input', `the pattern "${shown}" ${why.replace('@', `"${title}"`)}`),
+          );
+        },
         settle: (error, value) => {
-          current = null;
+          if (t.current !== current) return;
+          t.current = null;
           clearInterval(watchdog);
           if (error) {
-            void close();
+            stop();
             reject(error);
           } else resolve(value as DocMatches[]);
         },
       };
-      worker.postMessage({ docs, want });
+      t.current = current;
+      t.worker.postMessage({ source: pattern.source, flags: pattern.flags, docs, want });
     });
+  const close = async (): Promise<void> => {
+    if (closed) return;
+    closed = true;
+    if (t.current) stop();
+    else releaseThread(t);
+  };
   return { scan, close };
 }

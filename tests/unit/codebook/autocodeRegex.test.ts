@@ -117,4 +117,16 @@ describe('autocode regular expressions in the search thread', () => {
       r.hits.every((h, i) => i === 0 || h.docId > r.hits[i - 1].docId || h.start > r.hits[i - 1].start),
     ).toBe(true);
   });
+
+  it('answers searches made at the same time, each with its own result', async () => {
+    const p = tempProject('empty');
+    addDocument(p.db, { title: 'Mixed', text: TEXT, format: 'txt' });
+    const patterns = ['straße', 'nato', 'bonn', 'x1', 'émile'];
+    const together = await Promise.all(patterns.map((pattern) => autocodeSearch(p.db, { pattern })));
+    for (const [i, pattern] of patterns.entries())
+      expect(
+        together[i].hits.map((h) => h.start),
+        pattern,
+      ).toEqual(reference({ pattern }).map((r) => Number(r.split(':')[0])));
+  });
 });
