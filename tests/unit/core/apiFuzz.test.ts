@@ -59,8 +59,9 @@ const BOUNDED: Partial<Record<MethodName, (input: Record<string, unknown>) => Re
           paths: i.paths.map((_, n) => path.join(corpusDir, CORPUS_ENTRIES[n % CORPUS_ENTRIES.length])),
         }
       : i,
-  // A regular expression is the analyst's own to write, and a catastrophic one over the corpus takes as long
-  // as it takes: generated patterns are searched as plain text; a few fixed regular expressions are sent too.
+  // A regular expression is the analyst's own to write; a catastrophic one runs until the autocode worker's
+  // time budget stops it (seconds per document), which would make this test long, not find a fault. Generated
+  // patterns are searched as plain text; a few fixed regular expressions are sent too (fixedCases).
   autocodeSearch: (i) => ({ ...i, regex: false }),
 };
 
