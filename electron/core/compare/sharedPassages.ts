@@ -74,8 +74,14 @@ interface Run {
   cover: [number, number, number, number][];
 }
 
-/** Most positions of one shingle in the first text we look at (repeated boilerplate would otherwise explode). */
+/**
+ * Most positions of one shingle in either text we look at (repeated boilerplate would otherwise explode): a text of
+ * one word repeated 8,000 times compared with itself made a chain per diagonal, each extended to the end, and took
+ * 14 s (quadratic).
+ */
 const MAX_REPEATS = 16;
+/** Words walked over by the extensions of all passages, per word of the two texts (never reached by real text). */
+const EXTENSION_BUDGET = 16;
 
 export function findSharedPassages(textA: string, textB: string, o: SharedOptions = {}): SharedResult {
   const k = o.shingle ?? 5;
@@ -108,8 +114,14 @@ export function findSharedPassages(textA: string, textB: string, o: SharedOption
 
   // Seeds grouped by diagonal (j - i), in order of i: a run is a chain of seeds on one diagonal.
   const seeds: [number, number][] = [];
+  const seenInB = new Map<string, number>();
   keysB.forEach((key, j) => {
-    for (const i of where.get(key) ?? []) seeds.push([i, j]);
+    const inA = where.get(key);
+    if (!inA) return;
+    const seen = seenInB.get(key) ?? 0;
+    if (seen >= MAX_REPEATS) return;
+    seenInB.set(key, seen + 1);
+    for (const i of inA) seeds.push([i, j]);
   });
   seeds.sort((x, y) => x[1] - x[0] - (y[1] - y[0]) || x[0] - y[0]);
   const runs: Run[] = [];
@@ -144,7 +156,8 @@ export function findSharedPassages(textA: string, textB: string, o: SharedOption
       if (r.a0 >= ch.a0 && r.b0 >= ch.b0 && da <= gap && db <= gap && da >= -k && db >= -k) {
         ch.a1 = Math.max(ch.a1, r.a1);
         ch.b1 = Math.max(ch.b1, r.b1);
-        ch.cover.push(...r.cover);
+        // Not push(...r.cover): a run over a long text can have more entries than a call takes arguments.
+        for (const c of r.cover) ch.cover.push(c);
         joined = true;
         break;
       }
@@ -156,8 +169,10 @@ export function findSharedPassages(textA: string, textB: string, o: SharedOption
   // word when the two words beyond it agree again.
   const same = (i: number, j: number): boolean =>
     i >= 0 && j >= 0 && i < A.ids.length && j < B.ids.length && A.ids[i] === B.ids[j];
+  // Each step walks over at least one word; the budget keeps many chains over a repetitive text linear in all.
+  let budget = EXTENSION_BUDGET * (A.ids.length + B.ids.length) + 64;
   for (const ch of chains) {
-    for (;;) {
+    for (; budget > 0; budget--) {
       const i = ch.a0 - 1;
       const j = ch.b0 - 1;
       if (same(i, j)) {
@@ -170,7 +185,7 @@ export function findSharedPassages(textA: string, textB: string, o: SharedOption
         ch.cover.push([i - 2, i, j - 2, j]);
       } else break;
     }
-    for (;;) {
+    for (; budget > 0; budget--) {
       const i = ch.a1;
       const j = ch.b1;
       if (same(i, j)) {

@@ -95,4 +95,19 @@ describe('shared passages', () => {
       expect(findSharedPassages(x, w).passages.filter((p) => p.words >= 30)).toEqual([]);
     });
   });
+
+  it('compares a text of one word repeated thousands of times in a few passages, not one per diagonal', () => {
+    // Each position of the repeated shingle met each of its positions in the other text: a chain per diagonal, each
+    // extended to the end (quadratic: 14 s for 8,000 words). Now a shingle counts at 16 positions per text at most.
+    const text = 'word '.repeat(3_000).trim();
+    const r = findSharedPassages(text, text);
+    expect(r.passages.length).toBeGreaterThan(0);
+    expect(r.passages.length).toBeLessThanOrEqual(2 * 16);
+    expect(r.passages[0]).toMatchObject({
+      a: { start: 0, end: text.length },
+      b: { start: 0, end: text.length },
+    });
+    expect(r.coverageA).toBe(1);
+    expect(r.similarity).toBe(1);
+  });
 });
