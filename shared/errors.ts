@@ -6,6 +6,10 @@ export const API_ERROR_CODES = [
   'unauthorized',
   'forbidden',
   'unsupported',
+  /** A write to a project opened read-only (a read-only file or folder, a full disk). */
+  'read_only',
+  /** A write that found the disk full: nothing was changed. */
+  'disk_full',
   'internal',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

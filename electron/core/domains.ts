@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Domain } from '../../shared/api';
 import { CodebookTemplate } from '../../shared/api/codebook';
 import { paletteColor } from '../../shared/palette';
+import { writeFileAtomic } from './atomicWrite';
 import { defaultDataDir } from './dataDir';
 import type { Db } from './db';
 import { DossierError } from './errors';
@@ -274,8 +275,6 @@ export function saveTemplate(
     throw new DossierError('conflict', `a template named "${name}" already exists`);
   const template = exportTemplate(db, name, o.description ?? '');
   fs.mkdirSync(dir, { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, `${JSON.stringify(template, null, 2)}\n`);
-  fs.renameSync(tmp, file);
+  writeFileAtomic(file, `${JSON.stringify(template, null, 2)}\n`);
   return { name, path: file, domains: template.domains.length };
 }

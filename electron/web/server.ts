@@ -26,6 +26,8 @@ const STATUS: Record<ApiErrorCode, number> = {
   unknown_method: 404,
   conflict: 409,
   unsupported: 422,
+  read_only: 409,
+  disk_full: 507,
   internal: 500,
 };
 

@@ -23,6 +23,7 @@ import {
 import { DossierError } from '../../core/errors';
 import { getSettings, updateSettings } from '../../core/settings';
 import { type Command, needProject, positiveInt, table, UsageError } from '../command';
+import { writeFileAtomic } from '../../core/atomicWrite';
 
 const DOMAIN_USAGE = [
   'dossier domain add <project> <name> [--parent <name>] [--color #rrggbb] [--description <text>]',
@@ -160,7 +161,7 @@ export const codebook: Command = {
     if (action === 'export') {
       const t = exportTemplate(p.db, p.name, '');
       const text = `${JSON.stringify(t, null, 2)}\n`;
-      if (v.out) fs.writeFileSync(v.out, text);
+      if (v.out) writeFileAtomic(v.out, text);
       return {
         json: v.out ? { path: path.resolve(v.out), domains: t.domains.length } : t,
         text: v.out ? `Wrote ${v.out}` : text.trimEnd(),

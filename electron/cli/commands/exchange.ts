@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/api/exports';
-import { exportExcerpts } from '../../core/export';
+import { exportExcerptsToFile } from '../../core/export';
 import { resolveNamedFilter } from '../../core/export/filter';
 import { importQdc } from '../../core/refiqda/qdc';
 import { importQdpxFile } from '../../core/refiqda/importQdpx';
@@ -37,8 +37,7 @@ export const exportCommand: Command = {
       analysts: v.analyst,
       grading: v.grading,
     });
-    const r = await exportExcerpts(p.db, p.name, format, filter, { bom: v.bom });
-    fs.writeFileSync(v.out, r.bytes);
+    const r = await exportExcerptsToFile(p.db, p.name, format, v.out, filter, { bom: v.bom });
     const out = path.resolve(v.out);
     return {
       // `rows` is the count the file holds: CSV/XLSX rows, claims (W3C, .qdpx), report entries, or codes (.qdc).

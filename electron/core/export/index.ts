@@ -1,5 +1,6 @@
 import { strToU8 } from 'fflate';
 import { EXPORT_FORMAT_INFO, type ExportFormat, type ExportFormatInfo } from '../../../shared/api/exports';
+import { writeFileAtomic } from '../atomicWrite';
 import type { Db } from '../db';
 import { exportQdc, exportQdpx } from '../refiqda/exportQde';
 import { csvOf } from './csv';
@@ -94,4 +95,21 @@ export async function exportExcerpts(
       return result(await docxOf(model), count, ' report');
     }
   }
+}
+
+/**
+ * Exports as `exportExcerpts` does and writes the file to `out`, atomically: a full disk or a crash midway leaves
+ * the analyst's previous file as it was (see writeFileAtomic).
+ */
+export async function exportExcerptsToFile(
+  db: Db,
+  projectName: string,
+  format: ExportFormat,
+  out: string,
+  filter: ExcerptFilter = {},
+  options: ExportOptions = {},
+): Promise<ExportResult> {
+  const r = await exportExcerpts(db, projectName, format, filter, options);
+  writeFileAtomic(out, r.bytes);
+  return r;
 }
