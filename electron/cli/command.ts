@@ -72,7 +72,11 @@ export function positiveInt(value: string | undefined, what: string): number {
 
 export function needProject(file: string | undefined): Project {
   if (!file) throw new UsageError('name a project file');
-  return openProject(file);
+  const p = openProject(file);
+  // On stderr, so that --json output stays one JSON document.
+  if (p.readOnly)
+    process.stderr.write(`dossier: ${file} is open read-only (${p.readOnly}): changes cannot be saved\n`);
+  return p;
 }
 
 export function table(rows: (string | number)[][]): string {

@@ -1,3 +1,4 @@
+import { explainStoreError } from '../core/storeErrors';
 import { parseCli, UsageError } from './command';
 import { commands } from './commands';
 
@@ -39,7 +40,8 @@ export async function main(argv: string[]): Promise<number> {
     if (out)
       process.stdout.write(parsed.values.json ? `${JSON.stringify(out.json, null, 2)}\n` : `${out.text}\n`);
     return out?.exitCode ?? 0;
-  } catch (error) {
+  } catch (caught) {
+    const error = explainStoreError(caught) ?? caught;
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`dossier: ${message.split('\n')[0]}\n`);
     return error instanceof UsageError ? 2 : 1;

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Db, openDatabase } from './db';
+import { type Db, openDatabase, readOnlyReason } from './db';
 import { applyTemplate, BUILT_IN_TEMPLATES } from './domains';
 import { DossierError } from './errors';
 import { installSample } from './sample';
@@ -12,6 +12,8 @@ export interface Project {
   db: Db;
   path: string;
   name: string;
+  /** Why the project is open read-only ("the file is read-only", …); absent when it can be written. */
+  readOnly?: string;
 }
 
 export function projectName(file: string): string {
@@ -20,7 +22,8 @@ export function projectName(file: string): string {
 
 export function openProject(file: string): Project {
   const db = openDatabase(file);
-  return { db, path: path.resolve(file), name: projectName(file) };
+  const readOnly = readOnlyReason(db);
+  return { db, path: path.resolve(file), name: projectName(file), ...(readOnly ? { readOnly } : {}) };
 }
 
 /** Creates a new project file with a codebook template; refuses to overwrite an existing file. */

@@ -36,6 +36,10 @@ export const coreMethods = {
       claims: z.number().int(),
       domains: z.number().int(),
       analyst: z.string(),
+      /** True when the project could not be opened for writing: every change answers `read_only`. */
+      readOnly: z.boolean(),
+      /** Why: "the file is read-only", "its folder … cannot be written", "the disk holding it is full". */
+      readOnlyReason: z.string().optional(),
     }),
   ),
   listDocuments: method(z.object({}), z.array(DocumentSummary)),

@@ -34,6 +34,8 @@ export const coreHandlers: { [M in CoreMethod]: Handler<M> } = {
     claims: count(p, 'claims'),
     domains: count(p, 'domains'),
     analyst: getMeta(p.db, 'analyst') ?? '',
+    readOnly: p.readOnly !== undefined,
+    ...(p.readOnly ? { readOnlyReason: p.readOnly } : {}),
   }),
   listDocuments: (p) => listDocuments(p.db),
   getDocument: (p, i) => getDocument(p.db, i.id),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { api, isMethodName, type MethodName } from '../../../shared/api';
 import type { ApiResult } from '../../../shared/errors';
 import { DossierError } from '../errors';
+import { explainStoreError } from '../storeErrors';
 import type { Project } from '../project';
 import { handlers, type Handler } from './handlers';
 import { MAX_INPUT_DEPTH, nestedDeeperThan } from './inputDepth';
@@ -48,6 +49,8 @@ export async function callMethod(
   } catch (error) {
     if (error instanceof DossierError)
       return { ok: false, error: { code: error.code, message: error.message } };
+    const store = explainStoreError(error, project.readOnly);
+    if (store) return { ok: false, error: { code: store.code, message: store.message } };
     const message = error instanceof Error ? error.message : String(error);
     if (/SQLITE_CONSTRAINT/.test(String((error as { code?: string }).code))) {
       return { ok: false, error: { code: 'conflict', message } };
