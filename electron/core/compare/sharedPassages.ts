@@ -80,8 +80,8 @@ interface Run {
  * 14 s (quadratic).
  */
 const MAX_REPEATS = 16;
-/** Words walked over by the extensions of all passages, per word of the two texts (never reached by real text). */
-const EXTENSION_BUDGET = 16;
+/** Words walked over by the extensions of all passages, per word of the two texts (real texts stay far below). */
+const EXTENSION_BUDGET = 2;
 
 export function findSharedPassages(textA: string, textB: string, o: SharedOptions = {}): SharedResult {
   const k = o.shingle ?? 5;
