@@ -32,7 +32,8 @@ export function setImportWorkerPath(file: string | URL | null): void {
 
 export function importWorkerSpec(): { file: string | URL; execArgv: string[] } | null {
   if (configuredWorker) return { file: configuredWorker, execArgv: [] };
-  if (import.meta.url.endsWith('.ts')) {
+  // The path alone: tsx's tsImport() (the e2e tests' server) adds a query to the module's URL.
+  if (new URL(import.meta.url).pathname.endsWith('.ts')) {
     // A plain path (not `new URL('./worker.ts', import.meta.url)`) so that bundlers do not copy the source file.
     const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'worker.ts');
     return { file, execArgv: ['--import', 'tsx'] };
