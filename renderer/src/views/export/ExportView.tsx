@@ -3,6 +3,7 @@ import { EXPORT_FORMAT_INFO, type ExportFormat } from '../../../../shared/api/ex
 import type { MethodOutput } from '../../../../shared/api';
 import { api, base64ToBytes, errorMessage } from '../../api/client';
 import { useProject } from '../../components/ProjectContext';
+import { downloadBytes } from '../grid/files';
 import { Exchange } from './Exchange';
 import { FilterPanel } from './FilterPanel';
 import {
@@ -16,18 +17,6 @@ import {
 import './export.css';
 
 type Counts = MethodOutput<'countExcerpts'>;
-
-/** Offers a file to the user: a download in web mode (Electron saves it through its download prompt). */
-export function saveFile(fileName: string, mimeType: string, bytes: Uint8Array<ArrayBuffer>): void {
-  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** What the count of an exported file means, format by format. */
 const COUNT_WORDS: Record<ExportFormat, readonly [string, string]> = {
@@ -128,7 +117,7 @@ export function ExportView(): ReactNode {
         bom: format === 'csv' ? bom : undefined,
       });
       const bytes = base64ToBytes(file.base64);
-      saveFile(file.fileName, file.mimeType, bytes);
+      downloadBytes(file.fileName, file.mimeType, bytes);
       const [one, many] = COUNT_WORDS[format];
       const what = file.count === undefined ? '' : `${plural(file.count, one, many)}, `;
       const message = `Exported “${file.fileName}”: ${what}${sizeOf(bytes.length)}`;
