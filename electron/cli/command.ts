@@ -36,6 +36,9 @@ export const OPTIONS = {
   analyst: { type: 'string', multiple: true },
   attr: { type: 'string', multiple: true },
   grading: { type: 'string', multiple: true },
+  actor: { type: 'string' },
+  stance: { type: 'string' },
+  positions: { type: 'string' },
 } as const;
 
 export function parseCli(argv: string[]) {

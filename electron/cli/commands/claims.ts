@@ -1,21 +1,57 @@
+import { Stance } from '../../../shared/api/model';
+import { GRADING_HINT, type Grading, parseGrading } from '../../../shared/grading';
 import { findOccurrence } from '../../../shared/text';
 import { createClaim, listClaims } from '../../core/claims';
 import { getDocument } from '../../core/documents';
 import { domainIdsByName } from '../../core/domains';
 import { DossierError } from '../../core/errors';
 import { getMeta } from '../../core/project';
-import { type Command, needProject, positiveInt, table, UsageError } from '../command';
+import { type Command, needProject, positiveInt, table, UsageError, type Values } from '../command';
 import { publicClaims } from '../views';
+
+const ACTOR_MAX = 1_000;
+
+type StanceValue = (typeof Stance.options)[number];
+type Details = { actor?: string; stance?: StanceValue } & Partial<Grading>;
+
+/** The claim's actor, stance and grading as typed on the command line; a bad value is a usage error. */
+function claimDetails(v: Values): Details {
+  const out: Details = {};
+  if (v.actor !== undefined) {
+    const actor = v.actor.trim();
+    if (!actor) throw new UsageError('--actor needs a name (leave the option out for no actor)');
+    if (actor.length > ACTOR_MAX) throw new UsageError(`--actor is longer than ${ACTOR_MAX} characters`);
+    out.actor = actor;
+  }
+  if (v.stance !== undefined) {
+    const stance = Stance.safeParse(v.stance.trim().toLowerCase());
+    if (!stance.success)
+      throw new UsageError(`--stance must be ${Stance.options.join(', ')} (got "${v.stance}")`);
+    out.stance = stance.data;
+  }
+  if (v.grading?.length) {
+    if (v.grading.length > 1) throw new UsageError('give --grading once (a claim has one grading)');
+    const grading = parseGrading(v.grading[0]);
+    if (!grading) throw new UsageError(`--grading must be ${GRADING_HINT} (got "${v.grading[0]}")`);
+    // Either part alone leaves the other unset.
+    if (grading.reliability) out.reliability = grading.reliability;
+    if (grading.credibility) out.credibility = grading.credibility;
+  }
+  return out;
+}
 
 export const tag: Command = {
   name: 'tag',
-  usage: 'dossier tag <project> --doc <id> --quote <text> [--occurrence N] --domain <name>… [--note <text>]',
+  usage:
+    'dossier tag <project> --doc <id> --quote <text> [--occurrence N] --domain <name>… [--note <text>] [--actor <name>] [--stance supports|opposes|neutral] [--grading <B2|B|2>]',
   run: ([file], v) => {
-    const p = needProject(file);
     const docId = positiveInt(v.doc?.[0], '--doc');
     if (!v.quote) throw new UsageError('--quote is required');
     if (!v.domain?.length) throw new UsageError('at least one --domain is required');
     const occurrence = v.occurrence ? positiveInt(v.occurrence, '--occurrence') : 1;
+    // Checked before the project is opened: a mistyped option changes nothing and says so.
+    const details = claimDetails(v);
+    const p = needProject(file);
     const domainIds = domainIdsByName(p.db, v.domain);
     const doc = getDocument(p.db, docId);
     const start = findOccurrence(doc.text, v.quote, occurrence);
@@ -33,12 +69,20 @@ export const tag: Command = {
       end: start + v.quote.length,
       domainIds,
       note: v.note,
+      ...details,
       analyst: getMeta(p.db, 'analyst') ?? '',
     });
     const [pub] = publicClaims(p.db, [claim]);
     return {
       json: pub,
-      text: `Tagged claim ${pub.id} in document ${docId} (${pub.start}–${pub.end}): ${pub.domains.join(', ')}`,
+      text: [
+        `Tagged claim ${pub.id} in document ${docId} (${pub.start}–${pub.end}): ${pub.domains.join(', ')}`,
+        ...(pub.actor ? [`actor ${pub.actor}`] : []),
+        ...(pub.stance ? [pub.stance] : []),
+        ...(pub.reliability || pub.credibility
+          ? [`graded ${pub.reliability ?? ''}${pub.credibility ?? ''}`]
+          : []),
+      ].join(' · '),
     };
   },
 };

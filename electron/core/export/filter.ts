@@ -1,3 +1,4 @@
+import { parseGrading } from '../../../shared/grading';
 import type { Db } from '../db';
 import { domainIdsByName } from '../domains';
 import { DossierError } from '../errors';
@@ -71,14 +72,14 @@ export function resolveNamedFilter(db: Db, f: NamedFilter): ExcerptFilter {
     out.attributes = [...byId].map(([attributeId, values]) => ({ attributeId, values }));
   }
   for (const g of f.grading ?? []) {
-    const m = /^([A-Fa-f])?([1-6])?$/.exec(g.trim());
-    if (!m || (!m[1] && !m[2]))
+    const grading = parseGrading(g);
+    if (!grading)
       throw new DossierError(
         'invalid_input',
         `grading "${g}" is not a reliability A–F and/or credibility 1–6`,
       );
-    if (m[1]) out.reliability = [...(out.reliability ?? []), m[1].toUpperCase()];
-    if (m[2]) out.credibility = [...(out.credibility ?? []), Number(m[2])];
+    if (grading.reliability) out.reliability = [...(out.reliability ?? []), grading.reliability];
+    if (grading.credibility) out.credibility = [...(out.credibility ?? []), grading.credibility];
   }
   return out;
 }

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../../electron/cli/main';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callMethod } from '../../../electron/core/api/dispatch';
 import { closeProject, openProject } from '../../../electron/core/project';
 import { EXPORT_FORMATS } from '../../../shared/api/exports';
+import { runCli } from '../../support/cliInProcess';
 import { buildFixture, type Fixture } from './fixture';
 
 let f: Fixture;
@@ -17,19 +17,7 @@ beforeAll(() => {
 });
 afterAll(() => closeProject(f.project));
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  try {
-    const code = await main(argv);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const cli = runCli;
 
 describe('API: exportExcerpts and the export methods', () => {
   it('exports every format through the dispatcher, with filters', async () => {
