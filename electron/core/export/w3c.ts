@@ -1,4 +1,4 @@
-import type { Excerpt, ExcerptDoc, ExcerptSet } from './excerpts';
+import { type Excerpt, type ExcerptDoc, type ExcerptSet, grading } from './excerpts';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
@@ -11,22 +11,50 @@ export function claimUrn(projectUuid: string, claimId: number): string {
   return `urn:dossier:${projectUuid}:claim:${claimId}`;
 }
 
+/**
+ * Dossier's own terms, added after the model's context as its §6 asks of extensions. `dossier:field` names the
+ * claim field a body carries (see INTEROP.md): "actor" (purpose describing), "stance" (classifying: supports,
+ * opposes or neutral) and "grading" (assessing: the Admiralty code, a reliability letter A–F and/or a
+ * credibility digit 1–6, such as "B2").
+ */
+export const DOSSIER_TERMS = 'urn:dossier:terms#';
+export const ANNOTATION_CONTEXT = [ANNO_CONTEXT, { dossier: DOSSIER_TERMS }] as const;
+
+type Purpose = 'tagging' | 'commenting' | 'describing' | 'classifying' | 'assessing';
+type ClaimField = 'actor' | 'stance' | 'grading';
+
 interface TextualBody {
   type: 'TextualBody';
-  purpose: 'tagging' | 'commenting';
+  purpose: Purpose;
   value: string;
   format: 'text/plain';
+  'dossier:field'?: ClaimField;
 }
 
+const textBody = (purpose: Purpose, value: string, field?: ClaimField): TextualBody => ({
+  type: 'TextualBody',
+  purpose,
+  value,
+  format: 'text/plain',
+  ...(field ? { 'dossier:field': field } : {}),
+});
+
+/**
+ * One claim as a self-contained Annotation (its own @context, so that it can be taken out of the collection):
+ * a tagging body per domain, the note as commenting, actor, stance and grading as bodies marked with
+ * `dossier:field`, the analyst as creator.
+ */
 function annotation(set: ExcerptSet, e: Excerpt, doc: ExcerptDoc): Record<string, unknown> {
-  const body: TextualBody[] = e.domainIds.map((id) => ({
-    type: 'TextualBody',
-    purpose: 'tagging',
-    value: set.domainById.get(id)?.name ?? String(id),
-    format: 'text/plain',
-  }));
-  if (e.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: e.note, format: 'text/plain' });
+  const body: TextualBody[] = e.domainIds.map((id) =>
+    textBody('tagging', set.domainById.get(id)?.name ?? String(id)),
+  );
+  if (e.note) body.push(textBody('commenting', e.note));
+  if (e.actor) body.push(textBody('describing', e.actor, 'actor'));
+  if (e.stance) body.push(textBody('classifying', e.stance, 'stance'));
+  const g = grading(e);
+  if (g) body.push(textBody('assessing', g, 'grading'));
   const a: Record<string, unknown> = {
+    '@context': ANNOTATION_CONTEXT,
     id: claimUrn(set.projectUuid, e.id),
     type: 'Annotation',
     body,
@@ -53,8 +81,7 @@ function annotation(set: ExcerptSet, e: Excerpt, doc: ExcerptDoc): Record<string
 
 /**
  * A W3C Web Annotation `AnnotationCollection` whose first (and only) `AnnotationPage` holds one `Annotation` per
- * claim: the domains as tagging bodies, the note as a commenting body, the quote and its code-point position as
- * selectors on the document.
+ * claim (see `annotation`), with the quote and its code-point position as selectors on the document.
  */
 export function w3cOf(
   set: ExcerptSet,
