@@ -6,6 +6,7 @@ import { exportQdc, exportQdpx } from '../refiqda/exportQde';
 import { csvOf } from './csv';
 import { docxOf } from './docx';
 import { type ExcerptFilter, loadExcerpts } from './excerpts';
+import { describeFilter } from './filterSummary';
 import { htmlOf } from './html';
 import { markdownOf } from './markdown';
 import { reportModel } from './report';
@@ -88,7 +89,7 @@ export async function exportExcerpts(
     case 'md':
     case 'html':
     case 'docx': {
-      const model = reportModel(set, exportedAt);
+      const model = reportModel(set, exportedAt, describeFilter(db, filter));
       const count = model.sections.reduce((n, s) => n + s.count, 0);
       if (format === 'md') return result(strToU8(markdownOf(model)), count, ' report');
       if (format === 'html') return result(strToU8(htmlOf(model)), count, ' report');

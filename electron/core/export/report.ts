@@ -1,4 +1,5 @@
 import type { Domain } from '../../../shared/api';
+import { type CodebookNode, codebookOrder, codebookTree } from './codebookTree';
 import { type Excerpt, type ExcerptDoc, type ExcerptSet, grading } from './excerpts';
 
 export interface ReportEntry {
@@ -12,17 +13,34 @@ export interface ReportEntry {
 
 export interface ReportSection {
   domain: Domain;
+  /** 0 for a top-level domain of the codebook. */
+  depth: number;
   /** Slug for links inside the report. */
   anchor: string;
   documents: { doc: ExcerptDoc; entries: ReportEntry[] }[];
   count: number;
 }
 
+/** A domain of the report's outline: one with excerpts (`section`), or a parent of one (null). */
+export interface OutlineEntry {
+  domain: Domain;
+  depth: number;
+  section: ReportSection | null;
+}
+
 export interface ReportModel {
   title: string;
+  projectName: string;
   exportedAt: string;
   total: number;
+  /** Domains with excerpts, in codebook order (each parent before its children). */
   sections: ReportSection[];
+  /** `sections` with the parents they need to show the codebook's hierarchy, in the same order. */
+  outline: OutlineEntry[];
+  /** The export's filters in words ("Domains: Training"); empty when everything is exported. */
+  filters: string[];
+  /** Documents the excerpts come from. */
+  documents: number;
 }
 
 export function locator(e: Excerpt, doc: ExcerptDoc): string {
@@ -44,8 +62,15 @@ function details(e: Excerpt): string {
   return parts.join(' · ');
 }
 
-/** Excerpts grouped by domain (codebook order), then document (by title), then position in the text. */
-export function reportModel(set: ExcerptSet, exportedAt = new Date().toISOString()): ReportModel {
+/**
+ * Excerpts grouped by domain (codebook order, each parent before its children), then document (by title), then
+ * position in the text.
+ */
+export function reportModel(
+  set: ExcerptSet,
+  exportedAt = new Date().toISOString(),
+  filters: string[] = [],
+): ReportModel {
   const byDomain = new Map<number, Excerpt[]>();
   for (const e of set.excerpts) {
     for (const d of e.domainIds) {
@@ -56,7 +81,9 @@ export function reportModel(set: ExcerptSet, exportedAt = new Date().toISOString
   }
   const taken = new Set<string>();
   const sections: ReportSection[] = [];
-  for (const domain of set.domains) {
+  const sectionOf = new Map<number, ReportSection>();
+  const nodes = codebookOrder(codebookTree(set.domains));
+  for (const { domain, depth } of nodes) {
     const list = byDomain.get(domain.id);
     if (!list) continue;
     const byDoc = new Map<number, ReportEntry[]>();
@@ -73,12 +100,33 @@ export function reportModel(set: ExcerptSet, exportedAt = new Date().toISOString
     let anchor = `domain-${domain.name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-')}`;
     while (taken.has(anchor)) anchor += '-';
     taken.add(anchor);
-    sections.push({ domain, anchor, documents, count: list.length });
+    const section = { domain, depth, anchor, documents, count: list.length };
+    sections.push(section);
+    sectionOf.set(domain.id, section);
   }
   return {
     title: `${set.projectName} — tagged excerpts`,
+    projectName: set.projectName,
     exportedAt,
     total: set.excerpts.length,
     sections,
+    outline: outlineOf(nodes, sectionOf),
+    filters,
+    documents: new Set(set.excerpts.map((e) => e.docId)).size,
   };
+}
+
+/** The domains with excerpts and every ancestor of one, in codebook order. */
+function outlineOf(nodes: CodebookNode[], sectionOf: Map<number, ReportSection>): OutlineEntry[] {
+  const needed = new Set<number>();
+  const mark = (n: CodebookNode): boolean => {
+    let any = sectionOf.has(n.domain.id);
+    for (const c of n.children) any = mark(c) || any;
+    if (any) needed.add(n.domain.id);
+    return any;
+  };
+  for (const n of nodes) if (n.depth === 0) mark(n);
+  return nodes
+    .filter((n) => needed.has(n.domain.id))
+    .map((n) => ({ domain: n.domain, depth: n.depth, section: sectionOf.get(n.domain.id) ?? null }));
 }

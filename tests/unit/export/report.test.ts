@@ -154,7 +154,7 @@ describe('DOCX report', () => {
     );
     for (const q of quotes) expect(paragraphs).toContain(q);
     expect(paragraphs).toContain('Contents');
-    expect(paragraphs).toContain('— Report (PDF) — 2023, p. 2');
+    expect(paragraphs).toContain('— Report (PDF) — 2023, p. 2, characters 40–69');
     expect(paragraphs).toContain('Note: Note with <script>alert(1)</script> & *stars*\nsecond line');
     expect(paragraphs.filter((p) => p === 'Exercises')).toHaveLength(2);
     expect(r.count).toBe(9);
