@@ -9,7 +9,8 @@ function usage(): string {
     ...commands.map((c) => `  ${c.usage}`),
     '',
     'Every command takes --json for machine-readable output on stdout.',
-    'Exit codes: 0 done, 1 failed, 2 bad command line, 3 import: nothing imported and some files failed.',
+    'Exit codes: 0 done, 1 failed, 2 bad command line, 3 import: nothing imported and some files failed,',
+    '4 cannot run here (Node older than 22.12).',
   ].join('\n');
 }
 
