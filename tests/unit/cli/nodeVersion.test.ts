@@ -25,9 +25,9 @@ describe('the CLI on an older Node', () => {
   it.runIf(old)(
     'run by the system Node, a project command says what to do and exits 4 (it used to crash)',
     () => {
-      const r = spawnSync(SYSTEM_NODE, [BIN, 'docs', path.join(__dirname, 'no-such.dossier')], {
-        encoding: 'utf8',
-      });
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-node20-'));
+      const r = spawnSync(SYSTEM_NODE, [BIN, 'init', path.join(dir, 'p.dossier')], { encoding: 'utf8' });
+      fs.rmSync(dir, { recursive: true, force: true });
       expect(r.signal).toBeNull();
       expect(r.status).toBe(EXIT_ENVIRONMENT);
       expect(r.stderr).toContain(`this is Node ${system}`);
