@@ -2,7 +2,7 @@ import type { Claim, ClaimSpan } from '../../shared/api';
 import { anchorAt, splitsSurrogatePair, type TextAnchor } from '../../shared/text';
 import { type Db, nowIso } from './db';
 import { getDocumentText } from './documents';
-import { assertDomainsExist } from './domains';
+import { assertDomainsApplicable } from './domains';
 import { DossierError } from './errors';
 import { type ClaimColumns, recordEdit } from './history';
 import { getAnalyst } from './settings';
@@ -70,7 +70,7 @@ export function createClaim(db: Db, c: NewClaim): Claim {
   checkRange(text, c.start, c.end);
   const domainIds = [...new Set(c.domainIds)];
   if (domainIds.length === 0) throw new DossierError('invalid_input', 'choose at least one domain');
-  assertDomainsExist(db, domainIds);
+  assertDomainsApplicable(db, domainIds);
   const a = anchorAt(text, c.start, c.end);
   const id = recordEdit(db, 'tag claim', (t) => {
     const claimId = insertClaim(db, c.docId, a, {
@@ -160,7 +160,7 @@ export function updateClaim(db: Db, u: ClaimUpdate): Claim {
     if (u.domainIds) {
       if (u.domainIds.length === 0)
         throw new DossierError('invalid_input', 'a claim keeps at least one domain');
-      assertDomainsExist(db, u.domainIds);
+      assertDomainsApplicable(db, u.domainIds);
       setClaimDomains(db, u.id, u.domainIds);
     }
     const fields: [string, unknown][] = [];

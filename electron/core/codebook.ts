@@ -1,6 +1,12 @@
 import type { Domain } from '../../shared/api';
 import type { Db } from './db';
-import { type CodebookTemplate, createDomain, findDomainByName, listDomains } from './domains';
+import {
+  assertDomainsApplicable,
+  type CodebookTemplate,
+  createDomain,
+  findDomainByName,
+  listDomains,
+} from './domains';
 import { DossierError } from './errors';
 import { recordEdit } from './history';
 
@@ -156,9 +162,10 @@ function domainUpdateLabel(u: DomainUpdate): string {
 /** Renames, recolours or describes a domain (one undoable step). */
 export function updateDomain(db: Db, u: DomainUpdate): CodebookDomain {
   assertDomain(db, u.id);
-  const fields: [string, string][] = [];
+  const fields: [string, string | number][] = [];
   if (u.name !== undefined) fields.push(['name', checkName(db, u.name, u.id)]);
-  if (u.color !== undefined) fields.push(['color', checkColor(u.color)]);
+  // A colour the analyst picks is a chosen one, even where the domain came in with none.
+  if (u.color !== undefined) fields.push(['color', checkColor(u.color)], ['color_chosen', 1]);
   if (u.description !== undefined) fields.push(['description', u.description]);
   if (u.inclusion !== undefined) fields.push(['inclusion', u.inclusion]);
   if (u.exclusion !== undefined) fields.push(['exclusion', u.exclusion]);
@@ -262,6 +269,8 @@ export function previewMerge(db: Db, sourceId: number, targetId: number): MergeP
  */
 export function mergeDomains(db: Db, sourceId: number, targetId: number): MergePreview {
   const preview = previewMerge(db, sourceId, targetId);
+  // Merging moves the source's tags onto the target: a grouping domain cannot take them.
+  if (preview.claims > 0) assertDomainsApplicable(db, [targetId]);
   const source = assertDomain(db, sourceId);
   recordEdit(db, 'merge domains', (t) => {
     t.claims(claimIdsOf(db, sourceId));

@@ -51,6 +51,8 @@ interface DomainRow {
   description: string;
   parent_id: number | null;
   sort_order: number;
+  codable: number;
+  color_chosen: number;
   claims: number;
   documents: number;
 }
@@ -58,7 +60,7 @@ interface DomainRow {
 export function listDomains(db: Db): Domain[] {
   const rows = db
     .prepare(
-      `SELECT d.id, d.name, d.color, d.description, d.parent_id, d.sort_order,
+      `SELECT d.id, d.name, d.color, d.description, d.parent_id, d.sort_order, d.codable, d.color_chosen,
          (SELECT count(*) FROM claim_domains cd WHERE cd.domain_id = d.id) AS claims,
          (SELECT count(DISTINCT c.document_id) FROM claim_domains cd JOIN claims c ON c.id = cd.claim_id
             WHERE cd.domain_id = d.id) AS documents
@@ -72,6 +74,8 @@ export function listDomains(db: Db): Domain[] {
     description: r.description,
     parentId: r.parent_id,
     order: r.sort_order,
+    codable: r.codable === 1,
+    colorChosen: r.color_chosen === 1,
     claims: r.claims,
     documents: r.documents,
   }));
@@ -101,6 +105,10 @@ export function createDomain(
     exclusion?: string;
     parentId?: number | null;
     order?: number;
+    /** False for a grouping domain (another tool's isCodable="false"): it cannot be applied to a passage. */
+    codable?: boolean;
+    /** False when `color` is only a default for display (the other tool gave none): exports leave it out. */
+    colorChosen?: boolean;
   },
 ): number {
   const name = d.name.trim();
@@ -110,8 +118,9 @@ export function createDomain(
   const count = (db.prepare('SELECT count(*) AS n FROM domains').get() as { n: number }).n;
   const info = db
     .prepare(
-      `INSERT INTO domains (name, color, description, inclusion, exclusion, parent_id, sort_order)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO domains (name, color, description, inclusion, exclusion, parent_id, sort_order, codable,
+         color_chosen)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       name,
@@ -121,6 +130,8 @@ export function createDomain(
       d.exclusion ?? '',
       d.parentId ?? null,
       d.order ?? count,
+      d.codable === false ? 0 : 1,
+      d.colorChosen === false ? 0 : 1,
     );
   return Number(info.lastInsertRowid);
 }
@@ -128,6 +139,24 @@ export function createDomain(
 export function assertDomainsExist(db: Db, ids: number[]): void {
   const stmt = cached(db, 'SELECT 1 FROM domains WHERE id = ?');
   for (const id of ids) if (!stmt.get(id)) throw new DossierError('not_found', `no domain with id ${id}`);
+}
+
+/** The error for tagging with a grouping domain, the same from every door (popover, autocode, CLI, bulk). */
+export function notCodableError(name: string): DossierError {
+  return new DossierError(
+    'invalid_input',
+    `"${name}" is a grouping domain (not codable in the tool it came from): tag the passage with one of its sub-domains`,
+  );
+}
+
+/** Checks that every domain exists and may be applied to a passage (grouping domains may not). */
+export function assertDomainsApplicable(db: Db, ids: number[]): void {
+  const stmt = cached(db, 'SELECT name, codable FROM domains WHERE id = ?');
+  for (const id of ids) {
+    const d = stmt.get(id) as { name: string; codable: number } | undefined;
+    if (!d) throw new DossierError('not_found', `no domain with id ${id}`);
+    if (d.codable !== 1) throw notCodableError(d.name);
+  }
 }
 
 // ---- Templates: built-in ones ship in resources/codebooks; a project's codebook can be saved as a JSON file in a

@@ -40,6 +40,8 @@ export interface DomainState {
   exclusion: string;
   parent_id: number | null;
   sort_order: number;
+  codable: number;
+  color_chosen: number;
 }
 
 interface Change<T> {
@@ -113,8 +115,8 @@ export function domainStates(db: Db, ids: number[]): Map<number, DomainState> {
   if (ids.length === 0) return out;
   const rows = cached(
     db,
-    `SELECT id, name, color, description, inclusion, exclusion, parent_id, sort_order FROM domains
-       WHERE id IN (SELECT value FROM json_each(?))`,
+    `SELECT id, name, color, description, inclusion, exclusion, parent_id, sort_order, codable, color_chosen
+       FROM domains WHERE id IN (SELECT value FROM json_each(?))`,
   ).all(JSON.stringify(ids)) as DomainState[];
   for (const r of rows) out.set(r.id, r);
   return out;
@@ -327,11 +329,12 @@ function restore(db: Db, e: Entry, current: 'before' | 'after', target: 'before'
   }
   // Domains first (parents linked once all exist), then claims, then domains that go away.
   const upsertDomain = db.prepare(
-    `INSERT INTO domains (id, name, color, description, inclusion, exclusion, parent_id, sort_order)
-     VALUES (@id, @name, @color, @description, @inclusion, @exclusion, NULL, @sort_order)
+    `INSERT INTO domains (id, name, color, description, inclusion, exclusion, parent_id, sort_order, codable,
+       color_chosen)
+     VALUES (@id, @name, @color, @description, @inclusion, @exclusion, NULL, @sort_order, @codable, @color_chosen)
      ON CONFLICT (id) DO UPDATE SET name = excluded.name, color = excluded.color,
        description = excluded.description, inclusion = excluded.inclusion, exclusion = excluded.exclusion,
-       sort_order = excluded.sort_order`,
+       sort_order = excluded.sort_order, codable = excluded.codable, color_chosen = excluded.color_chosen`,
   );
   const setParent = db.prepare('UPDATE domains SET parent_id = ? WHERE id = ?');
   const kept = e.domains.map((d) => d[target]).filter((d): d is DomainState => d !== null);

@@ -44,6 +44,10 @@ export const Domain = z.object({
   description: z.string(),
   parentId: Id.nullable(),
   order: z.number().int(),
+  /** False for a grouping domain (another tool's isCodable="false"): shown in the tree, never applied. */
+  codable: z.boolean(),
+  /** False when `color` is only Dossier's default for display (the other tool gave none): exports omit it. */
+  colorChosen: z.boolean(),
   claims: z.number().int().nonnegative(),
   documents: z.number().int().nonnegative(),
 });

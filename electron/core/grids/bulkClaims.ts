@@ -2,6 +2,7 @@ import { anchorAt } from '../../../shared/text';
 import { checkRange, type ClaimAttributes } from '../claims';
 import { type Db, nowIso } from '../db';
 import { getDocumentText } from '../documents';
+import { notCodableError } from '../domains';
 import { DossierError } from '../errors';
 
 export interface BulkClaim extends ClaimAttributes {
@@ -17,7 +18,12 @@ export interface BulkClaim extends ClaimAttributes {
  */
 export function createClaimsBulk(db: Db, docId: number, claims: BulkClaim[]): number[] {
   const text = getDocumentText(db, docId);
-  const known = new Set((db.prepare('SELECT id FROM domains').pluck().all() as number[]).map(Number));
+  const domains = db.prepare('SELECT id, name, codable FROM domains').all() as {
+    id: number;
+    name: string;
+    codable: number;
+  }[];
+  const known = new Map(domains.map((d) => [Number(d.id), d]));
   const insert = db.prepare(
     `INSERT INTO claims (document_id, start, end, quote, prefix, suffix, note, actor, stance, reliability,
        credibility, analyst, created_at, updated_at)
@@ -32,8 +38,11 @@ export function createClaimsBulk(db: Db, docId: number, claims: BulkClaim[]): nu
       const domainIds = [...new Set(c.domainIds)];
       if (domainIds.length === 0)
         throw new DossierError('invalid_input', `claim ${i + 1}: choose at least one domain`);
-      for (const d of domainIds)
-        if (!known.has(d)) throw new DossierError('not_found', `no domain with id ${d}`);
+      for (const d of domainIds) {
+        const domain = known.get(d);
+        if (!domain) throw new DossierError('not_found', `no domain with id ${d}`);
+        if (domain.codable !== 1) throw notCodableError(domain.name);
+      }
       const info = insert.run({
         docId,
         ...anchorAt(text, c.start, c.end),
