@@ -13,7 +13,7 @@ import {
   Stance,
 } from './model';
 import { ClaimFilterFields } from './codebook';
-import { ExportFilterFields, ExportFormat } from './exports';
+import { ExportFilterFields, ExportFormat, QdpxPositions } from './exports';
 import { ComparedDomainFields, ComparisonFields } from './grids';
 import { method } from './method';
 
@@ -110,6 +110,8 @@ export const coreMethods = {
       format: ExportFormat,
       ...ExportFilterFields,
       bom: z.boolean().optional(),
+      /** .qdpx only: how positions count (code points unless told). */
+      positions: QdpxPositions.optional(),
     }),
     FileBlob.extend({ count: z.number().int().nonnegative().optional() }),
   ),

@@ -9,6 +9,15 @@ export const EXPORT_FORMATS = ['csv', 'xlsx', 'w3c', 'md', 'html', 'docx', 'qdpx
 export const ExportFormat = z.enum(EXPORT_FORMATS);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
+/**
+ * How a .qdpx counts startPosition/endPosition: Unicode code points (QualCoder, Dossier) or UTF-16 code units
+ * (NVivo). They differ only after a character outside the Basic Multilingual Plane (an emoji, a rare CJK
+ * ideograph, a mathematical letter). See INTEROP.md for which tool reads which.
+ */
+export const QDPX_POSITIONS = ['codepoints', 'utf16'] as const;
+export const QdpxPositions = z.enum(QDPX_POSITIONS);
+export type QdpxPositions = z.infer<typeof QdpxPositions>;
+
 export const ExportFormatInfo = z.object({
   format: ExportFormat,
   label: z.string(),
@@ -125,6 +134,14 @@ export const QdpxImportReport = z.object({
   notes: z.number().int(),
   users: z.number().int(),
   variables: z.number().int(),
+  /** How the file's positions were counted (per file; a source read otherwise has a "positions" problem). */
+  positions: z.object({
+    unit: z.enum(['utf16', 'codepoint']),
+    lineEnds: z.enum(['crlf', 'lf']),
+    /** The tool Project@origin names, or '' when it names none Dossier knows. */
+    producer: z.string(),
+    basis: z.string(),
+  }),
   skipped: z.array(ImportIssue),
   problems: z.array(ImportIssue),
 });

@@ -1,6 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/api/exports';
+import {
+  EXPORT_FORMATS,
+  type ExportFormat,
+  QDPX_POSITIONS,
+  type QdpxPositions,
+} from '../../../shared/api/exports';
 import { exportExcerptsToFile } from '../../core/export';
 import { resolveNamedFilter } from '../../core/export/filter';
 import { importQdc } from '../../core/refiqda/qdc';
@@ -22,12 +27,19 @@ const issueLines = (label: string, issues: ImportIssue[]): string[] =>
 
 export const exportCommand: Command = {
   name: 'export',
-  usage: `dossier export <project> --format ${EXPORT_FORMATS.join('|')} --out <file> [--domain <name>…] [--doc <id>…] [--attr <name=value>…] [--analyst <name>…] [--grading <B2|B|2>…] [--bom]`,
+  usage: `dossier export <project> --format ${EXPORT_FORMATS.join('|')} --out <file> [--domain <name>…] [--doc <id>…] [--attr <name=value>…] [--analyst <name>…] [--grading <B2|B|2>…] [--bom] [--positions ${QDPX_POSITIONS.join('|')} (qdpx: codepoints for QualCoder, the default; utf16 for NVivo, MAXQDA, ATLAS.ti)]`,
   run: async ([file], v) => {
     const format = (v.format ?? 'csv') as ExportFormat;
     if (!EXPORT_FORMATS.includes(format))
       throw new UsageError(`unsupported export format "${format}" (choose: ${EXPORT_FORMATS.join(', ')})`);
     if (!v.out) throw new UsageError('--out <file> is required');
+    const positions = v.positions as QdpxPositions | undefined;
+    if (positions !== undefined && !QDPX_POSITIONS.includes(positions))
+      throw new UsageError(
+        `--positions must be ${QDPX_POSITIONS.join(' or ')} (got "${v.positions}"): codepoints for QualCoder, utf16 for NVivo, MAXQDA or ATLAS.ti`,
+      );
+    if (positions !== undefined && format !== 'qdpx')
+      throw new UsageError('--positions applies to --format qdpx only (other exports count code points)');
     const docIds = v.doc?.map((d) => positiveInt(d, '--doc'));
     const p = needProject(file);
     const filter = resolveNamedFilter(p.db, {
@@ -37,11 +49,18 @@ export const exportCommand: Command = {
       analysts: v.analyst,
       grading: v.grading,
     });
-    const r = await exportExcerptsToFile(p.db, p.name, format, v.out, filter, { bom: v.bom });
+    const r = await exportExcerptsToFile(p.db, p.name, format, v.out, filter, { bom: v.bom, positions });
     const out = path.resolve(v.out);
     return {
       // `rows` is the count the file holds: CSV/XLSX rows, claims (W3C, .qdpx), report entries, or codes (.qdc).
-      json: { out, format, rows: r.count, unit: r.unit, bytes: r.bytes.length },
+      json: {
+        out,
+        format,
+        rows: r.count,
+        unit: r.unit,
+        bytes: r.bytes.length,
+        ...(format === 'qdpx' ? { positions: positions ?? 'codepoints' } : {}),
+      },
       text: `Wrote ${r.count} ${r.unit} to ${v.out}`,
     };
   },

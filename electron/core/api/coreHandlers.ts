@@ -50,8 +50,8 @@ export const coreHandlers: { [M in CoreMethod]: Handler<M> } = {
   },
   getGrid: (p) => documentDomainGrid(p.db),
   compareDocuments: (p, i) => compareDocuments(p.db, i.docIds),
-  exportExcerpts: async (p, { format, bom, ...filter }) => {
-    const r = await exportExcerpts(p.db, p.name, format, filter, { bom });
+  exportExcerpts: async (p, { format, bom, positions, ...filter }) => {
+    const r = await exportExcerpts(p.db, p.name, format, filter, { bom, positions });
     return {
       fileName: r.fileName,
       mimeType: r.mimeType,

@@ -1,5 +1,10 @@
 import { strToU8 } from 'fflate';
-import { EXPORT_FORMAT_INFO, type ExportFormat, type ExportFormatInfo } from '../../../shared/api/exports';
+import {
+  EXPORT_FORMAT_INFO,
+  type ExportFormat,
+  type ExportFormatInfo,
+  type QdpxPositions,
+} from '../../../shared/api/exports';
 import { writeFileAtomic } from '../atomicWrite';
 import type { Db } from '../db';
 import { exportQdc, exportQdpx } from '../refiqda/exportQde';
@@ -24,6 +29,8 @@ const FORMAT_INFO = Object.fromEntries(EXPORT_FORMAT_INFO.map((f) => [f.format, 
 
 export interface ExportOptions {
   bom?: boolean;
+  /** .qdpx: how positions count (code points unless told). */
+  positions?: QdpxPositions;
   /** Time stamp written into the file (tests pass a fixed one). */
   exportedAt?: string;
 }
@@ -62,7 +69,7 @@ export async function exportExcerpts(
   });
   switch (format) {
     case 'qdpx': {
-      const r = exportQdpx(db, projectName, filter);
+      const r = exportQdpx(db, projectName, filter, { positions: options.positions });
       return result(r.bytes, r.selections, '');
     }
     case 'qdc': {

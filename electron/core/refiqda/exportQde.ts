@@ -1,7 +1,9 @@
 import { zipSync, strToU8 } from 'fflate';
 import type { Domain } from '../../../shared/api';
+import type { QdpxPositions } from '../../../shared/api/exports';
 import type { Db } from '../db';
 import { listDomains } from '../domains';
+import { type CodebookNode, codebookTree } from '../export/codebookTree';
 import { type ExcerptFilter, loadExcerpts } from '../export/excerpts';
 import { getMeta } from '../project';
 import { guidMap } from './guids';
@@ -9,31 +11,21 @@ import { metaDescription } from './meta';
 import { buildXml, buildXmlInParts, QDA_CODEBOOK_NS, QDA_PROJECT_NS, type XmlNode, xmlText } from './xml';
 
 /** The codebook as nested `<Code>` elements, children in codebook order. */
+
 export function codesXml(domains: Domain[], codeGuid: (id: number) => string): XmlNode[] {
-  const ids = new Set(domains.map((d) => d.id));
-  const kids = new Map<number | null, Domain[]>();
-  for (const d of domains) {
-    const parent = d.parentId !== null && ids.has(d.parentId) && d.parentId !== d.id ? d.parentId : null;
-    kids.set(parent, [...(kids.get(parent) ?? []), d]);
-  }
-  const seen = new Set<number>();
-  const build = (d: Domain): XmlNode => {
-    seen.add(d.id);
+  const build = ({ domain: d, children }: CodebookNode): XmlNode => {
     const node: XmlNode = {
       '@_guid': codeGuid(d.id),
       '@_name': xmlText(d.name),
       '@_isCodable': 'true',
     };
     if (/^#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$/.test(d.color)) node['@_color'] = d.color.toUpperCase();
+
     if (d.description) node.Description = xmlText(d.description);
-    const sub = (kids.get(d.id) ?? []).filter((k) => !seen.has(k.id)).map(build);
-    if (sub.length) node.Code = sub;
+    if (children.length) node.Code = children.map(build);
     return node;
   };
-  const roots = (kids.get(null) ?? []).map(build);
-  // A parent cycle leaves domains unreached from the roots: export them at the top rather than lose them.
-  for (const d of domains) if (!seen.has(d.id)) roots.push(build(d));
-  return roots;
+  return codebookTree(domains).map(build);
 }
 
 interface AttributeRow {
@@ -66,12 +58,41 @@ export interface QdpxResult {
   sources: number;
 }
 
+export interface QdpxOptions {
+  /** How startPosition/endPosition count (see QdpxPositions); code points unless told. */
+  positions?: QdpxPositions;
+}
+
+/**
+ * Project@origin. Our own importer reads it to know the unit: a file written for NVivo says so, one in code
+ * points (the default, and every Dossier file before the choice existed) is plain "Dossier".
+ */
+export function qdpxOrigin(positions: QdpxPositions = 'codepoints'): string {
+  return positions === 'utf16' ? 'Dossier (positions in UTF-16 code units)' : 'Dossier';
+}
+
+/**
+ * A selection's Description: the claim's note (QualCoder shows the Description as the coding's memo and does not
+ * follow a selection's NoteRef), then, after a blank line, Dossier's fields as "key: value" lines (see meta.ts).
+ */
+function selectionDescription(note: string, meta: string | undefined): string | undefined {
+  const memo = xmlText(note.trim());
+  if (!memo) return meta;
+  return meta ? `${memo}\n\n${meta}` : memo;
+}
+
 /**
  * A REFI-QDA project (.qdpx): `project.qde` with users, codebook, variables, text sources with their coded
- * selections and notes, and each source's canonical text as `sources/<guid>.txt`. Positions are code points.
+ * selections and notes, and each source's canonical text as `sources/<guid>.txt`. Positions count code points
+ * unless `positions` is 'utf16' (JavaScript string offsets, as NVivo counts).
  */
-export function exportQdpx(db: Db, projectName: string, filter: ExcerptFilter = {}): QdpxResult {
-  const { project, files, selections, sources } = projectXml(db, projectName, filter);
+export function exportQdpx(
+  db: Db,
+  projectName: string,
+  filter: ExcerptFilter = {},
+  options: QdpxOptions = {},
+): QdpxResult {
+  const { project, files, selections, sources } = projectXml(db, projectName, filter, options);
   // Level 1: a quarter of level 6's time on 100 MB of XML, for a file about a fifth larger.
   const entries: Record<string, Uint8Array> = { 'project.qde': strToU8(project) };
   for (const [name, text] of files) entries[`sources/${name}`] = strToU8(text);
@@ -82,7 +103,9 @@ export function projectXml(
   db: Db,
   projectName: string,
   filter: ExcerptFilter = {},
+  options: QdpxOptions = {},
 ): { project: string; files: Map<string, string>; selections: number; sources: number } {
+  const utf16 = options.positions === 'utf16';
   const set = loadExcerpts(db, filter, projectName);
   const userGuid = guidMap(db, 'user');
   const codeGuid = guidMap(db, 'code');
@@ -162,8 +185,9 @@ export function projectXml(
         const sel: XmlNode = {
           '@_guid': claimGuid(e.id),
           '@_name': name,
-          '@_startPosition': e.startCp,
-          '@_endPosition': e.endCp,
+          // The text is stored with `\n` line ends, so a UTF-16 position is the stored offset itself.
+          '@_startPosition': utf16 ? e.start : e.startCp,
+          '@_endPosition': utf16 ? e.end : e.endCp,
           '@_creatingUser': user,
           '@_creationDateTime': e.createdAt,
           '@_modifyingUser': user,
@@ -175,7 +199,8 @@ export function projectXml(
           reliability: e.reliability,
           credibility: e.credibility,
         });
-        if (meta) sel.Description = meta;
+        const description = selectionDescription(e.note, meta);
+        if (description) sel.Description = description;
         sel.Coding = e.domainIds.map((d) => ({
           '@_guid': codingGuid(`${e.id}:${d}`),
           '@_creatingUser': user,
@@ -215,7 +240,7 @@ export function projectXml(
     {
       xmlns: QDA_PROJECT_NS,
       name: xmlText(projectName),
-      origin: 'Dossier',
+      origin: qdpxOrigin(options.positions),
       creatingUserGUID: projectAnalyst ? userGuid(projectAnalyst) : undefined,
       creationDateTime: now,
       modifiedDateTime: now,

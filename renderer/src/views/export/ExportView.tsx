@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { EXPORT_FORMAT_INFO, type ExportFormat } from '../../../../shared/api/exports';
+import { EXPORT_FORMAT_INFO, type ExportFormat, type QdpxPositions } from '../../../../shared/api/exports';
 import type { MethodOutput } from '../../../../shared/api';
 import { api, base64ToBytes, errorMessage } from '../../api/client';
 import { useProject } from '../../components/ProjectContext';
 import { downloadBytes } from '../grid/files';
 import { Exchange } from './Exchange';
 import { FilterPanel } from './FilterPanel';
+import { PositionsChoice } from './PositionsChoice';
 import {
   activeFilterCount,
   type ExportFilters,
@@ -73,6 +74,7 @@ export function ExportView(): ReactNode {
   const [options, setOptions] = useState<FilterOptions | null>(null);
   const [counts, setCounts] = useState<Counts | null>(null);
   const [bom, setBom] = useState(true);
+  const [positions, setPositions] = useState<QdpxPositions>('codepoints');
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -115,6 +117,7 @@ export function ExportView(): ReactNode {
         format,
         ...(info.filters ? input : {}),
         bom: format === 'csv' ? bom : undefined,
+        positions: format === 'qdpx' ? positions : undefined,
       });
       const bytes = base64ToBytes(file.base64);
       downloadBytes(file.fileName, file.mimeType, bytes);
@@ -175,6 +178,7 @@ export function ExportView(): ReactNode {
 
         <div className="export-side">
           <FilterPanel value={filters} onChange={setFilters} options={options} disabled={!info.filters} />
+          {format === 'qdpx' && <PositionsChoice value={positions} onChange={setPositions} />}
           <div className="export-bar">
             {format === 'csv' && (
               <label
