@@ -76,7 +76,8 @@ export const importQdpxCommand: Command = {
     const json = { ...r, path: path.resolve(r.path) };
     const lines = [
       `Created ${target}: ${r.sources} sources, ${r.codes} codes, ${r.claims} claims, ${r.notes} notes, ${r.users} users, ${r.variables} variables`,
-      ...issueLines('skipped', r.skipped),
+      `  positions: ${r.positions.basis}`,
+      ...issueLines('not imported', r.skipped),
       ...issueLines('problem', r.problems),
     ];
     return { json, text: lines.join('\n') };

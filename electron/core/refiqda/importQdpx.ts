@@ -7,7 +7,8 @@ import { createDomain, findDomainByName } from '../domains';
 import { DossierError } from '../errors';
 import { closeProject, createProject, setMeta } from '../project';
 import { rememberGuid } from './guids';
-import { type ImportIssue, type PlanCode, type QdpxPlan, readQdpx } from './readQdpx';
+import type { ImportIssue, PlanCode, PositionsReport, QdpxPlan } from './plan';
+import { readQdpx } from './readQdpx';
 
 export interface QdpxImportReport {
   /** The new project file. */
@@ -19,14 +20,10 @@ export interface QdpxImportReport {
   notes: number;
   users: number;
   variables: number;
+  /** How the file's positions were read, and why. */
+  positions: PositionsReport;
   skipped: ImportIssue[];
   problems: ImportIssue[];
-}
-
-function expandColor(c: string | null, index: number): string {
-  if (!c) return paletteColor(index);
-  const hex = c.slice(1);
-  return `#${(hex.length === 3 ? [...hex].map((x) => x + x).join('') : hex).toUpperCase()}`;
 }
 
 /**
@@ -69,9 +66,12 @@ export function addCodes(
         reason: `another code has the same name: imported as "${name}"`,
       });
     }
+    // A code without a colour is shown in a palette colour, marked as not chosen so that exports leave it out.
     const id = createDomain(db, {
       name,
-      color: expandColor(code.color, base + created),
+      color: code.color ?? paletteColor(base + created),
+      colorChosen: code.color !== null,
+      codable: code.codable,
       description: code.description,
       parentId,
       order: base + created,
@@ -92,7 +92,7 @@ function uniqueAttributeName(db: Db, name: string): string {
 }
 
 /** Writes a checked plan into an empty project, in one transaction. */
-export function applyPlan(db: Db, plan: QdpxPlan): Omit<QdpxImportReport, 'path' | 'name'> {
+export function applyPlan(db: Db, plan: QdpxPlan): Omit<QdpxImportReport, 'path' | 'name' | 'positions'> {
   const problems = [...plan.problems];
   const skipped = [...plan.skipped];
   let claims = 0;
@@ -158,7 +158,8 @@ export function applyPlan(db: Db, plan: QdpxPlan): Omit<QdpxImportReport, 'path'
             analyst: sel.analyst,
           });
           if (sel.created) setTimes.run(sel.created, sel.modified ?? sel.created, claim.id);
-          rememberGuid(db, 'claim', claim.id, sel.guid);
+          // One selection coded by two analysts became two claims: its GUID goes with the first only.
+          if (sel.keepsGuid) rememberGuid(db, 'claim', claim.id, sel.guid);
           if (sel.noteGuid) rememberGuid(db, 'note', claim.id, sel.noteGuid);
           for (const c of sel.codings)
             rememberGuid(db, 'coding', `${claim.id}:${codes.ids.get(c.codeGuid)}`, c.guid);
@@ -197,10 +198,12 @@ export function importQdpxFile(bytes: Uint8Array, target: string, fileName = 'th
   const tmp = `${target}.importing`;
   fs.rmSync(tmp, { force: true });
   const project = createProject(tmp, 'empty');
-  let report: Omit<QdpxImportReport, 'path' | 'name'>;
+  let report: Omit<QdpxImportReport, 'path' | 'name' | 'positions'>;
   try {
     report = applyPlan(project.db, plan);
     if (plan.name) setMeta(project.db, 'refiqda_name', plan.name);
+    // Whoever created the project in the other tool is the new project's analyst until Settings says otherwise.
+    if (plan.analyst) setMeta(project.db, 'analyst', plan.analyst);
     setMeta(project.db, 'imported_from', fileName);
     project.db.pragma('wal_checkpoint(TRUNCATE)');
   } catch (error) {
@@ -211,5 +214,5 @@ export function importQdpxFile(bytes: Uint8Array, target: string, fileName = 'th
   closeProject(project);
   for (const f of [`${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });
   fs.renameSync(tmp, target);
-  return { path: target, name: plan.name, ...report };
+  return { path: target, name: plan.name, positions: plan.positions, ...report };
 }

@@ -1,74 +1,20 @@
 import { DossierError } from '../errors';
-import { normalizeGuid } from './guids';
-import { positionMapper } from './positions';
-import { entryKey, openQdpxZip } from './qdpxZip';
+import { readCases } from './cases';
+import { readCodes } from './codes';
+import { derivedGuid, normalizeGuid } from './guids';
+import { readMetaLines, SOURCE_META_KEYS } from './meta';
+import { readNotes, type TextFile } from './notes';
+import type { ImportIssue, PlanSource, PlanVariable, QdpxPlan } from './plan';
+import { sourceText, type SourceText } from './positions';
+import { producerOf } from './producers';
+import { entryKey, openQdpxZip, type QdpxZip } from './qdpxZip';
+import { chooseReadings } from './readingChoice';
+import { probesOf, readSelections } from './selections';
+import { readValue, readVariables } from './variables';
 import { attr, child, children, parseXml, textOf, type XmlNode } from './xml';
-import { CLAIM_META_KEYS, readMetaLines, SOURCE_META_KEYS } from './meta';
 
-export interface PlanCode {
-  guid: string;
-  name: string;
-  color: string | null;
-  description: string;
-  parentGuid: string | null;
-}
-
-export interface PlanVariable {
-  guid: string;
-  name: string;
-  type: 'text' | 'number' | 'date';
-}
-
-export interface PlanSelection {
-  guid: string;
-  /** UTF-16 offsets in the canonical text. */
-  start: number;
-  end: number;
-  codings: { guid: string; codeGuid: string }[];
-  note: string;
-  noteGuid: string | null;
-  analyst: string;
-  userGuid: string | null;
-  created: string | null;
-  modified: string | null;
-  actor: string;
-  stance: string | null;
-  reliability: string | null;
-  credibility: number | null;
-}
-
-export interface PlanSource {
-  guid: string;
-  name: string;
-  text: string;
-  meta: Record<string, string>;
-  source: string;
-  author: string;
-  published: string;
-  url: string;
-  created: string | null;
-  values: { variableGuid: string; value: string }[];
-  selections: PlanSelection[];
-}
-
-export interface ImportIssue {
-  /** What the issue is about: "source", "selection", "note", "code", "variable", "case", … */
-  kind: string;
-  name: string;
-  reason: string;
-}
-
-/** Everything read from a .qdpx, checked, before anything is written. */
-export interface QdpxPlan {
-  name: string;
-  users: { guid: string; name: string }[];
-  codes: PlanCode[];
-  variables: PlanVariable[];
-  sources: PlanSource[];
-  notes: number;
-  skipped: ImportIssue[];
-  problems: ImportIssue[];
-}
+export type { ImportIssue, PlanCode, PlanSelection, PlanSource, PlanVariable, QdpxPlan } from './plan';
+export { readCodes } from './codes';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -80,53 +26,45 @@ function decodeUtf8(bytes: Uint8Array, what: string): string {
   }
 }
 
-const GUID_REF = (node: XmlNode | undefined, name: string): string | null => normalizeGuid(attr(node, name));
+/** project.qde, or the one .qde the archive holds (ATLAS.ti names it after the project, QualCoder #1369). */
+function findQde(zip: QdpxZip, fileName: string): string {
+  const qdes = zip.keys().filter((k) => k.endsWith('.qde'));
+  const depth = (k: string): number => k.split('/').length;
+  const named = qdes.filter((k) => k === 'project.qde' || k.endsWith('/project.qde'));
+  const pool = named.length ? named : qdes;
+  const top = pool.filter((k) => depth(k) === Math.min(...pool.map(depth)));
+  if (top.length === 1) return top[0];
+  if (top.length === 0)
+    throw new DossierError('invalid_input', `${fileName} has no project.qde: it is not a REFI-QDA project`);
+  throw new DossierError(
+    'invalid_input',
+    `${fileName} holds several project files (${top.join(', ')}) and none is named project.qde: Dossier cannot tell which to import`,
+  );
+}
 
-/** The codebook's codes in document order, each with its parent. */
-export function readCodes(codebook: XmlNode | undefined, problems: ImportIssue[]): PlanCode[] {
-  const codes: PlanCode[] = [];
-  const seen = new Set<string>();
-  const visit = (node: XmlNode, parentGuid: string | null): void => {
-    const name = (attr(node, 'name') ?? '').trim();
-    const guid = GUID_REF(node, 'guid');
-    if (!guid || !name || seen.has(guid)) {
-      problems.push({
-        kind: 'code',
-        name: name || '(no name)',
-        reason: !guid ? 'no valid guid' : !name ? 'no name' : 'the same guid appears twice',
-      });
-    } else {
-      seen.add(guid);
-      const color = attr(node, 'color');
-      codes.push({
-        guid,
-        name,
-        color: color && /^#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$/.test(color.trim()) ? color.trim() : null,
-        description: textOf(node, 'Description'),
-        parentGuid,
-      });
+const plural = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
+
+/** Why a source of another kind is not imported, and how much of it is lost. */
+function skipReason(kind: string, s: XmlNode): string {
+  const codings = (sel: string): number =>
+    children(s, sel).reduce((n, x) => n + children(x, 'Coding').length, 0);
+  const lost = (n: number, what: string): string => (n ? ` (${plural(n, what)} not imported)` : '');
+  switch (kind) {
+    case 'PDFSource': {
+      const rep = children(s, 'Representation');
+      const text = rep.reduce((n, r) => n + children(r, 'PlainTextSelection').length, 0);
+      return `PDF sources are not imported from .qdpx: import the PDF itself into Dossier${lost(codings('PDFSelection') + text, 'coded passage')}`;
     }
-    for (const c of children(node, 'Code')) visit(c, guid && name ? guid : parentGuid);
-  };
-  for (const c of children(child(codebook, 'Codes'), 'Code')) visit(c, null);
-  return codes;
-}
-
-const VARIABLE_TYPES: Record<string, PlanVariable['type']> = {
-  Text: 'text',
-  Boolean: 'text',
-  Integer: 'number',
-  Float: 'number',
-  Date: 'date',
-  DateTime: 'text',
-};
-
-function variableValue(v: XmlNode): string | null {
-  for (const k of ['TextValue', 'BooleanValue', 'IntegerValue', 'FloatValue', 'DateValue', 'DateTimeValue']) {
-    if (v[k] !== undefined) return textOf(v, k);
+    case 'PictureSource':
+      return `pictures have no text to tag${lost(codings('PictureSelection'), 'coded area')}`;
+    case 'AudioSource':
+      return `audio sources are not supported${lost(codings('AudioSelection') + children(s, 'Transcript').length, 'coded clip or transcript')}`;
+    default:
+      return `video sources are not supported${lost(codings('VideoSelection') + children(s, 'Transcript').length, 'coded clip or transcript')}`;
   }
-  return null;
 }
+
+const OTHER_SOURCES = ['PDFSource', 'PictureSource', 'AudioSource', 'VideoSource'];
 
 /**
  * Reads and checks a .qdpx without touching any project: the plan lists what will be imported, what is
@@ -134,10 +72,7 @@ function variableValue(v: XmlNode): string | null {
  */
 export function readQdpx(bytes: Uint8Array, fileName = 'the file'): QdpxPlan {
   const zip = openQdpxZip(bytes, fileName);
-  const qdeKey =
-    zip.keys().find((k) => k === 'project.qde') ?? zip.keys().find((k) => k.endsWith('/project.qde'));
-  if (!qdeKey)
-    throw new DossierError('invalid_input', `${fileName} has no project.qde: it is not a REFI-QDA project`);
+  const qdeKey = findQde(zip, fileName);
   const root = parseXml(
     decodeUtf8(zip.read([qdeKey]).get(qdeKey) as Uint8Array, 'project.qde'),
     'project.qde',
@@ -167,14 +102,15 @@ export function readQdpx(bytes: Uint8Array, fileName = 'the file'): QdpxPlan {
     ];
     return candidates.find((c) => zip.has(c));
   };
+  const sourcesNode = child(project, 'Sources');
+  const textSources = children(sourcesNode, 'TextSource');
   // Only the texts the project names are inflated, all in one pass (see qdpxZip.ts for the limits).
   const named = [
-    ...children(child(project, 'Sources'), 'TextSource').filter((s) => s.PlainTextContent === undefined),
+    ...textSources.filter((s) => s.PlainTextContent === undefined),
     ...children(child(project, 'Notes'), 'Note').filter((n) => !textOf(n, 'PlainTextContent')),
   ].map((n) => attr(n, 'plainTextPath'));
   const texts = zip.read(named.flatMap((p) => (p ? (entryOf(p) ?? []) : [])));
-
-  const fileText = (path: string | undefined, what: string): string | { missing: string } => {
+  const fileText: TextFile = (path, what) => {
     if (!path) return { missing: 'no text' };
     const hit = entryOf(path);
     if (!hit)
@@ -187,219 +123,213 @@ export function readQdpx(bytes: Uint8Array, fileName = 'the file'): QdpxPlan {
   };
 
   const users = children(child(project, 'Users'), 'User')
-    .map((u) => ({ guid: GUID_REF(u, 'guid'), name: (attr(u, 'name') ?? attr(u, 'id') ?? '').trim() }))
+    .map((u) => ({
+      guid: normalizeGuid(attr(u, 'guid')),
+      name: (attr(u, 'name') ?? attr(u, 'id') ?? '').trim(),
+    }))
     .filter((u): u is { guid: string; name: string } => Boolean(u.guid));
   for (const u of users) if (!u.name) u.name = `user ${u.guid.slice(0, 8)}`;
   const userName = new Map(users.map((u) => [u.guid, u.name]));
 
   const codes = readCodes(child(project, 'CodeBook'), problems);
-  const codeGuids = new Set(codes.map((c) => c.guid));
+  const codeByGuid = new Map(codes.map((c) => [c.guid, c]));
+  const variables = readVariables(child(project, 'Variables'), problems);
+  const variableByGuid = new Map(variables.map((v) => [v.guid, v]));
 
-  const variables: PlanVariable[] = [];
-  for (const v of children(child(project, 'Variables'), 'Variable')) {
-    const guid = GUID_REF(v, 'guid');
-    const name = (attr(v, 'name') ?? '').trim();
-    if (!guid || !name) {
-      problems.push({ kind: 'variable', name: name || '(no name)', reason: 'no valid guid or name' });
-      continue;
-    }
-    variables.push({ guid, name, type: VARIABLE_TYPES[attr(v, 'typeOfVariable') ?? 'Text'] ?? 'text' });
-  }
-  const variableGuids = new Set(variables.map((v) => v.guid));
-  const variableType = new Map(variables.map((v) => [v.guid, v.type]));
-
-  const noteText = new Map<string, { name: string; text: string }>();
-  for (const n of children(child(project, 'Notes'), 'Note')) {
-    const guid = GUID_REF(n, 'guid');
-    if (!guid) continue;
-    const name = attr(n, 'name') ?? 'note';
-    let text = textOf(n, 'PlainTextContent');
-    if (!text && attr(n, 'plainTextPath')) {
-      const t = fileText(attr(n, 'plainTextPath'), `note ${name}`);
-      if (typeof t === 'string') text = t;
-      else problems.push({ kind: 'note', name, reason: t.missing });
-    }
-    noteText.set(guid, { name, text: text.replace(/\r\n?/g, '\n') });
-  }
-  const usedNotes = new Set<string>();
-  const notesOf = (node: XmlNode): { guids: string[]; text: string[] } => {
-    const guids: string[] = [];
-    const text: string[] = [];
-    for (const ref of children(node, 'NoteRef')) {
-      const g = GUID_REF(ref, 'targetGUID');
-      const n = g ? noteText.get(g) : undefined;
-      if (g && n) {
-        guids.push(g);
-        usedNotes.add(g);
-        if (n.text.trim()) text.push(n.text);
-      }
-    }
-    return { guids, text };
+  // What every GUID stands for, to say what a link joins.
+  const names = new Map<string, string>();
+  const nameGuid = (n: XmlNode, what: string): void => {
+    const g = normalizeGuid(attr(n, 'guid'));
+    if (g) names.set(g, `${what} "${attr(n, 'name') ?? g}"`);
   };
+  for (const c of codes) names.set(c.guid, `code "${c.name}"`);
+  for (const kind of ['TextSource', ...OTHER_SOURCES])
+    for (const s of children(sourcesNode, kind)) {
+      nameGuid(s, 'source');
+      for (const sel of Object.keys(s).filter((k) => k.endsWith('Selection')))
+        for (const x of children(s, sel)) {
+          const g = normalizeGuid(attr(x, 'guid'));
+          if (g) names.set(g, `a passage of "${attr(s, 'name') ?? 'a source'}"`);
+        }
+    }
+  for (const c of children(child(project, 'Cases'), 'Case')) nameGuid(c, 'case');
+  for (const s of children(child(project, 'Sets'), 'Set')) nameGuid(s, 'set');
+  for (const n of children(child(project, 'Notes'), 'Note')) nameGuid(n, 'note');
+  const selectionGuids = new Set(
+    textSources.flatMap((s) =>
+      children(s, 'PlainTextSelection').flatMap((x) => normalizeGuid(attr(x, 'guid')) ?? []),
+    ),
+  );
+  const sourceGuids = new Set(textSources.flatMap((s) => normalizeGuid(attr(s, 'guid')) ?? []));
+  const notes = readNotes(
+    project,
+    fileText,
+    (g) => selectionGuids.has(g),
+    (g) => sourceGuids.has(g),
+    (g) => names.get(g) ?? null,
+    problems,
+  );
 
-  const sourcesNode = child(project, 'Sources');
-  const sources: PlanSource[] = [];
-  const SKIP_REASONS: Record<string, string> = {
-    PDFSource: 'PDF sources are not imported from .qdpx: import the PDF itself into Dossier',
-    PictureSource: 'pictures have no text to tag',
-    AudioSource: 'audio sources are not supported',
-    VideoSource: 'video sources are not supported',
-  };
-  for (const [kind, reason] of Object.entries(SKIP_REASONS)) {
-    for (const s of children(sourcesNode, kind))
-      skipped.push({ kind: 'source', name: attr(s, 'name') ?? kind, reason });
-  }
-  for (const s of children(sourcesNode, 'TextSource')) {
-    const name = (attr(s, 'name') ?? '').trim() || 'Untitled';
-    const guid = GUID_REF(s, 'guid');
+  for (const kind of OTHER_SOURCES)
+    for (const s of children(sourcesNode, kind)) {
+      skipped.push({ kind: 'source', name: attr(s, 'name') ?? kind, reason: skipReason(kind, s) });
+      notes.seen(
+        normalizeGuid(attr(s, 'guid')) ?? '',
+        children(s, 'NoteRef'),
+        `the skipped source "${attr(s, 'name') ?? kind}"`,
+      );
+    }
+
+  // Texts first: how positions are counted is decided from all of them before any selection is placed.
+  const loaded: { node: XmlNode; guid: string; name: string; text: SourceText }[] = [];
+  let richOnly = 0;
+  for (const s of textSources) {
+    const label = (attr(s, 'name') ?? '').trim() || 'Untitled';
+    const guid = normalizeGuid(attr(s, 'guid'));
     if (!guid) {
-      skipped.push({ kind: 'source', name, reason: 'no valid guid' });
+      skipped.push({ kind: 'source', name: label, reason: 'no valid guid' });
       continue;
     }
     const embedded = s.PlainTextContent !== undefined ? textOf(s, 'PlainTextContent') : null;
-    const loaded = embedded ?? fileText(attr(s, 'plainTextPath'), `source ${name}`);
-    if (typeof loaded !== 'string') {
+    const text = embedded ?? fileText(attr(s, 'plainTextPath'), `source ${label}`);
+    if (typeof text !== 'string') {
       skipped.push({
         kind: 'source',
-        name,
+        name: label,
         reason:
           attr(s, 'richTextPath') && !attr(s, 'plainTextPath')
             ? 'only a rich-text (DOCX) version is given'
-            : loaded.missing,
+            : text.missing,
       });
       continue;
     }
-    if (loaded.trim() === '') {
-      skipped.push({ kind: 'source', name, reason: 'the text is empty' });
+    if (text.trim() === '') {
+      skipped.push({ kind: 'source', name: label, reason: 'the text is empty' });
       continue;
     }
-    const { canonical, map } = positionMapper(loaded);
+    if (attr(s, 'richTextPath')) richOnly++;
+    loaded.push({
+      node: s,
+      guid,
+      name: label,
+      text: sourceText(embedded === null ? text : text.replace(/^\uFEFF/, '')),
+    });
+  }
+  const producer = producerOf(attr(project, 'origin'));
+  const choice = chooseReadings(
+    producer,
+    loaded.map((l) => ({ name: l.name, text: l.text, probes: probesOf(l.node) })),
+  );
+  problems.push(...choice.issues);
+
+  const cases = readCases(
+    child(project, 'Cases'),
+    variableByGuid,
+    new Map(loaded.map((l) => [l.guid, l.name])),
+    skipped,
+    problems,
+  );
+  if (cases.caseNames.size) {
+    // A named case becomes an attribute of its documents; its GUID is made up (the file's cases have their own).
+    const caseVariable: PlanVariable = {
+      guid: derivedGuid(attr(project, 'name') ?? fileName, 'variable', 'Case'),
+      name: 'Case',
+      type: 'text',
+    };
+    variables.push(caseVariable);
+    for (const [source, list] of cases.caseNames)
+      cases.values.set(source, [
+        ...(cases.values.get(source) ?? []),
+        { variableGuid: caseVariable.guid, value: list.join('; ') },
+      ]);
+  }
+
+  const ctx = {
+    codes: codeByGuid,
+    userName: (g: string | null) => (g ? (userName.get(g) ?? `user ${g.slice(0, 8)}`) : ''),
+    notes,
+  };
+  const sources: PlanSource[] = loaded.map((l, i) => {
+    const s = l.node;
     const { fields, rest } = readMetaLines(textOf(s, 'Description'), SOURCE_META_KEYS);
-    const values: PlanSource['values'] = [];
-    for (const vv of children(s, 'VariableValue')) {
-      const vg = GUID_REF(child(vv, 'VariableRef'), 'targetGUID');
-      const value = variableValue(vv);
-      if (!vg || !variableGuids.has(vg))
-        problems.push({ kind: 'variable', name, reason: 'a value names an unknown variable' });
-      else if (value !== null && value.trim() !== '') {
-        const type = variableType.get(vg);
-        const n = Number(value.trim());
-        // Stored as the attributes store keeps them: numbers in JavaScript's form, dates as YYYY-MM-DD.
-        if (type === 'number' && !Number.isFinite(n))
-          problems.push({ kind: 'variable', name, reason: `"${value}" is not a number: value not imported` });
-        else if (type === 'number') values.push({ variableGuid: vg, value: String(n) });
-        else if (type === 'date') values.push({ variableGuid: vg, value: value.trim().slice(0, 10) });
-        else values.push({ variableGuid: vg, value });
-      }
-    }
+    const values = children(s, 'VariableValue')
+      .map((vv) => readValue(vv, variableByGuid, l.name, problems))
+      .filter((v) => v !== null);
+    for (const v of cases.values.get(l.guid) ?? [])
+      if (!values.some((x) => x.variableGuid === v.variableGuid)) values.push(v);
     if (children(s, 'Coding').length)
       problems.push({
         kind: 'source',
-        name,
-        reason: 'codes applied to the whole source are not imported (Dossier codes passages)',
+        name: l.name,
+        reason: `${plural(children(s, 'Coding').length, 'code')} applied to the whole source ${children(s, 'Coding').length === 1 ? 'is' : 'are'} not imported (Dossier codes passages)`,
       });
-    const selections: PlanSelection[] = [];
-    for (const sel of children(s, 'PlainTextSelection')) {
-      const selGuid = GUID_REF(sel, 'guid');
-      const label = `${name}: selection ${attr(sel, 'startPosition')}–${attr(sel, 'endPosition')}`;
-      const startCp = Number(attr(sel, 'startPosition'));
-      const endCp = Number(attr(sel, 'endPosition'));
-      const start = Number.isInteger(startCp) ? map(startCp) : null;
-      const end = Number.isInteger(endCp) ? map(endCp) : null;
-      if (!selGuid) {
-        problems.push({ kind: 'selection', name: label, reason: 'no valid guid' });
-        continue;
-      }
-      if (start === null || end === null || end <= start) {
-        problems.push({
-          kind: 'selection',
-          name: label,
-          reason: `positions ${attr(sel, 'startPosition')}–${attr(sel, 'endPosition')} do not fall inside the source (0–${Array.from(loaded).length} characters)`,
-        });
-        continue;
-      }
-      if (canonical.slice(start, end).trim() === '') {
-        problems.push({ kind: 'selection', name: label, reason: 'the selection holds only white space' });
-        continue;
-      }
-      const codings: PlanSelection['codings'] = [];
-      const notes = notesOf(sel);
-      for (const c of children(sel, 'Coding')) {
-        const codeGuid = GUID_REF(child(c, 'CodeRef'), 'targetGUID');
-        const codingGuid = GUID_REF(c, 'guid');
-        const n = notesOf(c);
-        notes.guids.push(...n.guids);
-        notes.text.push(...n.text);
-        if (!codeGuid || !codeGuids.has(codeGuid))
-          problems.push({
-            kind: 'selection',
-            name: label,
-            reason: 'a coding names a code that is not in the codebook',
-          });
-        else if (codingGuid) codings.push({ guid: codingGuid, codeGuid });
-      }
-      if (codings.length === 0) {
-        problems.push({
-          kind: 'selection',
-          name: label,
-          reason: 'the selection has no code, and a Dossier claim needs at least one domain',
-        });
-        continue;
-      }
-      const meta = readMetaLines(textOf(sel, 'Description'), CLAIM_META_KEYS);
-      if (meta.rest) notes.text.unshift(meta.rest);
-      const userGuid = GUID_REF(sel, 'creatingUser');
-      const credibility = Number(meta.fields.credibility);
-      selections.push({
-        guid: selGuid,
-        start,
-        end,
-        codings,
-        note: notes.text.join('\n\n'),
-        noteGuid: notes.guids[0] ?? null,
-        analyst: userGuid ? (userName.get(userGuid) ?? '') : '',
-        userGuid,
-        created: attr(sel, 'creationDateTime') ?? null,
-        modified: attr(sel, 'modifiedDateTime') ?? null,
-        actor: meta.fields.actor ?? '',
-        stance: ['supports', 'opposes', 'neutral'].includes(meta.fields.stance) ? meta.fields.stance : null,
-        reliability: /^[A-F]$/.test(meta.fields.reliability ?? '') ? meta.fields.reliability : null,
-        credibility:
-          Number.isInteger(credibility) && credibility >= 1 && credibility <= 6 ? credibility : null,
-      });
-    }
-    sources.push({
-      guid,
-      name,
-      text: canonical,
-      meta: rest ? { description: rest } : {},
+    const sourceNotes = notes.takeForSource(l.guid, children(s, 'NoteRef'));
+    const meta: Record<string, string> = {};
+    if (rest) meta.description = rest;
+    if (sourceNotes.length) meta.notes = sourceNotes.join('\n\n');
+    return {
+      guid: l.guid,
+      name: l.name,
+      text: l.text.canonical,
+      meta,
       source: fields.source ?? '',
       author: fields.author ?? '',
       published: fields.published ?? '',
       url: fields.url ?? '',
       created: attr(s, 'creationDateTime') ?? null,
       values,
-      selections,
+      selections: readSelections(s, l.name, l.text, choice.sources[i], ctx, problems),
+    };
+  });
+
+  reportUnplaced(project, notes, skipped);
+  if (richOnly)
+    skipped.push({
+      kind: 'formatting',
+      name: plural(richOnly, 'source'),
+      reason: 'also came as rich text (DOCX): only the plain text is imported, without its formatting',
     });
-  }
-  for (const [guid, n] of noteText) {
-    if (!usedNotes.has(guid))
-      skipped.push({
-        kind: 'note',
-        name: n.name,
-        reason: 'not attached to a coded passage (Dossier keeps notes on claims)',
-      });
-  }
-  if (children(child(project, 'Cases'), 'Case').length)
-    skipped.push({ kind: 'case', name: 'Cases', reason: 'cases are not imported' });
+  notes.report(skipped);
+  const creator = normalizeGuid(attr(project, 'creatingUserGUID'));
   return {
     name: attr(project, 'name') ?? '',
+    analyst: creator ? (userName.get(creator) ?? '') : '',
     users,
     codes,
     variables,
     sources,
-    notes: usedNotes.size,
+    notes: notes.used(),
+    positions: { ...choice.file, producer: producer.tool ?? '', basis: choice.basis },
     skipped,
     problems,
   };
+}
+
+/** Sets, graphs and the project's own description and notes: Dossier has no home for them yet. */
+function reportUnplaced(project: XmlNode, notes: ReturnType<typeof readNotes>, skipped: ImportIssue[]): void {
+  for (const s of children(child(project, 'Sets'), 'Set')) {
+    const members = ['MemberCode', 'MemberSource', 'MemberNote']
+      .map((k, i) => [children(s, k).length, ['code', 'source', 'note'][i]] as const)
+      .filter(([n]) => n > 0)
+      .map(([n, what]) => plural(n, what));
+    skipped.push({
+      kind: 'set',
+      name: attr(s, 'name') ?? 'set',
+      reason: `sets are not imported yet${members.length ? ` (it groups ${members.join(', ')})` : ''}`,
+    });
+  }
+  for (const g of children(child(project, 'Graphs'), 'Graph'))
+    skipped.push({
+      kind: 'graph',
+      name: attr(g, 'name') ?? 'graph',
+      reason: `graphs are not imported (${children(g, 'Vertex').length} vertices, ${plural(children(g, 'Edge').length, 'edge')})`,
+    });
+  const description = textOf(project, 'Description').trim();
+  if (description)
+    skipped.push({
+      kind: 'project',
+      name: 'Description',
+      reason: `the project's description is not imported: "${description.length > 200 ? `${description.slice(0, 200)}…` : description}"`,
+    });
+  notes.seen('', children(project, 'NoteRef'), 'the project');
 }

@@ -1,4 +1,5 @@
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+import { SaxesParser } from 'saxes';
 import { DossierError } from '../errors';
 import { replaceControls } from '../export/control';
 
@@ -150,6 +151,39 @@ function declaresDoctype(xml: string): boolean {
   }
 }
 
+/** Line and column (1-based) of a UTF-16 offset. */
+function lineAndColumn(text: string, offset: number): string {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return `line ${line}, column ${offset - text.lastIndexOf('\n', offset - 1)}`;
+}
+
+/**
+ * For a document that ends while elements are open (a truncated file): where it ends and where the innermost
+ * open element began. Null when the file does not end that way.
+ */
+function cutShort(xml: string): string | null {
+  const parser = new SaxesParser({ position: true });
+  const open: { name: string; at: number }[] = [];
+  let unclosed = false;
+  parser.on('opentagstart', (t) =>
+    open.push({ name: t.name, at: xml.lastIndexOf(`<${t.name}`, parser.position) }),
+  );
+  parser.on('opentag', (t) => {
+    if (t.isSelfClosing) open.pop();
+  });
+  parser.on('closetag', (t) => {
+    if (!t.isSelfClosing) open.pop();
+  });
+  parser.on('error', (e) => {
+    if (/unclosed tag|unexpected end/.test(e.message)) unclosed = true;
+  });
+  parser.write(xml).close();
+  const inner = open[open.length - 1];
+  if (!unclosed || !inner) return null;
+  return `the file ends (${lineAndColumn(xml, xml.length)}) while <${inner.name}> (opened at ${lineAndColumn(xml, inner.at)}) is still open: it looks cut short`;
+}
+
 /**
  * Parses REFI-QDA XML: strips what other tools put before `<?xml` (a BOM, white space), checks it is well-formed
  * and drops namespace prefixes. Text keeps its white space exactly. A DOCTYPE is refused: REFI-QDA files have
@@ -172,9 +206,12 @@ export function parseXml(text: string, what: string): XmlNode {
     );
   const valid = XMLValidator.validate(xml, { allowBooleanAttributes: true });
   if (valid !== true) {
+    // The validator places a file that ends inside open elements at line 1, column 1, naming the open tags
+    // as an array; the fault is at the end, where xmllint reports it ("Premature end of data in tag …").
+    const cut = valid.err.code === 'InvalidXml' || /^Unclosed tag/.test(valid.err.msg) ? cutShort(xml) : null;
     throw new DossierError(
       'invalid_input',
-      `${what} is not well-formed XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`,
+      `${what} is not well-formed XML: ${cut ?? `${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`}`,
     );
   }
   const parser = new XMLParser({

@@ -175,10 +175,10 @@ describe('.qdpx import from another tool', () => {
   it('reports selections it cannot place or code instead of dropping them silently', () => {
     const reasons = report.problems.filter((x) => x.kind === 'selection').map((x) => x.reason);
     expect(reasons).toEqual([
-      expect.stringMatching(/positions 70–9999 do not fall inside the source \(0–\d+ characters\)/),
-      'a coding names a code that is not in the codebook',
-      'the selection has no code, and a Dossier claim needs at least one domain',
-      'the selection has no code, and a Dossier claim needs at least one domain',
+      'positions 70–9999 do not fall inside the source (0–89 code points (characters), a CRLF line end as two): not imported',
+      'a coding names a code that is not in the codebook: that coding is not imported',
+      'the selection has no code, and a Dossier claim needs at least one domain: not imported',
+      'the selection has no code, and a Dossier claim needs at least one domain: not imported (its memo: "a memo on an uncoded passage")',
     ]);
   });
 

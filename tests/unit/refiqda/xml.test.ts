@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { XMLBuilder } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { positionMapper } from '../../../electron/core/refiqda/positions';
 import {
   attr,
   child,
@@ -55,27 +54,5 @@ describe('XML writing and reading', () => {
 
   it('decodes numeric character references once, and never a decoded ampersand twice', () => {
     expect(decodeEntities('a&#13;&#10;b &#x1F600; &amp;#13; &lt;')).toBe('a\r\nb 😀 &#13; <');
-  });
-});
-
-describe('positions from other tools', () => {
-  it('maps code points in a CRLF text with astral characters onto the canonical text', () => {
-    fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('a', '\r\n', '\n', '😀', 'é', ' ') }), (original) => {
-        const { canonical, map } = positionMapper(original);
-        const cps = [...original];
-        for (let k = 0; k <= cps.length; k++) {
-          const at = map(k) as number;
-          // The canonical text before the mapped offset is the original text before k, canonicalised; a position
-          // between "\r" and "\n" falls before the line break.
-          expect(canonical.slice(0, at)).toBe(
-            cps.slice(0, k).join('').replace(/\r\n/g, '\n').replace(/\r$/, ''),
-          );
-        }
-        expect(map(cps.length + 1)).toBeNull();
-        expect(map(-1)).toBeNull();
-      }),
-      { numRuns: 300 },
-    );
   });
 });
