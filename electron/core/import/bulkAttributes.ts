@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { type AttributeType, inferType } from '../attributes';
 import { DossierError } from '../errors';
+import { compilePathTemplate, matchPathTemplate, type PathTemplate } from './pathTemplate';
 
 // Attribute values for many documents at once: from a file-name pattern such as "{country}_{session}_{year}.txt",
 // or from a CSV sidecar keyed by file name. Types are inferred over all values of a column, so that one import
@@ -24,47 +25,15 @@ export interface BulkAttributes {
   warnings: { path: string; message: string }[];
 }
 
-interface PathPattern {
-  regex: RegExp;
-  names: string[];
-  declared: Record<string, AttributeType>;
-}
-
-export function compilePathPattern(pattern: string): PathPattern {
-  const names: string[] = [];
-  const declared: Record<string, AttributeType> = {};
-  let source = '';
-  let last = 0;
-  const re = /\{([^{}:]+)(?::(text|number|date))?\}/g;
-  for (let m = re.exec(pattern); m; m = re.exec(pattern)) {
-    source += escape(pattern.slice(last, m.index));
-    const name = m[1].trim();
-    if (names.includes(name))
-      throw new DossierError('invalid_input', `--attrs-from-path names {${name}} twice`);
-    names.push(name);
-    if (m[2]) declared[name] = m[2] as AttributeType;
-    source += `(?<g${names.length - 1}>.+?)`;
-    last = m.index + m[0].length;
-  }
-  source += escape(pattern.slice(last));
-  if (names.length === 0)
-    throw new DossierError('invalid_input', `--attrs-from-path needs at least one {name} in "${pattern}"`);
-  return { regex: new RegExp(`^${source}$`, 'u'), names, declared };
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** Matches the pattern against the file name (or, when it has slashes, the path's last segments). */
-function matchPattern(p: PathPattern, pattern: string, filePath: string): Record<string, string> | null {
+function matchPattern(p: PathTemplate, pattern: string, filePath: string): Record<string, string> | null {
   const depth = pattern.split('/').length;
   const tail = filePath.split(/[\\/]/).slice(-depth).join('/');
   const ext = path.extname(tail);
   const candidates = [tail, ext ? tail.slice(0, -ext.length) : tail];
   for (const c of candidates) {
-    const m = p.regex.exec(c);
-    if (m?.groups) return Object.fromEntries(p.names.map((n, i) => [n, m.groups![`g${i}`]]));
+    const values = matchPathTemplate(p, c);
+    if (values) return values;
   }
   return null;
 }
@@ -82,7 +51,7 @@ export function planBulkAttributes(
   const warnings: BulkAttributes['warnings'] = [];
   const declared: Record<string, AttributeType> = {};
   if (options.attrsFromPath) {
-    const p = compilePathPattern(options.attrsFromPath);
+    const p = compilePathTemplate(options.attrsFromPath);
     Object.assign(declared, p.declared);
     for (const filePath of paths) {
       const values = matchPattern(p, options.attrsFromPath, filePath);
