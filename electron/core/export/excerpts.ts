@@ -82,10 +82,21 @@ function codebook(db: Db): Domain[] {
   return (
     db
       .prepare(
-        'SELECT id, name, color, description, parent_id AS parentId, sort_order AS "order" FROM domains ORDER BY sort_order, id',
+        `SELECT id, name, color, description, parent_id AS parentId, sort_order AS "order", codable,
+           color_chosen AS colorChosen
+         FROM domains ORDER BY sort_order, id`,
       )
-      .all() as Omit<Domain, 'claims' | 'documents'>[]
-  ).map((d) => ({ ...d, claims: 0, documents: 0 }));
+      .all() as (Omit<Domain, 'claims' | 'documents' | 'codable' | 'colorChosen'> & {
+      codable: number;
+      colorChosen: number;
+    })[]
+  ).map((d) => ({
+    ...d,
+    codable: d.codable === 1,
+    colorChosen: d.colorChosen === 1,
+    claims: 0,
+    documents: 0,
+  }));
 }
 
 /** Reads the claims a filter selects, with their documents and the codebook, in one pass. */

@@ -10,17 +10,19 @@ import { guidMap } from './guids';
 import { metaDescription } from './meta';
 import { buildXml, buildXmlInParts, QDA_CODEBOOK_NS, QDA_PROJECT_NS, type XmlNode, xmlText } from './xml';
 
-/** The codebook as nested `<Code>` elements, children in codebook order. */
-
+/**
+ * The codebook as nested `<Code>` elements, children in codebook order. A grouping domain (isCodable="false" in
+ * the tool it came from) goes back as one; a colour Dossier only gave for display (none was chosen) is left out.
+ */
 export function codesXml(domains: Domain[], codeGuid: (id: number) => string): XmlNode[] {
   const build = ({ domain: d, children }: CodebookNode): XmlNode => {
     const node: XmlNode = {
       '@_guid': codeGuid(d.id),
       '@_name': xmlText(d.name),
-      '@_isCodable': 'true',
+      '@_isCodable': d.codable === false ? 'false' : 'true',
     };
-    if (/^#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$/.test(d.color)) node['@_color'] = d.color.toUpperCase();
-
+    if (d.colorChosen !== false && /^#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$/.test(d.color))
+      node['@_color'] = d.color.toUpperCase();
     if (d.description) node.Description = xmlText(d.description);
     if (children.length) node.Code = children.map(build);
     return node;
