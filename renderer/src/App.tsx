@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import { ProjectProvider, useProject } from './components/ProjectContext';
 import { useHashRoute, type View } from './components/route';
 import { prefetchReader } from './views/reader/prefetch';
 import { SettingsButton } from './components/Settings';
 import { Shortcuts } from './components/Shortcuts';
+import { HORIZONTAL, stepIndex } from './components/listKeys';
 import { Sidebar } from './components/Sidebar';
 import { UndoRedo } from './components/UndoRedo';
 import { AutocodeButton } from './views/autocode/AutocodePanel';
@@ -63,6 +64,15 @@ function useGlobalKeys(go: (view: View) => void, help: () => void): void {
   }, []);
 }
 
+function onTabKey(e: ReactKeyboardEvent<HTMLElement>, view: View, go: (view: View) => void): void {
+  const at = TABS.findIndex((t) => t.view === view);
+  const to = stepIndex(e.key, at, TABS.length, { ...HORIZONTAL, wrap: true });
+  if (to === null) return;
+  e.preventDefault();
+  go(TABS[to].view);
+  e.currentTarget.querySelectorAll<HTMLElement>('[role="tab"]')[to]?.focus();
+}
+
 function Shell(): ReactNode {
   const { project, loadError, route, navigate, status } = useProject();
   const [help, setHelp] = useState(false);
@@ -93,19 +103,28 @@ function Shell(): ReactNode {
           </span>
         </div>
         <nav className="tabs" aria-label="Views">
-          {TABS.map((t) => (
-            <button
-              key={t.view}
-              type="button"
-              role="tab"
-              aria-selected={route.view === t.view}
-              className={route.view === t.view ? 'tab active' : 'tab'}
-              title={`g then ${t.key}`}
-              onClick={() => go(t.view)}
-            >
-              {t.label}
-            </button>
-          ))}
+          {/* One Tab stop; ← → (Home, End) go to the other views, as in any tab list. */}
+          <div
+            role="tablist"
+            aria-label="Views"
+            className="tablist"
+            onKeyDown={(e) => onTabKey(e, route.view, go)}
+          >
+            {TABS.map((t) => (
+              <button
+                key={t.view}
+                type="button"
+                role="tab"
+                aria-selected={route.view === t.view}
+                tabIndex={route.view === t.view ? 0 : -1}
+                className={route.view === t.view ? 'tab active' : 'tab'}
+                title={`g then ${t.key}`}
+                onClick={() => go(t.view)}
+              >
+                {t.label}
+              </button>
+            ))}
+          </div>
         </nav>
         <SearchBox />
         <button

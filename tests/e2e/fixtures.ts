@@ -61,7 +61,7 @@ export { expect };
 
 /** Opens a document in the Reader from the left column. */
 export async function openDocument(page: Page, title: string | RegExp): Promise<void> {
-  await page.getByRole('list', { name: 'Documents' }).getByRole('button', { name: title }).click();
+  await page.getByRole('listbox', { name: 'Documents' }).getByRole('option', { name: title }).click();
   await expect(page.locator('.doc-text')).toBeVisible();
 }
 

@@ -93,7 +93,7 @@ test('import many files: progress shows, failures are reported with their reason
   await expect(page.locator('.docs-section .side-head .count')).toHaveText('206');
   await expect(page.locator('.statusbar')).toContainText('206 documents');
   await page.getByRole('searchbox', { name: 'Filter documents' }).fill('Kyiv logistics');
-  await expect(page.getByRole('list', { name: 'Documents' }).getByRole('button')).toHaveText([
+  await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveText([
     /Kyiv logistics brief/,
   ]);
   await shot(page, 'library-after-import');

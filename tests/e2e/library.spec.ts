@@ -14,7 +14,7 @@ test('the Library lists the five sample documents with their claim counts', asyn
   const summit = page.locator('.ag-row').filter({ hasText: 'Allies Pledge' });
   await expect(summit.locator('[col-id="claims"]')).toHaveText('4');
   await expect(summit.locator('[col-id="source"]')).toHaveText('Atlantic Defence Review');
-  await expect(page.getByRole('list', { name: 'Documents' }).getByRole('button')).toHaveCount(5);
+  await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(5);
   await expect(page.getByRole('list', { name: 'Codebook' }).getByRole('button')).toHaveCount(11);
 });
 
@@ -58,8 +58,8 @@ test('import a .txt by upload: it appears in the Library and can be read', async
   await expect(page.locator('.ag-row')).toHaveCount(6);
 
   await page
-    .getByRole('list', { name: 'Documents' })
-    .getByRole('button', { name: /Baltic Air Policing/ })
+    .getByRole('listbox', { name: 'Documents' })
+    .getByRole('option', { name: /Baltic Air Policing/ })
     .click();
   await expect(page.locator('.doc-text')).toContainText('guarded Baltic airspace');
 });

@@ -179,7 +179,7 @@ test("the highlights come from the claims' spans before the full claims arrive; 
 test('the text is shown once, with its highlights: it waits a moment for their spans, but not for long', async ({
   app: page,
 }) => {
-  const documents = page.getByRole('list', { name: 'Documents' });
+  const documents = page.getByRole('listbox', { name: 'Documents' });
   // From the moment the document is opened: does the text first appear with its highlights?
   const firstTextHasHighlights = (): Promise<boolean> =>
     page.evaluate(
@@ -212,7 +212,7 @@ test('the text is shown once, with its highlights: it waits a moment for their s
     await route.continue();
   });
   const first = firstTextHasHighlights();
-  await documents.getByRole('button', { name: SUMMIT }).click();
+  await documents.getByRole('option', { name: SUMMIT }).click();
   expect(await first).toBe(true);
   releaseClaims();
 
@@ -225,7 +225,7 @@ test('the text is shown once, with its highlights: it waits a moment for their s
     await route.continue();
   });
   await page.getByRole('tab', { name: 'Library' }).click();
-  await documents.getByRole('button', { name: SUMMIT }).click();
+  await documents.getByRole('option', { name: SUMMIT }).click();
   await expect(page.locator('.doc-text')).toContainText('joint working group');
   await expect(page.locator('.doc-text [data-claims]')).toHaveCount(0);
   release();

@@ -5,44 +5,63 @@ import { REPO_ROOT, documentId, dragSelect, expect, openDocument, storedClaims, 
 
 const SUMMIT = 'Allies Pledge Long-Term Training Commitment to Ukraine at Brussels Meeting';
 
-test('the tag popover lists the domains used last first, under keys 1, 2, …, and keeps them after a reload', async ({
+test('digits 1–9 follow the codebook order; the domains used last are a group above with the same digits; a filter numbers its matches', async ({
   app: page,
   dossier,
 }) => {
   await openDocument(page, SUMMIT);
   const docId = documentId(dossier.project, SUMMIT);
   const popover = page.getByRole('dialog', { name: 'Tag the selection' });
-  const names = popover.getByRole('option').locator('.name');
+  const codebook = popover.getByRole('group', { name: 'Codebook' }).getByRole('option');
+  const usedLast = popover.getByRole('group', { name: 'Used last' }).getByRole('option');
+  const sidebarOrder = await page.locator('.cb-tree .cb-name .name').allTextContents();
+  const digitOf = (name: string) => codebook.filter({ hasText: name }).getAttribute('aria-keyshortcuts');
 
   await dragSelect(page, 'steady work', 'institutions');
-  await expect(names.first()).toHaveText('High-level dialogue');
-  await popover.getByRole('option', { name: /Defence attachés/ }).click();
-  await popover.getByRole('option', { name: /Military exercises/ }).click();
+  await expect(codebook.locator('.name')).toHaveText(sidebarOrder);
+  await expect(usedLast).toHaveCount(0);
+  const attaches = (await digitOf('Defence attachés'))!;
+  const exercises = (await digitOf('Military exercises'))!;
+  expect(Number(attaches)).toBe(sidebarOrder.indexOf('Defence attachés') + 1);
+  await page.keyboard.press(attaches);
+  await page.keyboard.press(exercises);
   await page.keyboard.press('Enter');
   await expect(popover).toBeHidden();
 
-  // Used together, in the order ticked: the next popover offers them as 1 and 2.
+  // Used together: a group of their own above the codebook, which keeps its order and its digits.
   await dragSelect(page, 'joint working group', 'capability needs');
-  await expect(names.nth(0)).toHaveText('Defence attachés');
-  await expect(names.nth(1)).toHaveText('Military exercises');
-  await expect(names.nth(2)).toHaveText('High-level dialogue');
-  await expect(popover.getByRole('option').nth(0)).toContainText('recent');
-  await page.keyboard.press('2');
+  await expect(usedLast.locator('.name')).toHaveText(['Defence attachés', 'Military exercises']);
+  await expect(usedLast.nth(1)).toHaveAttribute('aria-keyshortcuts', exercises);
+  await expect(codebook.locator('.name')).toHaveText(sidebarOrder);
+  await page.keyboard.press(exercises);
+  await expect(usedLast.nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(codebook.filter({ hasText: 'Military exercises' })).toHaveAttribute('aria-selected', 'true');
+  // While a filter is typed, the digits number its matches and the ticked domains stay in sight as chips.
+  await page.keyboard.type('legal');
+  await expect(popover.getByRole('option').locator('.name')).toHaveText([
+    'Legal and legislative cooperation',
+  ]);
+  await expect(popover.getByRole('list', { name: 'Ticked domains' })).toHaveText('Military exercises');
+  await page.keyboard.press('1');
   await page.keyboard.press('Enter');
   await expect(popover).toBeHidden();
   const added = storedClaims(dossier.project, docId).find((c) => c.quote.startsWith('joint working group'));
   expect(added).toBeDefined();
   const card = page.getByRole('article', { name: `Claim ${added!.id}` });
   await expect(card).toContainText('Military exercises');
+  await expect(card).toContainText('Legal and legislative cooperation');
   await expect(card).not.toContainText('Defence attachés');
 
-  // The most recent is now first, and the order outlives a reload; typing still filters the whole codebook.
+  // After a reload the group follows recency, the digits do not move.
   await page.reload();
   await dragSelect(page, 'timetable could be set', 'war continues');
-  await expect(names.nth(0)).toHaveText('Military exercises');
-  await expect(names.nth(1)).toHaveText('Defence attachés');
-  await page.keyboard.type('legal');
-  await expect(names).toHaveText(['Legal and legislative cooperation']);
+  await expect(usedLast.locator('.name')).toHaveText([
+    'Military exercises',
+    'Legal and legislative cooperation',
+    'Defence attachés',
+  ]);
+  await expect(codebook.locator('.name')).toHaveText(sidebarOrder);
+  expect(await digitOf('Defence attachés')).toBe(attaches);
 });
 
 /** The screen point in the middle of the first occurrence of `word` in the rendered text. */

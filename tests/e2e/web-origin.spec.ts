@@ -124,11 +124,11 @@ test('a page on another 127.0.0.1 port can neither read nor write, and never hol
 test('the token leaves the address bar and the workbench survives a reload', async ({ app, dossier }) => {
   expect(app.url()).not.toContain('token');
   await app.reload();
-  await expect(app.getByRole('list', { name: 'Documents' }).getByRole('button')).toHaveCount(5);
+  await expect(app.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(5);
   expect(app.url()).not.toContain(dossier.server.token);
   // A route in the address is kept through the exchange: open the printed URL with one.
   await app.goto(`${dossier.server.url}#/grid`);
   await expect(app.getByRole('tab', { name: 'Grid' })).toHaveAttribute('aria-selected', 'true');
-  await expect(app.getByRole('list', { name: 'Documents' }).getByRole('button')).toHaveCount(5);
+  await expect(app.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(5);
   expect(app.url()).toBe(`http://127.0.0.1:${dossier.server.port}/#/grid`);
 });

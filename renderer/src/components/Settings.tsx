@@ -1,24 +1,16 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { api, errorMessage } from '../api/client';
 import { useProject } from './ProjectContext';
+import { useFocusTrap } from './useFocusTrap';
 import './Settings.css';
 
 /** The gear in the top bar: a popover where the analyst sets their name once; it is recorded on every edit. */
 export function SettingsButton(): ReactNode {
   const [open, setOpen] = useState(false);
-  const box = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: MouseEvent): void => {
-      if (!box.current?.contains(e.target as Node)) setOpen(false);
-    };
-    window.addEventListener('mousedown', onDown);
-    return () => window.removeEventListener('mousedown', onDown);
-  }, [open]);
+  const gear = useRef<HTMLDivElement>(null);
 
   return (
-    <div className="settings-anchor" ref={box}>
+    <div className="settings-anchor" ref={gear}>
       <button
         type="button"
         className="icon gear"
@@ -29,13 +21,17 @@ export function SettingsButton(): ReactNode {
       >
         ⚙
       </button>
-      {open && <SettingsPopover onClose={() => setOpen(false)} />}
+      {open && <SettingsPopover onClose={() => setOpen(false)} keepOn={gear} />}
     </div>
   );
 }
 
-function SettingsPopover(props: { onClose: () => void }): ReactNode {
+function SettingsPopover(props: { onClose: () => void; keepOn: RefObject<HTMLElement | null> }): ReactNode {
   const { changed, setStatus } = useProject();
+  const form = useRef<HTMLFormElement>(null);
+  const name = useRef<HTMLInputElement>(null);
+  // A press on the gear itself is its toggle's, not an outside press.
+  useFocusTrap(form, { onClose: props.onClose, initialFocus: name, keepOn: props.keepOn });
   const [analyst, setAnalyst] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -60,23 +56,22 @@ function SettingsPopover(props: { onClose: () => void }): ReactNode {
 
   return (
     <form
+      ref={form}
       className="settings-popover"
       role="dialog"
       aria-label="Settings"
+      tabIndex={-1}
       onSubmit={(e) => {
         e.preventDefault();
         void save();
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') props.onClose();
       }}
     >
       <label>
         <span className="label">Analyst name</span>
         <input
-          autoFocus
+          ref={name}
           value={analyst ?? ''}
-          disabled={analyst === null}
+          readOnly={analyst === null}
           placeholder="e.g. J. Smith"
           maxLength={200}
           onChange={(e) => setAnalyst(e.target.value)}

@@ -1,16 +1,36 @@
-import { useState, type ReactNode } from 'react';
+import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import { CodebookPanel } from '../views/codebook/CodebookPanel';
+import { VERTICAL, stepIndex } from './listKeys';
 import { useProject } from './ProjectContext';
 
 /** The left column, always there: the documents and the codebook, each with counts. */
 export function Sidebar(): ReactNode {
   const { documents, route, navigate } = useProject();
   const [query, setQuery] = useState('');
+  const [active, setActive] = useState<number | null>(null);
   const q = query.trim().toLowerCase();
   const shown = q
     ? documents.filter((d) => `${d.title} ${d.source} ${d.author}`.toLowerCase().includes(q))
     : documents;
   const openId = route.view === 'reader' ? route.docId : undefined;
+  // The active option: the one moved to with the keys, else the open document, else the first.
+  const openAt = shown.findIndex((d) => d.id === openId);
+  const at = active !== null && active < shown.length ? active : Math.max(0, openAt);
+  const optionId = (id: number): string => `doc-option-${id}`;
+  const open = (id: number): void => navigate({ view: 'reader', docId: id });
+
+  // A listbox: one Tab stop for the whole list, ↑ ↓ Home End move, Enter (or Space) opens.
+  const onKeyDown = (e: KeyboardEvent<HTMLUListElement>): void => {
+    const to = stepIndex(e.key, at, shown.length, { ...VERTICAL, wrap: false });
+    if (to !== null) {
+      e.preventDefault();
+      setActive(to);
+      document.getElementById(optionId(shown[to].id))?.scrollIntoView({ block: 'nearest' });
+    } else if ((e.key === 'Enter' || e.key === ' ') && shown[at]) {
+      e.preventDefault();
+      open(shown[at].id);
+    }
+  };
 
   return (
     <nav className="sidebar" aria-label="Documents and codebook">
@@ -26,29 +46,43 @@ export function Sidebar(): ReactNode {
           placeholder="Filter documents"
           aria-label="Filter documents"
           value={query}
-          onChange={(e) => setQuery(e.target.value)}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setActive(null);
+          }}
         />
-        <ul className="side-list" aria-label="Documents">
-          {shown.map((d) => (
-            <li key={d.id}>
-              <button
-                type="button"
-                className={d.id === openId ? 'current' : undefined}
-                aria-current={d.id === openId ? 'page' : undefined}
+        {shown.length > 0 ? (
+          <ul
+            className="side-list doc-list"
+            role="listbox"
+            aria-label="Documents"
+            tabIndex={0}
+            aria-activedescendant={shown[at] ? optionId(shown[at].id) : undefined}
+            onKeyDown={onKeyDown}
+          >
+            {shown.map((d, i) => (
+              <li
+                key={d.id}
+                id={optionId(d.id)}
+                role="option"
+                aria-selected={d.id === openId}
+                className={i === at ? 'active' : undefined}
                 title={`${d.title}\n${d.source}`}
-                onClick={() => navigate({ view: 'reader', docId: d.id })}
+                onClick={() => {
+                  setActive(i);
+                  open(d.id);
+                }}
               >
                 <span className="name">{d.title}</span>
                 <span className="count">{d.claims}</span>
-              </button>
-            </li>
-          ))}
-          {shown.length === 0 && (
-            <li className="muted pad">
-              {documents.length ? 'No document matches.' : 'No documents: import some.'}
-            </li>
-          )}
-        </ul>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted pad">
+            {documents.length ? 'No document matches.' : 'No documents: import some.'}
+          </p>
+        )}
       </section>
       <CodebookPanel />
     </nav>

@@ -1,7 +1,9 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { MethodOutput } from '../../../../shared/api';
 import { api, errorMessage } from '../../api/client';
 import { useProject } from '../../components/ProjectContext';
+import type { View } from '../../components/route';
+import { useFocusTrap } from '../../components/useFocusTrap';
 import './autocode.css';
 
 type Search = MethodOutput<'autocodeSearch'>;
@@ -10,21 +12,25 @@ type Result = MethodOutput<'autocodeApply'>;
 const LIMIT = 5_000;
 const keyOf = (h: { docId: number; start: number }): string => `${h.docId}:${h.start}`;
 
-/** The top-bar button that opens the autocode drawer. */
+/** The top-bar button that opens the autocode drawer; it belongs to the view it was opened in and closes with it. */
 export function AutocodeButton(): ReactNode {
-  const [open, setOpen] = useState(false);
+  const view = useProject().route.view;
+  const [openIn, setOpenIn] = useState<View | null>(null);
+  const open = openIn === view;
+  const button = useRef<HTMLButtonElement>(null);
   return (
     <>
       <button
+        ref={button}
         type="button"
         className="autocode-open"
         aria-expanded={open}
         title="Tag every occurrence of a word, phrase or pattern in one step"
-        onClick={() => setOpen((o) => !o)}
+        onClick={() => setOpenIn(open ? null : view)}
       >
         Autocode
       </button>
-      {open && <AutocodePanel onClose={() => setOpen(false)} />}
+      {open && <AutocodePanel onClose={() => setOpenIn(null)} keepOn={button} />}
     </>
   );
 }
@@ -33,8 +39,14 @@ export function AutocodeButton(): ReactNode {
  * Autocode: search a word, phrase or regular expression in the open document or the whole corpus, see every hit
  * in context, untick those to leave, and tag the rest with the chosen domains — one undoable step.
  */
-export function AutocodePanel(props: { onClose: () => void }): ReactNode {
+export function AutocodePanel(props: {
+  onClose: () => void;
+  keepOn?: RefObject<HTMLElement | null>;
+}): ReactNode {
   const { domains, route, documents, changed, setStatus } = useProject();
+  const panel = useRef<HTMLElement>(null);
+  const patternRef = useRef<HTMLInputElement>(null);
+  useFocusTrap(panel, { onClose: props.onClose, keepOn: props.keepOn, initialFocus: patternRef });
   const openDoc = route.view === 'reader' ? documents.find((d) => d.id === route.docId) : undefined;
   const [pattern, setPattern] = useState('');
   const [regex, setRegex] = useState(false);
@@ -115,12 +127,7 @@ export function AutocodePanel(props: { onClose: () => void }): ReactNode {
     });
 
   return (
-    <aside
-      className="autocode"
-      role="dialog"
-      aria-label="Autocode"
-      onKeyDown={(e) => e.key === 'Escape' && props.onClose()}
-    >
+    <aside ref={panel} className="autocode" role="dialog" aria-label="Autocode" tabIndex={-1}>
       <header className="ac-head">
         <h2>Autocode</h2>
         <button type="button" className="icon" aria-label="Close autocode" onClick={props.onClose}>
@@ -136,7 +143,7 @@ export function AutocodePanel(props: { onClose: () => void }): ReactNode {
       >
         <div className="ac-row">
           <input
-            autoFocus
+            ref={patternRef}
             aria-label="Pattern"
             placeholder={regex ? 'Regular expression, e.g. train(ing|ed)' : 'Word or phrase'}
             value={pattern}

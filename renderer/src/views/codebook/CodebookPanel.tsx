@@ -1,4 +1,4 @@
-import { useEffect, useState, type DragEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import type { MethodOutput } from '../../../../shared/api';
 import { api, errorMessage } from '../../api/client';
 import { useProject } from '../../components/ProjectContext';
@@ -15,7 +15,7 @@ function hoverText(d: CodebookDomain): string {
     d.description,
     d.inclusion && `Include: ${d.inclusion}`,
     d.exclusion && `Exclude: ${d.exclusion}`,
-    `${d.claims} claims in ${d.documents} documents · click to filter the Reader, double-click to rename, drag to move`,
+    `${d.claims} claims in ${d.documents} documents · click to filter the Reader, double-click to rename, drag to move, right-click (or Shift+F10) for its actions`,
   ]
     .filter(Boolean)
     .join('\n');
@@ -36,6 +36,7 @@ export function CodebookPanel(): ReactNode {
   const [templates, setTemplates] = useState(false);
   const [dragId, setDragId] = useState<number | null>(null);
   const [over, setOver] = useState<{ id: number | 'top'; place: Place } | null>(null);
+  const rows = useRef(new Map<number, HTMLLIElement>());
 
   useEffect(() => {
     let live = true;
@@ -144,9 +145,31 @@ export function CodebookPanel(): ReactNode {
           hidden(d) ? null : (
             <li
               key={d.id}
+              onContextMenu={(e) => {
+                if (renaming === d.id) return;
+                e.preventDefault();
+                // A right-click opens the menu at the pointer; the Menu key (no pointer) under the row.
+                const pointer = e.button === 2 && (e.clientX !== 0 || e.clientY !== 0);
+                setAction({
+                  kind: 'menu',
+                  domainId: d.id,
+                  at: pointer ? { x: e.clientX, y: e.clientY } : undefined,
+                });
+              }}
+              onKeyDown={(e) => {
+                if (e.target !== e.currentTarget.querySelector('.cb-name')) return;
+                if (e.key === 'ContextMenu' || (e.shiftKey && e.key === 'F10')) {
+                  e.preventDefault();
+                  setAction({ kind: 'menu', domainId: d.id });
+                }
+              }}
               className={`cb-row${over?.id === d.id ? ` drop-${over.place}` : ''}${dragId === d.id ? ' dragging' : ''}`}
               style={{ paddingLeft: d.depth * 14 }}
               data-domain-id={d.id}
+              ref={(el) => {
+                if (el) rows.current.set(d.id, el);
+                else rows.current.delete(d.id);
+              }}
               draggable={renaming !== d.id}
               onDragStart={(e) => {
                 e.dataTransfer.setData('text/plain', d.name);
@@ -221,8 +244,9 @@ export function CodebookPanel(): ReactNode {
               >
                 ⋮
               </button>
-              {action?.domainId === d.id && (
+              {action?.domainId === d.id && rows.current.get(d.id) && (
                 <DomainActions
+                  row={rows.current.get(d.id)!}
                   domain={d}
                   tree={tree}
                   action={action}

@@ -1,17 +1,45 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { autoUpdate, flip, offset, shift, size, useFloating } from '@floating-ui/react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { MethodOutput } from '../../../../shared/api';
 import { DOMAIN_PALETTE } from '../../../../shared/palette';
 import { api, errorMessage } from '../../api/client';
+import { VERTICAL, stepIndex } from '../../components/listKeys';
+import { useFocusTrap } from '../../components/useFocusTrap';
 import type { CodebookDomain } from './CodebookPanel';
 import { NewDomain } from './NewDomain';
 
 export type Action = {
   kind: 'menu' | 'colour' | 'describe' | 'child' | 'merge' | 'delete';
   domainId: number;
+  /** Where a right-click opened the menu (viewport coordinates); otherwise it opens under the row. */
+  at?: { x: number; y: number };
 };
 type Edit = (what: string, call: () => Promise<unknown>) => Promise<boolean>;
 
-/** The popover under a domain's ⋮: its menu, and the colour, sub-domain, merge and delete steps it leads to. */
+const MENU: [Action['kind'] | 'rename', string][] = [
+  ['rename', 'Rename'],
+  ['colour', 'Colour…'],
+  ['describe', 'Describe…'],
+  ['child', 'Add sub-domain…'],
+  ['merge', 'Merge into…'],
+  ['delete', 'Delete…'],
+];
+
+/** ↑ ↓ Home End between a menu's items (each a button, focus roving among them). */
+function menuKeys(e: KeyboardEvent<HTMLElement>): void {
+  const items = [...e.currentTarget.querySelectorAll<HTMLElement>('[role="menuitem"]')];
+  const at = items.indexOf(document.activeElement as HTMLElement);
+  const to = stepIndex(e.key, at, items.length, { ...VERTICAL, wrap: true });
+  if (to === null) return;
+  e.preventDefault();
+  items[to]?.focus();
+}
+
+/**
+ * A domain's actions, from its ⋮, a right-click (at the pointer) or Shift+F10 / the Menu key (under the row):
+ * its menu, and the colour, sub-domain, merge and delete steps it leads to. Kept inside the window (Floating UI);
+ * focus moves into it, stays there while it is open and goes back to the domain when it closes (Esc).
+ */
 export function DomainActions(props: {
   domain: CodebookDomain;
   tree: CodebookDomain[];
@@ -19,50 +47,76 @@ export function DomainActions(props: {
   setAction: (a: Action | null) => void;
   rename: () => void;
   edit: Edit;
+  /** The domain's row: the menu opens under it, and focus goes back to its name. */
+  row: HTMLElement;
 }): ReactNode {
-  const { domain: d, action, setAction, edit } = props;
+  const { domain: d, action, setAction, edit, row } = props;
   const close = (): void => setAction(null);
-  const go = (kind: Action['kind']) => () => setAction({ kind, domainId: d.id });
+  const go = (kind: Action['kind']) => () => setAction({ kind, domainId: d.id, at: action.at });
+  const box = useRef<HTMLDivElement | null>(null);
+  const [back] = useState(() => ({ current: row.querySelector<HTMLElement>('.cb-name') }));
+  const [more] = useState(() => ({ current: row.querySelector<HTMLElement>('.cb-more') }));
+  useFocusTrap(box, { onClose: close, returnFocus: back, keepOn: more });
+
+  const { refs, floatingStyles } = useFloating({
+    placement: action.at ? 'right-start' : 'bottom-start',
+    strategy: 'fixed',
+    whileElementsMounted: autoUpdate,
+    middleware: [
+      offset(action.at ? 2 : 4),
+      flip({ padding: 8, fallbackStrategy: 'bestFit' }),
+      shift({ padding: 8 }),
+      size({
+        padding: 8,
+        apply: ({ availableHeight, elements }) => {
+          elements.floating.style.maxHeight = `${Math.max(120, Math.floor(availableHeight))}px`;
+        },
+      }),
+    ],
+  });
+  // Each step replaces the one before: focus its first control (the current colour in the palette).
+  useEffect(() => {
+    const el = box.current;
+    if (!el || el.contains(document.activeElement)) return;
+    (el.querySelector<HTMLElement>('.current, input, select, textarea, button') ?? el).focus();
+  }, [action.kind]);
+  const { setPositionReference } = refs;
+  const at = action.at;
+  useLayoutEffect(() => {
+    setPositionReference(
+      at
+        ? { getBoundingClientRect: () => new DOMRect(at.x, at.y, 0, 0) }
+        : { getBoundingClientRect: () => row.getBoundingClientRect() },
+    );
+  }, [setPositionReference, at, row]);
 
   return (
     <div
+      ref={(el) => {
+        box.current = el;
+        refs.setFloating(el);
+      }}
       className="cb-pop"
       role="dialog"
       aria-label={`${d.name}: actions`}
-      onKeyDown={(e) => e.key === 'Escape' && close()}
+      tabIndex={-1}
+      style={floatingStyles}
     >
       {action.kind === 'menu' && (
-        <ul className="cb-menu" role="menu">
-          <li>
-            <button type="button" role="menuitem" onClick={props.rename}>
-              Rename
-            </button>
-          </li>
-          <li>
-            <button type="button" role="menuitem" onClick={go('colour')}>
-              Colour…
-            </button>
-          </li>
-          <li>
-            <button type="button" role="menuitem" onClick={go('describe')}>
-              Describe…
-            </button>
-          </li>
-          <li>
-            <button type="button" role="menuitem" onClick={go('child')}>
-              Add sub-domain…
-            </button>
-          </li>
-          <li>
-            <button type="button" role="menuitem" onClick={go('merge')}>
-              Merge into…
-            </button>
-          </li>
-          <li>
-            <button type="button" role="menuitem" className="danger" onClick={go('delete')}>
-              Delete…
-            </button>
-          </li>
+        <ul className="cb-menu" role="menu" aria-label={`Actions for ${d.name}`} onKeyDown={menuKeys}>
+          {MENU.map(([kind, label], i) => (
+            <li key={kind} role="none">
+              <button
+                type="button"
+                role="menuitem"
+                tabIndex={i === 0 ? 0 : -1}
+                className={kind === 'delete' ? 'danger' : undefined}
+                onClick={kind === 'rename' ? props.rename : go(kind)}
+              >
+                {label}
+              </button>
+            </li>
+          ))}
         </ul>
       )}
       {action.kind === 'colour' && (

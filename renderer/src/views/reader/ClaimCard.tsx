@@ -23,6 +23,7 @@ export const ClaimCard = forwardRef<HTMLElement, ClaimCardProps>(function ClaimC
   const [draft, setDraft] = useState(claim.note);
   const [open, setOpen] = useState(false);
   const keys = useRef({ open, onDelete: props.onDelete });
+  const cardRef = useRef<HTMLElement | null>(null);
   useEffect(() => {
     keys.current = { open, onDelete: props.onDelete };
   });
@@ -60,7 +61,11 @@ export const ClaimCard = forwardRef<HTMLElement, ClaimCardProps>(function ClaimC
 
   return (
     <article
-      ref={ref}
+      ref={(el) => {
+        cardRef.current = el;
+        if (typeof ref === 'function') ref(el);
+        else if (ref) ref.current = el;
+      }}
       className={`claim-card${selected ? ' selected' : ''}${props.inView ? ' in-view' : ''}`}
       data-claim-id={claim.id}
       aria-label={`Claim ${claim.id}`}
@@ -106,7 +111,7 @@ export const ClaimCard = forwardRef<HTMLElement, ClaimCardProps>(function ClaimC
         </header>
         <blockquote className="quote">{claim.quote}</blockquote>
         {open ? (
-          <ClaimEditor claim={claim} onClose={() => setOpen(false)} />
+          <ClaimEditor claim={claim} card={cardRef} onClose={() => setOpen(false)} />
         ) : editing ? (
           <textarea
             className="note-edit"

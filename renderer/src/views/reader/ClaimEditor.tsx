@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { Claim } from '../../../../shared/api';
 import { api, errorMessage } from '../../api/client';
 import { useProject } from '../../components/ProjectContext';
+import { useFocusTrap } from '../../components/useFocusTrap';
 import './ClaimEditor.css';
 
 const RELIABILITY = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
@@ -73,8 +74,16 @@ export function wordStep(
  * Editing a claim inside its card: domains, note, actor (with the actors already used as suggestions), stance,
  * evidence grade and its range, one word at a time at either end. Every change is one undoable step in the core.
  */
-export function ClaimEditor(props: { claim: Claim; onClose: () => void }): ReactNode {
+export function ClaimEditor(props: {
+  claim: Claim;
+  onClose: () => void;
+  /** The card the editor sits in: presses there are the card's (its ✎ toggles the editor). */
+  card: RefObject<HTMLElement | null>;
+}): ReactNode {
   const { claim, onClose } = props;
+  const formRef = useRef<HTMLFormElement>(null);
+  const filterRef = useRef<HTMLInputElement>(null);
+  useFocusTrap(formRef, { onClose, initialFocus: filterRef, keepOn: props.card });
   const { domains, changed, setStatus } = useProject();
   const [domainIds, setDomainIds] = useState<number[]>(claim.domainIds);
   const [note, setNote] = useState(claim.note);
@@ -147,15 +156,14 @@ export function ClaimEditor(props: { claim: Claim; onClose: () => void }): React
 
   return (
     <form
+      ref={formRef}
+      tabIndex={-1}
       className="claim-editor"
       aria-label="Edit claim"
       onClick={(e) => e.stopPropagation()}
       onKeyDown={(e) => {
         e.stopPropagation();
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          onClose();
-        } else if (e.key === 'Enter' && !e.shiftKey && (e.target as HTMLElement).tagName !== 'BUTTON') {
+        if (e.key === 'Enter' && !e.shiftKey && (e.target as HTMLElement).tagName !== 'BUTTON') {
           e.preventDefault();
           void save();
         }
@@ -208,7 +216,7 @@ export function ClaimEditor(props: { claim: Claim; onClose: () => void }): React
           placeholder="Filter domains"
           aria-label="Filter domains"
           value={filter}
-          autoFocus
+          ref={filterRef}
           onChange={(e) => setFilter(e.target.value)}
         />
         <ul>

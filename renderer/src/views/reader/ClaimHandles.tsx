@@ -12,6 +12,7 @@ import type { Claim } from '../../../../shared/api';
 import { snapToWords } from '../../../../shared/text';
 import { api, errorMessage } from '../../api/client';
 import { useProject } from '../../components/ProjectContext';
+import { caretAt } from './caretDom';
 import { boundaryOffset } from './selection';
 import './ClaimHandles.css';
 
@@ -44,16 +45,6 @@ function edgeSpots(root: HTMLElement, scroller: HTMLElement, id: number): { star
     height: r.height,
   });
   return { start: at(first.left, first), end: at(last.right, last) };
-}
-
-function caretAt(x: number, y: number): { node: Node; offset: number } | null {
-  const doc = document as Document & {
-    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
-  };
-  const pos = doc.caretPositionFromPoint?.(x, y);
-  if (pos) return { node: pos.offsetNode, offset: pos.offset };
-  const range = document.caretRangeFromPoint?.(x, y);
-  return range ? { node: range.startContainer, offset: range.startOffset } : null;
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   type RefObject,
 } from 'react';
 import { BlockView, type ClaimMark } from './BlockView';
-import { blockIndexAt, spansPerBlock, splitBlocks, type Block, type LayoutOptions } from './blocks';
+import { blockIndexAt, spansPerBlock, type Block } from './blocks';
 import type { Offsets } from './textRanges';
 import { useOnScreen } from './useOnScreen';
 
@@ -58,19 +58,19 @@ function inView(r: DOMRect, box: DOMRect): boolean {
  */
 export const DocumentText = memo(function DocumentText(props: {
   text: string;
+  /** The text's blocks (splitBlocks), computed once by the Reader and shared with the reading caret. */
+  blocks: Block[];
   /** The claims to draw, in text order. */
   marks: ClaimMark[];
   laneCount: number;
   selectedId: number | null;
   flashId: number | null;
-  layout: LayoutOptions;
   scrollRef: RefObject<HTMLElement | null>;
   navRef: RefObject<TextNav | null>;
   /** The part of the text on screen, reported when it changes. */
   onVisible: (range: Offsets) => void;
 }): ReactNode {
-  const { text, marks, laneCount, selectedId, flashId, layout, scrollRef, navRef, onVisible } = props;
-  const blocks = useMemo(() => splitBlocks(text, layout), [text, layout]);
+  const { text, blocks, marks, laneCount, selectedId, flashId, scrollRef, navRef, onVisible } = props;
   const perBlock = useMemo(() => spansPerBlock(blocks, marks), [blocks, marks]);
   const rootRef = useRef<HTMLDivElement>(null);
   // The root as state too: what is on screen is measured once it exists.

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { TextNav } from './DocumentText';
 import { findAll, foldText } from './findText';
+import type { Offsets } from './textRanges';
 import { useHitMarks } from './useHitMarks';
 
 const NAMES = { all: 'dossier-find-hit', current: 'dossier-find-current' };
@@ -8,14 +9,16 @@ const NAMES = { all: 'dossier-find-hit', current: 'dossier-find-current' };
 /**
  * Find in document (Ctrl/Cmd+F while the Reader is open): every occurrence in the canonical text, ignoring case
  * and diacritics, "3 / 17", Enter / Shift+Enter or ↓/↑ to step, Esc to close. Works on the whole text, not the
- * DOM, so it finds text in blocks a long document has not rendered.
+ * DOM, so it finds text in blocks a long document has not rendered. Closing with Esc hands the current hit to
+ * `onClose`: the reading caret goes there, so that the keyboard can select and tag from what was found.
  */
 export function FindBar(props: {
   text: string;
   textRef: RefObject<HTMLElement | null>;
   navRef: RefObject<TextNav | null>;
+  onClose: (current: Offsets | null) => void;
 }): ReactNode {
-  const { text, textRef, navRef } = props;
+  const { text, textRef, navRef, onClose } = props;
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
   const [index, setIndex] = useState(0);
@@ -45,15 +48,11 @@ export function FindBar(props: {
   const close = (): void => {
     setOpen(false);
     setQuery('');
+    onClose(hits[Math.min(index, hits.length - 1)] ?? null);
   };
   const shown = Math.min(index, hits.length - 1) + 1;
   return (
-    <div
-      className="find-bar"
-      role="search"
-      aria-label="Find in document"
-      onMouseUp={(e) => e.stopPropagation()}
-    >
+    <div className="find-bar" role="search" aria-label="Find in document">
       <input
         ref={inputRef}
         autoFocus

@@ -14,13 +14,16 @@ import { api, errorMessage } from '../../api/client';
 import { useProject } from '../../components/ProjectContext';
 import { readerHref } from '../../components/route';
 import { SearchHitsBar } from '../search/SearchHitsBar';
+import { splitBlocks } from './blocks';
 import { ClaimHandles } from './ClaimHandles';
 import { ClaimsColumn, type ColumnNav } from './ClaimsColumn';
 import { DocumentText, type TextNav } from './DocumentText';
 import { FindBar } from './FindBar';
-import { selectionOffsets } from './selection';
-import { TagPopover, type PopoverAnchor } from './TagPopover';
-import type { Offsets } from './textRanges';
+import { ReadingCaret, type CaretHandle } from './ReadingCaret';
+import { boundaryOffset, selectionOffsets } from './selection';
+import { dropDraft, keepDraft, readDraft } from './tagDraft';
+import { TagPopover, type PopoverReference, type TagDraft } from './TagPopover';
+import { rangesFor, type Offsets } from './textRanges';
 import { insertSorted, useReaderClaims } from './useReaderClaims';
 import { loadDocument } from './prefetch';
 import { useReaderKeys } from './useReaderKeys';
@@ -29,8 +32,11 @@ interface Pending {
   start: number;
   end: number;
   exact: boolean;
-  anchor: PopoverAnchor;
+  /** Domains and note from a draft kept when the analyst left the document while tagging. */
+  draft: TagDraft;
 }
+
+const NO_DRAFT: TagDraft = { chosen: [], note: '' };
 
 /** How long the text waits for its highlights before it is shown without them. */
 const SPANS_WAIT_MS = 200;
@@ -49,6 +55,7 @@ export function ReaderView(): ReactNode {
   const textRef = useRef<HTMLDivElement>(null);
   const textNav = useRef<TextNav>(null);
   const columnNav = useRef<ColumnNav>(null);
+  const caretRef = useRef<CaretHandle>(null);
 
   useEffect(() => {
     if (!docId) return;
@@ -81,6 +88,64 @@ export function ReaderView(): ReactNode {
   }, [doc, spansReady]);
 
   const layout = useMemo(() => ({ title: doc?.title, plainHeadings: doc?.format === 'md' }), [doc]);
+  const blocks = useMemo(() => (doc ? splitBlocks(doc.text, layout) : []), [doc, layout]);
+
+  // A claim half tagged when the analyst left this document (Back, another view) opens again with its draft.
+  useEffect(() => {
+    if (!doc) return;
+    const draft = readDraft(doc.id);
+    if (!draft || draft.end > doc.text.length || draft.start >= draft.end) return;
+    setPending({ start: draft.start, end: draft.end, exact: draft.exact, draft });
+    requestAnimationFrame(() =>
+      textNav.current?.reveal(
+        draft.start,
+        () => (textRef.current ? rangesFor(textRef.current, [draft])[0] : null),
+        {
+          onlyIfHidden: true,
+        },
+      ),
+    );
+  }, [doc]);
+  const onDraft = useCallback(
+    (draft: TagDraft) => {
+      if (!pending || !docId) return;
+      keepDraft({ docId, start: pending.start, end: pending.end, exact: pending.exact, ...draft });
+    },
+    [pending, docId],
+  );
+  // Leaving with the popover open keeps the draft; the status bar says where it waits.
+  const leaving = useRef({ pending, title: doc?.title });
+  useEffect(() => {
+    leaving.current = { pending, title: doc?.title };
+  });
+  useEffect(
+    () => () => {
+      const { pending: open, title } = leaving.current;
+      if (open && title)
+        setStatus(`The claim you were tagging is kept: it opens again in “${title}”`, 'info');
+    },
+    [setStatus],
+  );
+  const closePopover = useCallback(() => {
+    dropDraft();
+    setPending(null);
+  }, []);
+  const reference = useMemo<PopoverReference | null>(() => {
+    if (!pending) return null;
+    let last = new DOMRect();
+    const ranges = (): Range | null => (textRef.current ? rangesFor(textRef.current, [pending])[0] : null);
+    return {
+      getBoundingClientRect: () => {
+        const r = ranges();
+        if (r) last = r.getBoundingClientRect();
+        return last;
+      },
+      getClientRects: () => {
+        const r = ranges();
+        return r ? [...r.getClientRects()] : [last];
+      },
+    };
+  }, [pending]);
 
   const [flashId, setFlashId] = useState<number | null>(null);
   useEffect(() => {
@@ -134,13 +199,17 @@ export function ReaderView(): ReactNode {
     if (!doc || !textRef.current || !scrollRef.current) return;
     const sel = window.getSelection();
     const offsets = selectionOffsets(textRef.current, doc.text.length, sel);
+    // The reading caret goes where the analyst clicked (or to the end of what they selected).
+    const root = textRef.current;
+    if (sel?.focusNode && root.contains(sel.focusNode))
+      caretRef.current?.placeAt(boundaryOffset(root, doc.text.length, sel.focusNode, sel.focusOffset), false);
     if (!offsets || !sel) {
       const stripe = (e.target as HTMLElement).closest<HTMLElement>('[data-stripe]');
       if (stripe) {
         const id = Number(stripe.dataset.stripe);
         setSelectedId(id);
         columnNav.current?.show(id);
-        setPending(null);
+        closePopover();
         return;
       }
       const hit = (e.target as HTMLElement).closest<HTMLElement>('[data-claims]');
@@ -156,19 +225,18 @@ export function ReaderView(): ReactNode {
         setSelectedId(pick);
         columnNav.current?.show(pick);
       }
-      setPending(null);
+      closePopover();
       return;
     }
-    const range = e.altKey ? offsets : snapToWords(doc.text, offsets.start, offsets.end);
-    const rect = sel.getRangeAt(0).getBoundingClientRect();
-    const box = scrollRef.current.getBoundingClientRect();
-    const left = Math.max(8, Math.min(rect.left - box.left, box.width - 380));
+    openPopover(offsets, e.altKey);
+  };
+
+  // The mouse's selection and the caret's both come here: snapped to whole words unless Alt asks for exact.
+  const openPopover = (offsets: Offsets, exact: boolean): void => {
+    if (!doc) return;
+    const range = exact ? offsets : snapToWords(doc.text, offsets.start, offsets.end);
     setSaveError(null);
-    setPending({
-      ...range,
-      exact: e.altKey,
-      anchor: { top: rect.bottom - box.top + scrollRef.current.scrollTop + 8, left },
-    });
+    setPending({ ...range, exact, draft: NO_DRAFT });
   };
 
   const create = async (input: Parameters<typeof api.createClaim>[0]): Promise<Claim | null> => {
@@ -191,7 +259,8 @@ export function ReaderView(): ReactNode {
         note: note || undefined,
       });
       window.getSelection()?.removeAllRanges();
-      setPending(null);
+      caretRef.current?.placeAt(pending.end, false);
+      closePopover();
       if (claim) setSelectedId(claim.id);
       startTransition(() => setStatus('Claim saved ✓', 'ok'));
     } catch (e) {
@@ -229,7 +298,7 @@ export function ReaderView(): ReactNode {
     popoverOpen: pending !== null,
     onStep: (id) => reveal(id, false),
     onEscape: () => {
-      setPending(null);
+      closePopover();
       setSelectedId(null);
     },
   });
@@ -254,47 +323,87 @@ export function ReaderView(): ReactNode {
 
   return (
     <div className="reader">
-      <div className="reader-scroll" ref={scrollRef} onMouseUp={onMouseUp}>
-        <FindBar text={doc.text} textRef={textRef} navRef={textNav} />
+      <div className="reader-main">
+        {/* The bars sit above the text's pane, so that they never cover its first lines. */}
+        <FindBar
+          text={doc.text}
+          textRef={textRef}
+          navRef={textNav}
+          onClose={(hit) => {
+            if (hit) caretRef.current?.placeAt(hit.start, true);
+            else scrollRef.current?.focus({ preventScroll: true });
+          }}
+        />
         <SearchHitsBar docId={doc.id} textRef={textRef} navRef={textNav} />
-        <div className="reader-page">
-          <div className="doc-meta">
-            {[doc.source, doc.author, doc.published].filter(Boolean).join(' · ')}
-            {' · '}
-            {doc.words.toLocaleString()} words · {painted.length} {painted.length === 1 ? 'claim' : 'claims'}
-            {filterDomain ? ` in ${filterDomain.name}` : ''}
-          </div>
-          {!titleInText && <h1 className="doc-title">{doc.title}</h1>}
-          <div className="doc-text" ref={textRef} data-doc-id={doc.id}>
-            <DocumentText
-              text={doc.text}
-              marks={marks}
-              laneCount={laneCount}
-              selectedId={selectedId}
-              flashId={flashId}
-              layout={layout}
-              scrollRef={scrollRef}
-              navRef={textNav}
-              onVisible={setView}
-            />
-          </div>
-        </div>
-        {selected && !pending && (
-          <ClaimHandles claim={selected} text={doc.text} textRef={textRef} scrollRef={scrollRef} />
-        )}
-        {pending && (
-          <TagPopover
-            anchor={pending.anchor}
-            quote={doc.text.slice(pending.start, pending.end)}
-            exact={pending.exact}
-            domains={domains}
-            initial={domainFilter === null ? [] : [domainFilter]}
-            saving={saving}
-            error={saveError}
-            onSave={(ids, note) => void save(ids, note)}
-            onClose={() => setPending(null)}
+        <div
+          className="reader-scroll"
+          ref={scrollRef}
+          onMouseUp={onMouseUp}
+          tabIndex={0}
+          role="region"
+          aria-label={`Text of ${doc.title}`}
+          aria-describedby="reader-caret-keys"
+        >
+          <ReadingCaret
+            text={doc.text}
+            blocks={blocks}
+            textRef={textRef}
+            scrollRef={scrollRef}
+            navRef={textNav}
+            view={view}
+            handleRef={caretRef}
+            onTag={openPopover}
           />
-        )}
+          <p id="reader-caret-keys" className="sr-only">
+            Arrows move the reading caret, Shift extends the selection, S selects the sentence, P the
+            paragraph, T tags the selection.
+          </p>
+          <div className="reader-page">
+            <div className="doc-meta">
+              {[doc.source, doc.author, doc.published].filter(Boolean).join(' · ')}
+              {' · '}
+              {doc.words.toLocaleString()} words · {painted.length}{' '}
+              {painted.length === 1 ? 'claim' : 'claims'}
+              {filterDomain ? ` in ${filterDomain.name}` : ''}
+            </div>
+            {!titleInText && <h1 className="doc-title">{doc.title}</h1>}
+            <div className="doc-text" ref={textRef} data-doc-id={doc.id}>
+              <DocumentText
+                text={doc.text}
+                blocks={blocks}
+                marks={marks}
+                laneCount={laneCount}
+                selectedId={selectedId}
+                flashId={flashId}
+                scrollRef={scrollRef}
+                navRef={textNav}
+                onVisible={setView}
+              />
+            </div>
+          </div>
+          {selected && !pending && (
+            <ClaimHandles claim={selected} text={doc.text} textRef={textRef} scrollRef={scrollRef} />
+          )}
+          {pending && reference && (
+            <TagPopover
+              key={`${pending.start}:${pending.end}`}
+              reference={reference}
+              quote={doc.text.slice(pending.start, pending.end)}
+              exact={pending.exact}
+              domains={domains}
+              initial={
+                pending.draft.chosen.length || pending.draft.note
+                  ? pending.draft
+                  : { chosen: domainFilter === null ? [] : [domainFilter], note: '' }
+              }
+              saving={saving}
+              error={saveError}
+              onDraft={onDraft}
+              onSave={(ids, note) => void save(ids, note)}
+              onClose={closePopover}
+            />
+          )}
+        </div>
       </div>
       <ClaimsColumn
         claims={visible}
@@ -318,7 +427,8 @@ export function ReaderView(): ReactNode {
             {claimsLoaded && visible.length === 0 && (
               <p className="hint">
                 Select a passage with the mouse and pick a domain to tag it as a claim. Alt while selecting
-                keeps the exact characters; otherwise the selection snaps to whole words.
+                keeps the exact characters; otherwise the selection snaps to whole words. From the keyboard:
+                Tab to the text, S selects a sentence, T tags it (? lists the keys).
               </p>
             )}
           </>

@@ -1,83 +1,179 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { autoUpdate, flip, inline, offset, shift, size, useFloating } from '@floating-ui/react';
+import {
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import type { Domain } from '../../../../shared/api';
 import { useProject } from '../../components/ProjectContext';
-import { recentDomains, recentFirst, rememberDomains } from './recentDomains';
+import { useFocusTrap } from '../../components/useFocusTrap';
+import { codebookOrder, recentDomains, rememberDomains, tagChoices, type Choice } from './recentDomains';
 
-export interface PopoverAnchor {
-  top: number;
-  left: number;
+/** What the popover is placed against: the selection's line boxes, read again at every placement. */
+export interface PopoverReference {
+  getBoundingClientRect: () => DOMRect;
+  getClientRects: () => DOMRect[];
 }
+
+export interface TagDraft {
+  chosen: number[];
+  note: string;
+}
+
+/** Keeps the popover this far from the pane's edges. */
+const EDGE = 8;
 
 /**
  * Tagging at the selection: type to filter the codebook, 1–9 (or a click) to tick domains, an optional note,
- * Enter to save, Esc to close.
+ * Enter to save, Esc to close. Placed under the selection, or above it near the bottom edge, and never cut by
+ * the pane (Floating UI). Tab goes filter → domains (one stop, arrows inside) → note → Save → Cancel; focus
+ * stays inside while it is open and goes back to the text when it closes.
  */
 export function TagPopover(props: {
-  anchor: PopoverAnchor;
+  reference: PopoverReference;
   quote: string;
   exact: boolean;
   domains: Domain[];
-  initial: number[];
+  initial: TagDraft;
   saving: boolean;
   error: string | null;
+  onDraft: (draft: TagDraft) => void;
   onSave: (domainIds: number[], note: string) => void;
   onClose: () => void;
 }): ReactNode {
-  const { onSave, onClose } = props;
+  const { onSave, onClose, onDraft } = props;
   const projectPath = useProject().project?.path ?? '';
   // Read once per popover: the list must not reorder under the analyst's keys while it is open.
   const [recent] = useState(() => recentDomains(projectPath));
-  const domains = useMemo(() => recentFirst(props.domains, recent), [props.domains, recent]);
+  const codebook = useMemo(() => codebookOrder(props.domains), [props.domains]);
   const [query, setQuery] = useState('');
-  const [chosen, setChosen] = useState<number[]>(props.initial);
+  const [chosen, setChosen] = useState<number[]>(props.initial.chosen);
   const [active, setActive] = useState(0);
-  const [note, setNote] = useState('');
+  const [note, setNote] = useState(props.initial.note);
   const inputRef = useRef<HTMLInputElement>(null);
+  const boxRef = useRef<HTMLDivElement | null>(null);
+  const listId = useId();
 
-  useEffect(() => inputRef.current?.focus({ preventScroll: true }), []);
+  const { refs, floatingStyles } = useFloating({
+    placement: 'bottom-start',
+    strategy: 'fixed',
+    whileElementsMounted: autoUpdate,
+    middleware: [
+      offset(8),
+      inline(),
+      flip({ padding: EDGE, fallbackStrategy: 'bestFit' }),
+      shift({ padding: EDGE }),
+      // Where neither side has room for all of it, the domain list gets shorter.
+      size({
+        padding: EDGE,
+        apply: ({ availableHeight, elements }) => {
+          elements.floating.style.maxHeight = `${Math.max(180, Math.floor(availableHeight))}px`;
+        },
+      }),
+    ],
+  });
+  const { setPositionReference } = refs;
+  useLayoutEffect(() => setPositionReference(props.reference), [setPositionReference, props.reference]);
+  useFocusTrap(boxRef, { onClose, initialFocus: inputRef });
 
-  const shown = useMemo(() => {
-    const q = query.trim().toLowerCase();
-    return q ? domains.filter((d) => d.name.toLowerCase().includes(q)) : domains;
-  }, [domains, query]);
+  useEffect(() => onDraft({ chosen, note }), [chosen, note, onDraft]);
 
-  const toggle = (id: number): void =>
-    setChosen((c) => (c.includes(id) ? c.filter((x) => x !== id) : [...c, id]));
+  const choices = useMemo(() => tagChoices(codebook, recent, query), [codebook, recent, query]);
+  // One flat list for the arrow keys: the recent group, then the codebook (or the matches).
+  const items = useMemo(
+    () => [
+      ...choices.recent.map((c) => ({ ...c, key: `r${c.domain.id}` })),
+      ...choices.listed.map((c) => ({ ...c, key: `d${c.domain.id}` })),
+    ],
+    [choices],
+  );
+  const current = items[Math.min(active, items.length - 1)];
+
+  useLayoutEffect(() => {
+    if (current) document.getElementById(`${listId}-${current.key}`)?.scrollIntoView({ block: 'nearest' });
+  }, [current, listId]);
+
+  // A grouping domain (not codable in the tool it came from) is shown, greyed, but cannot be ticked.
+  const codable = (id: number): boolean => codebook.find((d) => d.id === id)?.codable !== false;
+  const toggle = (id: number): void => {
+    if (codable(id)) setChosen((c) => (c.includes(id) ? c.filter((x) => x !== id) : [...c, id]));
+  };
 
   const save = (): void => {
-    const ids = chosen.length ? chosen : shown[active] ? [shown[active].id] : [];
+    const ids = chosen.length ? chosen : current && current.domain.codable ? [current.domain.id] : [];
     if (!ids.length) return;
     rememberDomains(projectPath, ids);
     onSave(ids, note.trim());
   };
 
+  const inList = (e: KeyboardEvent): boolean =>
+    e.target === inputRef.current || (e.target as HTMLElement).getAttribute('role') === 'listbox';
+
   const onKeyDown = (e: KeyboardEvent): void => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      onClose();
-    } else if (e.key === 'Enter' && !e.shiftKey) {
+    if (e.key === 'Enter' && !e.shiftKey) {
       e.preventDefault();
       save();
-    } else if (e.target === inputRef.current && /^[1-9]$/.test(e.key) && !e.ctrlKey && !e.metaKey) {
+    } else if (inList(e) && /^[1-9]$/.test(e.key) && !e.ctrlKey && !e.metaKey && !e.altKey) {
       e.preventDefault();
-      const d = shown[Number(e.key) - 1];
+      const d = choices.byDigit[Number(e.key) - 1];
       if (d) toggle(d.id);
-    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+    } else if (inList(e) && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
       e.preventDefault();
-      const n = shown.length || 1;
-      setActive((a) => (a + (e.key === 'ArrowDown' ? 1 : n - 1)) % n);
-    } else if (e.key === ' ' && e.target === inputRef.current && query === '' && shown[active]) {
+      const n = items.length || 1;
+      setActive((a) => (Math.min(a, n - 1) + (e.key === 'ArrowDown' ? 1 : n - 1)) % n);
+    } else if (e.key === ' ' && current && (e.target !== inputRef.current || query === '') && inList(e)) {
       e.preventDefault();
-      toggle(shown[active].id);
+      toggle(current.domain.id);
     }
   };
 
+  const option = (c: Choice<Domain> & { key: string }, i: number): ReactNode => {
+    const ticked = chosen.includes(c.domain.id);
+    return (
+      <div
+        key={c.key}
+        id={`${listId}-${c.key}`}
+        role="option"
+        aria-selected={ticked}
+        aria-disabled={c.domain.codable ? undefined : true}
+        title={c.domain.codable ? undefined : 'A grouping domain: tag with one of its sub-domains'}
+        aria-keyshortcuts={c.digit ? String(c.digit) : undefined}
+        className={`tag-option${i === active ? ' active' : ''}${c.domain.codable ? '' : ' disabled'}`}
+        // Keep the focus where it is, so that Enter still saves after ticking with the mouse.
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={() => toggle(c.domain.id)}
+        onMouseEnter={() => setActive(i)}
+      >
+        <span className="key" aria-hidden="true">
+          {c.digit ?? ''}
+        </span>
+        <span className={`tick${ticked ? ' on' : ''}`} aria-hidden="true" />
+        <span className="swatch" style={{ background: c.domain.color }} />
+        <span className="name">{c.domain.name}</span>
+      </div>
+    );
+  };
+
+  const tickedElsewhere = query
+    ? chosen.map((id) => codebook.find((d) => d.id === id)).filter((d) => d !== undefined)
+    : [];
+  const activeId = current ? `${listId}-${current.key}` : undefined;
   return (
     <div
+      ref={(el) => {
+        boxRef.current = el;
+        refs.setFloating(el);
+      }}
       className="tag-popover"
       role="dialog"
       aria-label="Tag the selection"
-      style={{ top: props.anchor.top, left: props.anchor.left }}
+      tabIndex={-1}
+      style={floatingStyles}
       onKeyDown={onKeyDown}
       onMouseDown={(e) => e.stopPropagation()}
       onMouseUp={(e) => e.stopPropagation()}
@@ -91,33 +187,54 @@ export function TagPopover(props: {
         className="tag-filter"
         placeholder="Domain… (type, or 1–9)"
         aria-label="Filter domains"
+        role="combobox"
+        aria-expanded="true"
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={activeId}
         value={query}
         onChange={(e) => {
           setQuery(e.target.value);
           setActive(0);
         }}
       />
-      <ul className="tag-domains" role="listbox" aria-multiselectable="true">
-        {shown.map((d, i) => (
-          <li
-            key={d.id}
-            role="option"
-            aria-selected={chosen.includes(d.id)}
-            className={i === active ? 'active' : undefined}
-            // Keep the focus in the filter box, so that Enter still saves after ticking with the mouse.
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => toggle(d.id)}
-            onMouseEnter={() => setActive(i)}
-          >
-            <span className="key">{i < 9 ? i + 1 : ''}</span>
-            <input type="checkbox" tabIndex={-1} readOnly checked={chosen.includes(d.id)} />
-            <span className="swatch" style={{ background: d.color }} />
-            <span className="name">{d.name}</span>
-            {query === '' && recent.includes(d.id) && <span className="recent">recent</span>}
-          </li>
-        ))}
-        {shown.length === 0 && <li className="muted">No domain matches “{query}”.</li>}
-      </ul>
+      {tickedElsewhere.length > 0 && (
+        <ul className="tag-chips" aria-label="Ticked domains">
+          {tickedElsewhere.map((d) => (
+            <li key={d.id} className="chip">
+              <span className="swatch" style={{ background: d.color }} />
+              {d.name}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div
+        id={listId}
+        className="tag-domains"
+        role="listbox"
+        aria-label="Domains"
+        aria-multiselectable="true"
+        aria-activedescendant={activeId}
+        tabIndex={0}
+      >
+        {choices.recent.length > 0 && (
+          <div role="group" aria-label="Used last" className="tag-group">
+            <div className="tag-group-label" aria-hidden="true">
+              Used last
+            </div>
+            {items.slice(0, choices.recent.length).map((c, i) => option(c, i))}
+          </div>
+        )}
+        <div role="group" aria-label={query ? 'Matches' : 'Codebook'} className="tag-group">
+          {choices.recent.length > 0 && (
+            <div className="tag-group-label" aria-hidden="true">
+              Codebook
+            </div>
+          )}
+          {items.slice(choices.recent.length).map((c, i) => option(c, i + choices.recent.length))}
+        </div>
+      </div>
+      {items.length === 0 && <div className="muted tag-none">No domain matches “{query}”.</div>}
       <textarea
         className="tag-note"
         rows={2}
@@ -133,16 +250,16 @@ export function TagPopover(props: {
       )}
       <div className="tag-actions">
         <span className="muted">Enter save · Esc close · Alt-select = exact</span>
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
         <button
           type="button"
           className="primary"
-          disabled={props.saving || (chosen.length === 0 && !shown[active])}
+          disabled={props.saving || (chosen.length === 0 && !current?.domain.codable)}
           onClick={save}
         >
           Save claim
+        </button>
+        <button type="button" onClick={onClose}>
+          Cancel
         </button>
       </div>
     </div>

@@ -1,5 +1,5 @@
-// The domains an analyst tagged with last, per project, most recent first: the tag popover lists them first so
-// that the usual two or three are always under keys 1–3. Kept in localStorage because it is a habit of this
+// The domains an analyst tagged with last, per project, most recent first: the tag popover shows them in a group
+// of their own above the codebook (their digits stay the codebook's, so that numbers never move). Kept in localStorage because it is a habit of this
 // analyst on this machine, not part of the project.
 
 const LIMIT = 5;
@@ -23,9 +23,63 @@ export function rememberDomains(projectPath: string, used: number[]): void {
   }
 }
 
-/** The codebook with the recently used domains first (in recency order), the rest in codebook order. */
-export function recentFirst<T extends { id: number }>(domains: T[], recent: number[]): T[] {
-  const rank = new Map(recent.map((id, i) => [id, i]));
-  const first = domains.filter((d) => rank.has(d.id)).sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
-  return [...first, ...domains.filter((d) => !rank.has(d.id))];
+export interface Choice<T> {
+  domain: T;
+  /** The digit that ticks it (1–9), or null. */
+  digit: number | null;
+}
+
+export interface Choices<T> {
+  /** Recently used domains, above the codebook (none while a filter is typed). */
+  recent: Choice<T>[];
+  /** The codebook in its order, or the filter's matches in that order. */
+  listed: Choice<T>[];
+  /** What each digit 1–9 ticks: the codebook's first nine, or (while filtering) the first nine matches. */
+  byDigit: T[];
+}
+
+/**
+ * The codebook as a tree, flattened (each domain followed by its sub-domains, siblings by their order), which is
+ * how the codebook panel shows it.
+ */
+export function codebookOrder<T extends { id: number; parentId: number | null; order: number }>(
+  domains: T[],
+): T[] {
+  const children = new Map<number | null, T[]>();
+  for (const d of domains) {
+    const parent = d.parentId !== null && domains.some((p) => p.id === d.parentId) ? d.parentId : null;
+    children.set(parent, [...(children.get(parent) ?? []), d]);
+  }
+  const out: T[] = [];
+  const walk = (parent: number | null): void => {
+    for (const d of [...(children.get(parent) ?? [])].sort((a, b) => a.order - b.order || a.id - b.id)) {
+      out.push(d);
+      walk(d.id);
+    }
+  };
+  walk(null);
+  return out;
+}
+
+/** What the tag popover lists and what its digits tick, for the codebook (in its order) and a filter. */
+export function tagChoices<T extends { id: number; name: string }>(
+  codebook: T[],
+  recent: number[],
+  query: string,
+): Choices<T> {
+  const q = query.trim().toLowerCase();
+  const listed = q ? codebook.filter((d) => d.name.toLowerCase().includes(q)) : codebook;
+  const byDigit = listed.slice(0, 9);
+  const digitOf = (d: T): number | null => {
+    const i = byDigit.indexOf(d);
+    return i < 0 ? null : i + 1;
+  };
+  const recentShown = q
+    ? []
+    : recent.map((id) => codebook.find((d) => d.id === id)).filter((d) => d !== undefined);
+  return {
+    recent: recentShown.map((domain) => ({ domain, digit: digitOf(domain) })),
+    listed: listed.map((domain) => ({ domain, digit: digitOf(domain) })),
+    byDigit,
+  };
 }

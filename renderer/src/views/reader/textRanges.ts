@@ -42,6 +42,11 @@ function locate(m: Mapped, offset: number, atEnd: boolean): [Text, number] | nul
   return at >= 0 && at <= node.data.length ? [node, at] : null;
 }
 
+/** The rendered text node and position of `offset` (the piece starting there when it is on a boundary), or null. */
+export function pointAt(root: HTMLElement, offset: number): [Text, number] | null {
+  return locate(mappedNodes(root), offset, false);
+}
+
 /** The rendered span of the text: [start of the first rendered piece, end of the last). */
 export function renderedExtent(root: HTMLElement): Offsets | null {
   const m = mappedNodes(root);

@@ -28,12 +28,7 @@ export function SearchHitsBar(props: {
   }, []);
   if (!hits) return null;
   return (
-    <div
-      className="search-hits-bar"
-      role="toolbar"
-      aria-label="Search hits"
-      onMouseUp={(e) => e.stopPropagation()}
-    >
+    <div className="search-hits-bar" role="toolbar" aria-label="Search hits">
       <span className="search-hits-query" title={hits.query}>
         “{hits.query}”
       </span>
