@@ -68,7 +68,7 @@ test('export the project as .qdpx, import it through the UI: the summary counts 
   await expect(summary).toContainText(`${domains} codes`);
   await expect(summary).toContainText(`${claims} coded passages`);
   await expect(summary).toContainText('1 user');
-  await expect(summary).not.toContainText('skipped');
+  await expect(summary).not.toContainText('not imported');
   await expect(summary).toContainText('dossier serve');
 
   // The new project sits beside the open one and holds what the summary says; the open one is unchanged.
@@ -119,11 +119,11 @@ test('a .qdpx of one domain carries only its passages, and skipped sources and p
 
   const summary = page.getByRole('status', { name: '.qdpx import summary' });
   await expect(summary).toContainText(`${expected - 1} coded passages`);
-  await expect(summary).toContainText('1 source skipped');
+  await expect(summary).toContainText('1 item not imported');
   await expect(summary).toContainText('1 problem');
-  await expect(summary.locator('details').filter({ hasText: 'Skipped sources' })).toContainText(
-    'Scanned annex',
-  );
+  await expect(
+    summary.locator('details').filter({ has: page.locator('summary', { hasText: /^Not imported/ }) }),
+  ).toContainText('Scanned annex');
   await expect(summary.locator('details').filter({ hasText: 'Problems' })).toBeVisible();
 });
 

@@ -78,9 +78,14 @@ function QdpxSummary(props: { report: QdpxImportReport; fileName: string }): Rea
         <li>{plural(r.notes, 'note')}</li>
         <li>{plural(r.users, 'user')}</li>
         <li>{plural(r.variables, 'variable')}</li>
-        {r.skipped.length > 0 && <li className="warn-text">{plural(r.skipped.length, 'source')} skipped</li>}
+        {r.skipped.length > 0 && (
+          <li className="warn-text">{plural(r.skipped.length, 'item')} not imported</li>
+        )}
         {r.problems.length > 0 && <li className="warn-text">{plural(r.problems.length, 'problem')}</li>}
       </ul>
+      <p className="import-positions">
+        <strong>Positions:</strong> {r.positions.basis}.
+      </p>
       <p className="exchange-path">
         Saved as <code>{r.path}</code>
       </p>
@@ -94,7 +99,7 @@ function QdpxSummary(props: { report: QdpxImportReport; fileName: string }): Rea
           </>
         )}
       </p>
-      <IssueList title="Skipped sources" badge="" issues={r.skipped} open />
+      <IssueList title="Not imported" badge="" issues={r.skipped} open />
       <IssueList title="Problems" badge="error" issues={r.problems} open />
     </section>
   );
@@ -175,7 +180,8 @@ export function Exchange(): ReactNode {
           <h3>Import a REFI-QDA project (.qdpx)</h3>
           <p className="muted">
             From NVivo, MAXQDA, ATLAS.ti or QualCoder: texts, codebook, coded passages, notes and variables
-            become a new project beside this one. PDF, picture and audio sources are listed as skipped.
+            become a new project beside this one. The report lists everything that could not come in (PDF,
+            picture and audio sources, sets, graphs, notes on nothing Dossier keeps) and why.
           </p>
           <div className="exchange-actions">
             <input
