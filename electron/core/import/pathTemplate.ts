@@ -1,5 +1,6 @@
 import type { AttributeType } from '../attributes';
 import { DossierError } from '../errors';
+import { splitsSurrogatePair as splitsPair } from '../../../shared/text';
 
 // A file-name template such as "{country}_{session}_{year}.txt", matched by hand rather than turned into a regex:
 // the analyst writes the template, and a regex of adjacent lazy groups backtracks polynomially in the name's length
@@ -43,13 +44,6 @@ export function compilePathTemplate(template: string): PathTemplate {
 }
 
 const LINE_BREAK = /[\n\r\u2028\u2029]/;
-
-/** True when `i` falls inside a surrogate pair: a value or literal never starts or ends halfway through a character. */
-function splitsPair(s: string, i: number): boolean {
-  const before = s.charCodeAt(i - 1);
-  const after = s.charCodeAt(i);
-  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
-}
 
 /** The index after the character (code point) at `i`. */
 function afterChar(s: string, i: number): number {
