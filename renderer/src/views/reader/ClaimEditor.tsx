@@ -3,6 +3,7 @@ import type { Claim } from '../../../../shared/api';
 import { api, errorMessage } from '../../api/client';
 import { useProject } from '../../components/ProjectContext';
 import { useFocusTrap } from '../../components/useFocusTrap';
+import { claimWordStep } from './claimWordStep';
 import './ClaimEditor.css';
 
 const RELIABILITY = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
@@ -38,36 +39,6 @@ export function gradeTitle(claim: Pick<Claim, 'reliability' | 'credibility'>): s
   if (claim.credibility)
     parts.push(`Information ${claim.credibility}: ${CREDIBILITY_TEXT[claim.credibility - 1]}`);
   return parts.join('\n');
-}
-
-const WORD = /[\p{L}\p{N}\p{M}'’_-]+/u.source;
-const GAP = /[^\p{L}\p{N}\p{M}'’_-]*/u.source;
-
-/**
- * The claim's range moved by one word at one end, worked out from its own quote and context (so the card needs
- * no copy of the document): null when it cannot move (nothing left, or the context runs out).
- */
-export function wordStep(
-  claim: Pick<Claim, 'start' | 'end' | 'quote' | 'prefix' | 'suffix'>,
-  edge: 'start' | 'end',
-  dir: -1 | 1,
-): { start: number; end: number } | null {
-  const { start, end, quote, prefix, suffix } = claim;
-  let m: RegExpMatchArray | null;
-  if (edge === 'end' && dir === 1) {
-    m = suffix.match(new RegExp(`^${GAP}${WORD}`, 'u'));
-    return m ? { start, end: end + m[0].length } : null;
-  }
-  if (edge === 'end') {
-    m = quote.match(new RegExp(`${GAP}${WORD}${GAP}$`, 'u'));
-    return m && m[0].length < quote.length ? { start, end: end - m[0].length } : null;
-  }
-  if (dir === -1) {
-    m = prefix.match(new RegExp(`${WORD}${GAP}$`, 'u'));
-    return m ? { start: start - m[0].length, end } : null;
-  }
-  m = quote.match(new RegExp(`^${GAP}${WORD}${GAP}`, 'u'));
-  return m && m[0].length < quote.length ? { start: start + m[0].length, end } : null;
 }
 
 /**
@@ -141,7 +112,7 @@ export function ClaimEditor(props: {
   };
 
   const move = async (edge: 'start' | 'end', dir: -1 | 1): Promise<void> => {
-    const next = wordStep(claim, edge, dir);
+    const next = claimWordStep(claim, edge, dir);
     if (!next)
       return setStatus(
         dir === 1 && edge === 'end' ? 'The claim cannot grow further' : 'Cannot move that end',
