@@ -1,6 +1,16 @@
 import type { Locator, Page } from '@playwright/test';
 import type { Project } from '../../electron/core/project';
-import { documentId, expect, openDocument, storedClaims, test } from './fixtures';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  REPO_ROOT,
+  documentId,
+  expect,
+  openDocument,
+  seedLongDocument,
+  storedClaims,
+  test,
+} from './fixtures';
 
 // Keyboard-first tagging: the reading caret, the tag popover's keys and its placement, overlays and focus.
 const SUMMIT = 'Allies Pledge Long-Term Training Commitment to Ukraine at Brussels Meeting';
@@ -57,6 +67,11 @@ test('keyboard only: open a document, find a phrase, Esc, S, T, filter, its digi
   await page.keyboard.press('Control+f');
   await page.keyboard.type('widen the exchange');
   await expect(page.getByTestId('find-counter')).toHaveText('1 / 1');
+  // The find bar sits above the text's pane: it covers no line of it.
+  const bar = (await page.getByRole('search', { name: 'Find in document' }).boundingBox())!;
+  expect(bar.y + bar.height).toBeLessThanOrEqual(
+    (await page.locator('.reader-scroll').boundingBox())!.y + 0.5,
+  );
   await page.keyboard.press('Escape');
   // The caret is at the hit, visible, in the focused text.
   await expect(page.locator('.reader-scroll')).toBeFocused();
@@ -353,4 +368,72 @@ test('browser Back while tagging keeps the claim: the popover opens again with i
     c.quote.startsWith('The question of membership'),
   );
   expect(added?.note).toBe('June meeting');
+});
+
+// DOSSIER_README_SCREENSHOT=1 refreshes the README's pictures of the caret, a keyboard selection and the popover.
+for (const size of [
+  { width: 1440, height: 900, suffix: '' },
+  { width: 1280, height: 720, suffix: '-1280' },
+]) {
+  test(`screenshots: the caret, a keyboard selection, the popover near the bottom edge (${size.width}×${size.height})`, async ({
+    app: page,
+  }) => {
+    await page.setViewportSize(size);
+    // No blinking: the caret is in every picture.
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await openDocument(page, SUMMIT);
+    const out = path.join(REPO_ROOT, 'test-results', 'screenshots');
+    fs.mkdirSync(out, { recursive: true });
+    const shot = async (name: string): Promise<void> => {
+      const file = path.join(out, `${name}${size.suffix}.png`);
+      await page.screenshot({ path: file });
+      if (process.env.DOSSIER_README_SCREENSHOT)
+        fs.copyFileSync(file, path.join(REPO_ROOT, 'docs', 'screenshots', `${name}${size.suffix}.png`));
+    };
+    await page.mouse.click(...(await pointAt(page, 'Several ministers')));
+    await page.keyboard.press('Control+ArrowRight');
+    await expect(page.getByTestId('reading-caret')).toBeVisible();
+    await shot('reader-caret');
+    await page.keyboard.press('s');
+    await page.keyboard.press('s');
+    await expect(page.getByTestId('caret-announce')).toContainText('Selected');
+    await shot('reader-keyboard-selection');
+    await page.keyboard.press('Escape');
+    const pane = (await page.locator('.reader-scroll').boundingBox())!;
+    const textBox = (await page.locator('.doc-text').boundingBox())!;
+    await page.mouse.click(textBox.x + textBox.width * 0.3, pane.y + pane.height * 0.93);
+    await page.keyboard.press('s');
+    await page.keyboard.press('t');
+    const popover = page.getByRole('dialog', { name: 'Tag the selection' });
+    await expect(popover).toBeVisible();
+    await page.keyboard.type('co');
+    await shot('tag-popover-bottom');
+    const box = (await popover.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(size.height);
+  });
+}
+
+test('the selected claim card is never under the claims column’s sticky head (two lines with a long filter)', async ({
+  app: page,
+  dossier,
+}) => {
+  await seedLongDocument(dossier.project, { title: 'Long one', chars: 60_000, claims: 300 });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.reload();
+  await openDocument(page, 'Long one');
+  await page
+    .getByRole('list', { name: 'Codebook' })
+    .getByRole('button', { name: /^Joint planning/ })
+    .click();
+  await page.locator('.doc-meta').click();
+  const gap = (): Promise<number> =>
+    page.evaluate(() => {
+      const card = document.querySelector('.claim-card.selected')?.getBoundingClientRect();
+      const head = document.querySelector('.claims-column .column-head')!.getBoundingClientRect();
+      return card ? card.top - head.bottom : -999;
+    });
+  for (const key of ['j', 'j', 'j', 'j', 'j', 'j', 'k', 'k', 'k', 'k', 'k']) {
+    await page.keyboard.press(key);
+    await expect.poll(gap, `after ${key}`).toBeGreaterThanOrEqual(-1);
+  }
 });

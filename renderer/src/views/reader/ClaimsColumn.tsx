@@ -45,6 +45,8 @@ export function ClaimsColumn(props: {
   const asideRef = useRef<HTMLElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
+  // The column's sticky head covers the top of the list: as tall as it is (two lines with a long domain filter).
+  const [headHeight, setHeadHeight] = useState(44);
   const virtualizer = useVirtualizer({
     count: claims.length,
     getScrollElement: () => asideRef.current,
@@ -52,8 +54,7 @@ export function ClaimsColumn(props: {
     getItemKey: (i) => claims[i].id,
     overscan: 6,
     scrollMargin,
-    // The column's sticky head covers the top of the list.
-    scrollPaddingStart: 44,
+    scrollPaddingStart: headHeight + 8,
   });
 
   // The list starts below the column's head (whose height changes with the filter banner and hint).
@@ -64,6 +65,8 @@ export function ClaimsColumn(props: {
     const measure = (): void => {
       const top = list.getBoundingClientRect().top - aside.getBoundingClientRect().top + aside.scrollTop;
       setScrollMargin((m) => (Math.abs(m - top) > 0.5 ? top : m));
+      const head = aside.querySelector<HTMLElement>('.column-head')?.offsetHeight;
+      if (head) setHeadHeight((h) => (Math.abs(h - head) > 0.5 ? head : h));
     };
     const sizes = new ResizeObserver(measure);
     const watch = (): void => {

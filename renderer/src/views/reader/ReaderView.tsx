@@ -388,6 +388,7 @@ export function ReaderView(): ReactNode {
             <TagPopover
               key={`${pending.start}:${pending.end}`}
               reference={reference}
+              boundary={scrollRef.current}
               quote={doc.text.slice(pending.start, pending.end)}
               exact={pending.exact}
               domains={domains}

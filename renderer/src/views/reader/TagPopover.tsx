@@ -36,6 +36,8 @@ const EDGE = 8;
  */
 export function TagPopover(props: {
   reference: PopoverReference;
+  /** The text's pane: the popover stays inside it (not over the claims column or the bars). */
+  boundary: HTMLElement | null;
   quote: string;
   exact: boolean;
   domains: Domain[];
@@ -47,6 +49,7 @@ export function TagPopover(props: {
   onClose: () => void;
 }): ReactNode {
   const { onSave, onClose, onDraft } = props;
+  const boundary = props.boundary ?? 'clippingAncestors';
   const projectPath = useProject().project?.path ?? '';
   // Read once per popover: the list must not reorder under the analyst's keys while it is open.
   const [recent] = useState(() => recentDomains(projectPath));
@@ -66,11 +69,12 @@ export function TagPopover(props: {
     middleware: [
       offset(8),
       inline(),
-      flip({ padding: EDGE, fallbackStrategy: 'bestFit' }),
-      shift({ padding: EDGE }),
+      flip({ padding: EDGE, boundary, fallbackStrategy: 'bestFit' }),
+      shift({ padding: EDGE, boundary }),
       // Where neither side has room for all of it, the domain list gets shorter.
       size({
         padding: EDGE,
+        boundary,
         apply: ({ availableHeight, elements }) => {
           elements.floating.style.maxHeight = `${Math.max(180, Math.floor(availableHeight))}px`;
         },
