@@ -38,7 +38,9 @@ describe('reading caret: keys and selection', () => {
       extend: false,
     });
     expect(caretCommand(key({ key: 'ArrowLeft', altKey: true }), false, false)).toBeNull();
-    expect(caretCommand(key({ key: 'ArrowDown', shiftKey: true }), false, false)).toMatchObject({ kind: 'line' });
+    expect(caretCommand(key({ key: 'ArrowDown', shiftKey: true }), false, false)).toMatchObject({
+      kind: 'line',
+    });
     expect(caretCommand(key({ key: 's', code: 'KeyS' }), false, false)).toEqual({ kind: 'sentence' });
     expect(caretCommand(key({ key: '†', code: 'KeyT', altKey: true }), true, true)).toEqual({
       kind: 'tag',
