@@ -217,10 +217,12 @@ test('a Reader dense with overlapping claims (screenshot)', async ({ app: page, 
   const before = storedClaims(project, docId).length;
   const failures = await page.evaluate(async (inputs) => {
     let failed = 0;
+    // As the renderer does: the web-mode token is a header, kept in the page's sessionStorage.
+    const token = sessionStorage.getItem('dossier_token') ?? '';
     for (const input of inputs) {
       const r = await fetch('/api/createClaim', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', 'X-Dossier-Token': token },
         body: JSON.stringify(input),
       });
       const body = (await r.json()) as { ok: boolean };
