@@ -65,6 +65,7 @@ test('keyboard only: open a document, find a phrase, Esc, S, T, filter, its digi
   await expect(list).not.toBeFocused();
 
   await page.keyboard.press('Control+f');
+  await expect(page.getByRole('textbox', { name: 'Find in document' })).toBeFocused();
   await page.keyboard.type('widen the exchange');
   await expect(page.getByTestId('find-counter')).toHaveText('1 / 1');
   // The find bar sits above the text's pane: it covers no line of it.

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 import type { TextNav } from './DocumentText';
 import { findAll, foldText } from './findText';
 import type { Offsets } from './textRanges';
@@ -28,8 +29,11 @@ export function FindBar(props: {
     const onKey = (e: KeyboardEvent): void => {
       if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'f') {
         e.preventDefault();
-        setOpen(true);
-        requestAnimationFrame(() => inputRef.current?.select());
+        // Mounted and focused before this key press ends, so that the keys typed straight after Ctrl+F go into
+        // the field, not to the text (where S, P and T are commands).
+        flushSync(() => setOpen(true));
+        inputRef.current?.focus();
+        inputRef.current?.select();
       }
     };
     window.addEventListener('keydown', onKey);
