@@ -1,19 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT, tempDir } from '../helpers';
-
-const BIN = path.join(REPO_ROOT, 'bin', 'dossier.mjs');
-
-function dossier(...args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
+import { dossier, tempDir } from '../helpers';
 
 function json<T>(...args: string[]): T {
   const r = dossier(...args, '--json');

@@ -1,23 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { codePointLength } from '../../../shared/text';
 import { addDocument } from '../../../electron/core/documents';
 import { computeCooccurrence } from '../../../electron/core/grids/cooccurrence';
 import { computeMatrix } from '../../../electron/core/grids/matrix';
-import { REPO_ROOT } from '../helpers';
+import { dossier } from '../helpers';
 import { buildFixture } from './fixture';
-
-const BIN = path.join(REPO_ROOT, 'bin', 'dossier.mjs');
-
-function dossier(...args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
 
 function json<T>(...args: string[]): T {
   const r = dossier(...args, '--json');

@@ -1,22 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createProject } from '../../../electron/core/project';
-import { REPO_ROOT, tempDir } from '../helpers';
+import { dossier, tempDir } from '../helpers';
 
 // `dossier import` tells a script whether anything came in: exit code 3 when nothing was imported and some
 // files failed, with the same --json report as always.
-
-const BIN = path.join(REPO_ROOT, 'bin', 'dossier.mjs');
-
-function dossier(...args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
 
 describe('dossier import exit codes', () => {
   it('exits 3 when every file failed, 0 when something was imported or all was already there', () => {
