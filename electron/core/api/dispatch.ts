@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { api, isMethodName, type MethodName } from '../../../shared/api';
-import type { ApiResult } from '../../../shared/errors';
+import type { CallResult } from '../../../shared/api/changes';
+import { afterCall, beforeCall } from '../changes';
 import { DossierError } from '../errors';
 import { explainStoreError } from '../storeErrors';
 import type { Project } from '../project';
@@ -16,13 +17,16 @@ function describeZodError(error: z.ZodError): string {
 
 /**
  * The single entry point every door uses: validates the method name and its input against the shared
- * contract, runs the handler, and turns every failure into a typed error instead of a crash.
+ * contract, runs the handler, and turns every failure into a typed error instead of a crash. A call that wrote
+ * anything answers with `changes` (what it changed), also published to the project's change stream with
+ * `origin` (the calling client, whom the doors do not send it to again).
  */
 export async function callMethod(
   project: Project,
   name: string,
   rawInput: unknown,
-): Promise<ApiResult<unknown>> {
+  origin?: string,
+): Promise<CallResult> {
   if (!isMethodName(name))
     return { ok: false, error: { code: 'unknown_method', message: `unknown method "${name}"` } };
   const spec = api[name];
@@ -44,9 +48,17 @@ export async function callMethod(
   }
   try {
     const handler = handlers[name] as Handler<MethodName>;
+    beforeCall(project);
     const value = await handler(project, parsed.data as never);
-    return { ok: true, value };
+    const changes = afterCall(project, origin);
+    return changes ? { ok: true, value, changes } : { ok: true, value };
   } catch (error) {
+    // What a failing call had committed (a cancelled import keeps its documents) is reported all the same.
+    try {
+      afterCall(project, origin);
+    } catch {
+      // The call's own error is the one to answer with.
+    }
     if (error instanceof DossierError)
       return { ok: false, error: { code: error.code, message: error.message } };
     const store = explainStoreError(error, project.readOnly);

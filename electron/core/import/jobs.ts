@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Db } from '../db';
 import { DossierError } from '../errors';
+import { publishImport } from '../changes/stream';
 import { collectFiles, type ImportSource } from './collect';
 import {
   emptyReport,
@@ -10,8 +11,9 @@ import {
   importSources,
 } from './importFiles';
 
-// Background imports for the UI: start returns at once with a job id; the UI polls the status (progress,
-// current file, MB/s, and the report so far) and may cancel. Finished jobs are kept for a while so that the
+// Background imports for the UI: start returns at once with a job id; the job's progress (current file, MB/s)
+// and, at the end, its status with the report go out on the project's change stream (changes/stream.ts), with
+// what its documents changed; importStatus still answers for a client that was not listening. The UI may cancel. Finished jobs are kept for a while so that the
 // UI can still show their summary.
 
 export type ImportJobState = 'running' | 'done' | 'cancelled' | 'failed';
@@ -35,6 +37,8 @@ interface Job {
 
 const jobs = new Map<string, Job>();
 const KEEP_FINISHED = 20;
+/** Progress goes out at most this often: a folder of small files would otherwise send an event per file. */
+const PROGRESS_EVERY_MS = 100;
 
 function prune(): void {
   const finished = [...jobs.values()].filter((j) => j.status.state !== 'running');
@@ -77,11 +81,15 @@ export function startImportJob(db: Db, input: StartImport): ImportJobStatus {
     startedAt: new Date().toISOString(),
     finishedAt: null,
   };
+  let sentAt = 0;
   const finished = importSources(db, sources, report, {
     ...input.options,
     signal: abort.signal,
     onProgress: (p) => {
       status.progress = p;
+      if (Date.now() - sentAt < PROGRESS_EVERY_MS) return;
+      sentAt = Date.now();
+      publishImport(db, { jobId: status.jobId, state: status.state, progress: { ...p } });
     },
   })
     .then(
@@ -95,6 +103,8 @@ export function startImportJob(db: Db, input: StartImport): ImportJobStatus {
     )
     .finally(() => {
       status.finishedAt = new Date().toISOString();
+      const last = snapshot(status);
+      publishImport(db, { jobId: last.jobId, state: last.state, progress: last.progress, status: last });
     });
   jobs.set(status.jobId, { db, status, abort, finished });
   return snapshot(status);

@@ -1,0 +1,90 @@
+import {
+  CHANGE_TABLES,
+  MAX_CHANGED_IDS,
+  type ChangeTable,
+  type TableChange,
+} from '../../../shared/api/changes';
+import type { Db } from '../db';
+
+// Changes are collected by SQLite itself, not by each write function: TEMP triggers (they live in this
+// connection only and never reach the project file) note every row written to the tables the views show in a
+// TEMP table (0 where a row has no id or no document, so that UNIQUE folds repeated writes of a row). Whatever writes (a method, undo and redo, an import, a migration's repair), it is seen; a
+// transaction that rolls back takes its notes with it, so a failed call reports nothing.
+
+const LOG = 'temp.dossier_changes';
+
+/** Per table: which id a row is reported by, and the document it belongs to (SQL over NEW/OLD as `r`). */
+const TRACKED: Record<ChangeTable, { id: string; doc: string }> = {
+  documents: { id: 'r.id', doc: 'r.id' },
+  document_attributes: { id: 'r.document_id', doc: 'r.document_id' },
+  attributes: { id: 'r.id', doc: '0' },
+  domains: { id: 'r.id', doc: '0' },
+  claims: { id: 'r.id', doc: 'r.document_id' },
+  // The claim's document, read while the claim still exists (a claim's own delete notes its document anyway).
+  claim_domains: {
+    id: 'r.claim_id',
+    doc: '(SELECT COALESCE(MAX(document_id), 0) FROM main.claims WHERE id = r.claim_id)',
+  },
+  // Keyed by name, no id: reported as a whole.
+  project_meta: { id: '0', doc: '0' },
+};
+
+const tracked = new WeakSet<Db>();
+
+function triggerSql(table: ChangeTable, op: 'INSERT' | 'UPDATE' | 'DELETE', row: 'NEW' | 'OLD'): string {
+  const { id, doc } = TRACKED[table];
+  const expr = (s: string): string => s.replaceAll('r.', `${row}.`);
+  return `CREATE TEMP TRIGGER IF NOT EXISTS dossier_changes_${table}_${op.toLowerCase()}_${row.toLowerCase()}
+    AFTER ${op} ON main.${table} BEGIN
+      INSERT OR IGNORE INTO ${LOG} (tbl, row_id, doc_id) VALUES ('${table}', ${expr(id)}, ${expr(doc)});
+    END;`;
+}
+
+/** Starts noting this connection's changes (once per connection; a read-only project has none to note). */
+export function trackChanges(db: Db): void {
+  if (tracked.has(db)) return;
+  db.exec(`CREATE TEMP TABLE IF NOT EXISTS dossier_changes (
+    tbl TEXT NOT NULL, row_id INTEGER NOT NULL, doc_id INTEGER NOT NULL, UNIQUE (tbl, row_id, doc_id))`);
+  for (const table of CHANGE_TABLES) {
+    db.exec(triggerSql(table, 'INSERT', 'NEW'));
+    db.exec(triggerSql(table, 'DELETE', 'OLD'));
+    // An update that moves a claim to another document concerns both: the old row is noted as well.
+    db.exec(triggerSql(table, 'UPDATE', 'NEW'));
+    db.exec(triggerSql(table, 'UPDATE', 'OLD'));
+  }
+  tracked.add(db);
+}
+
+export interface DrainedChanges {
+  tables: TableChange[];
+  docIds: number[] | null;
+}
+
+/**
+ * What was written since the last drain, collapsed per table (ids, or null above MAX_CHANGED_IDS), and forgets
+ * it. Null when nothing was, when tracking is off, or while a transaction is open (its notes are not final yet).
+ */
+export function drainChanges(db: Db): DrainedChanges | null {
+  if (!tracked.has(db) || !db.open || db.inTransaction) return null;
+  const counts = db.prepare(`SELECT tbl, COUNT(DISTINCT row_id) AS n FROM ${LOG} GROUP BY tbl`).all() as {
+    tbl: ChangeTable;
+    n: number;
+  }[];
+  if (counts.length === 0) return null;
+  const idsOf = db.prepare(
+    `SELECT DISTINCT row_id AS id FROM ${LOG} WHERE tbl = ? AND row_id > 0 ORDER BY row_id LIMIT ?`,
+  );
+  const tables = counts
+    .sort((a, b) => CHANGE_TABLES.indexOf(a.tbl) - CHANGE_TABLES.indexOf(b.tbl))
+    .map(({ tbl, n }): TableChange => {
+      if (n > MAX_CHANGED_IDS || tbl === 'project_meta') return { table: tbl, ids: null };
+      return { table: tbl, ids: (idsOf.all(tbl, MAX_CHANGED_IDS) as { id: number }[]).map((r) => r.id) };
+    });
+  const docs = (
+    db
+      .prepare(`SELECT DISTINCT doc_id AS id FROM ${LOG} WHERE doc_id > 0 ORDER BY doc_id LIMIT ?`)
+      .all(MAX_CHANGED_IDS + 1) as { id: number }[]
+  ).map((r) => r.id);
+  db.exec(`DELETE FROM ${LOG}`);
+  return { tables, docIds: docs.length > MAX_CHANGED_IDS ? null : docs };
+}
