@@ -15,6 +15,7 @@ import {
   TOKEN_HEADER,
 } from './requestGuard';
 import { staticFile } from './staticFiles';
+import { clientOrigin, EVENTS_PATH, openEventStream } from './eventStream';
 
 const MAX_BODY_BYTES = 512 * 1024 * 1024;
 
@@ -116,6 +117,13 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     } catch {
       return send(res, 400, 'malformed request address', 'text/plain; charset=utf-8');
     }
+    if (url.pathname === EVENTS_PATH)
+      return openEventStream(req, res, {
+        db: options.project.db,
+        host,
+        token,
+        refuse: (status, code, message) => sendError(res, status, code, message),
+      });
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return handleApi(req, res, host, url);
     return handleStatic(req, res, url);
   }
@@ -158,7 +166,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
         );
       return sendError(res, 400, 'invalid_input', 'the request body is not valid JSON');
     }
-    const result = await callMethod(options.project, name, input);
+    const result = await callMethod(options.project, name, input, clientOrigin(req));
     const status = result.ok ? 200 : STATUS[result.error.code];
     return send(res, status, JSON.stringify(result), 'application/json; charset=utf-8');
   }
