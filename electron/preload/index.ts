@@ -11,6 +11,10 @@ contextBridge.exposeInMainWorld('dossierBridge', {
   onProjectChanged: (listener: () => void) => {
     ipcRenderer.on('dossier:project-changed', () => listener());
   },
+  // Changes made by other windows and background imports' progress (this window's own come with its answers).
+  onChanges: (listener: (event: unknown) => void) => {
+    ipcRenderer.on('dossier:changes', (_e, event: unknown) => listener(event));
+  },
   onNavigate: (listener: (view: string) => void) => {
     ipcRenderer.on('dossier:navigate', (_e, view: string) => listener(String(view)));
   },
