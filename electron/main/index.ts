@@ -4,6 +4,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'elect
 import { methodNames } from '../../shared/api';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { callMethod } from '../core/api/dispatch';
+import { publishChanges, subscribe } from '../core/changes/index';
 import {
   closeProject,
   createProject,
@@ -26,6 +27,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 setImportWorkerPath(importWorker);
 let project: Project | null = null;
 let mainWindow: BrowserWindow | null = null;
+let unsubscribe: (() => void) | null = null;
 // The one page the window may show and take calls from. The dev server counts only for an unpackaged app.
 const appPage = appLocation(
   path.join(here, '../renderer/index.html'),
@@ -36,9 +38,26 @@ function dataDir(): string {
   return process.env.DOSSIER_DATA_DIR ?? app.getPath('userData');
 }
 
+/**
+ * Every window hears of every change to the project (and of imports' progress), except the changes its own call
+ * made: it has those in the call's answer already.
+ */
+function forwardChanges(to: Project): void {
+  unsubscribe?.();
+  unsubscribe = subscribe(to.db, (event) => {
+    for (const win of BrowserWindow.getAllWindows()) {
+      const contents = win.webContents;
+      if (contents.isDestroyed()) continue;
+      if (event.type === 'changes' && event.origin === `ipc:${contents.id}`) continue;
+      contents.send('dossier:changes', event);
+    }
+  });
+}
+
 function switchProject(next: Project): void {
   if (project) closeProject(project);
   project = next;
+  forwardChanges(next);
   mainWindow?.setTitle(`Dossier — ${next.name}`);
   mainWindow?.webContents.send('dossier:project-changed');
 }
@@ -54,7 +73,7 @@ function registerIpc(): void {
         };
       }
       if (!project) return { ok: false, error: { code: 'not_found', message: 'no project is open' } };
-      return callMethod(project, name, input);
+      return callMethod(project, name, input, `ipc:${event.sender.id}`);
     });
   }
 }
@@ -111,7 +130,8 @@ async function chooseImport(): Promise<void> {
   });
   if (r.canceled) return;
   const report = await importPaths(project.db, r.filePaths);
-  mainWindow?.webContents.send('dossier:project-changed');
+  // Its documents go out on the change stream like any call's.
+  publishChanges(project.db);
   await dialog.showMessageBox({
     message: `${report.imported.length} imported, ${report.skipped.length} skipped, ${report.failed.length} failed`,
     detail: report.failed.map((f) => `${f.path}: ${f.error}`).join('\n'),
@@ -135,6 +155,7 @@ if (!gotLock) {
     const fileArg = process.argv.find((a) => a.endsWith(PROJECT_EXTENSION));
     setTemplatesDir(path.join(dataDir(), 'templates'));
     project = fileArg ? openProject(fileArg) : openDefaultProject(dataDir());
+    forwardChanges(project);
     registerIpc();
     Menu.setApplicationMenu(
       buildMenu({
