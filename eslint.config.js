@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { layers } from './eslint.layers.js';
 
 const nodeBuiltins = [
   'node:*',
@@ -69,6 +70,8 @@ export default tseslint.config(
       ],
     },
   },
+  // Which layer may import what (allow-lists): eslint.layers.js.
+  ...layers,
   {
     // The core and the two plain-Node doors (CLI, web mode) never load Electron.
     files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts', 'electron/web/**/*.ts'],

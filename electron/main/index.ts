@@ -14,8 +14,7 @@ import {
   type Project,
 } from '../core/project';
 import { importPaths } from '../core/import/importFiles';
-import { setImportWorkerPath } from '../core/import/extractor';
-import { setTemplatesDir } from '../core/domains';
+import { configureCore } from '../core/configure';
 import importWorker from '../core/import/worker?modulePath';
 import { appLocation } from './appUrl';
 import { guardContents, guardSession } from './guards';
@@ -24,7 +23,7 @@ import { buildMenu } from './menu';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // The bundled app ships the import worker as its own chunk; the core cannot find it by itself there.
-setImportWorkerPath(importWorker);
+configureCore({ importWorkerPath: importWorker });
 let project: Project | null = null;
 let mainWindow: BrowserWindow | null = null;
 let unsubscribe: (() => void) | null = null;
@@ -153,7 +152,7 @@ if (!gotLock) {
   void app.whenReady().then(() => {
     guardSession(session.defaultSession, CONTENT_SECURITY_POLICY);
     const fileArg = process.argv.find((a) => a.endsWith(PROJECT_EXTENSION));
-    setTemplatesDir(path.join(dataDir(), 'templates'));
+    configureCore({ templatesDir: path.join(dataDir(), 'templates') });
     project = fileArg ? openProject(fileArg) : openDefaultProject(dataDir());
     forwardChanges(project);
     registerIpc();

@@ -1,0 +1,127 @@
+// The layers and what each may import, as allow-lists (eslint-plugin-boundaries): anything not allowed here fails
+// lint. shared/ is pure code for both sides; electron/core is the engine (plain Node); the doors (CLI, Electron main
+// and preload, web mode) reach the core only through its public entry; the renderer sees only shared/ and itself.
+// tests/unit/lint/layers.test.ts proves each rule fails on a sample file.
+import boundaries from 'eslint-plugin-boundaries';
+
+/**
+ * Files of the core a door may import at run time: the dispatcher (every call), project opening, the change stream,
+ * and process-wide setup. A door may name any core type (`import type`): types are erased from the build.
+ */
+export const corePublicEntry = [
+  'electron/core/api/dispatch.ts',
+  'electron/core/project.ts',
+  'electron/core/changes/index.ts',
+  'electron/core/configure.ts',
+  'electron/core/resources.ts',
+  'electron/core/dataDir.ts',
+  'electron/core/errors.ts',
+];
+
+/** npm packages the renderer may use: all run in a browser page. */
+const rendererPackages = [
+  'react',
+  'react-dom',
+  'ag-grid-community',
+  'ag-grid-react',
+  '@tanstack/react-virtual',
+  '@floating-ui/react',
+  'focus-trap',
+  'zod',
+];
+
+const element = (type) => ({ element: { type } });
+const nodeBuiltin = { module: { origin: 'core' } };
+const doors = { element: { types: { anyOf: ['cli', 'main', 'web'] } } };
+
+// Node's globals are not there in a page; shared/ runs in both.
+const nodeGlobals = ['process', 'Buffer', 'require', '__dirname', '__filename', 'global', 'setImmediate'].map(
+  (name) => ({ name, message: `${name} is Node's: renderer/ and shared/ run in a browser page too.` }),
+);
+
+export const layers = [
+  {
+    files: ['electron/**/*.ts', 'renderer/**/*.{ts,tsx}', 'shared/**/*.ts'],
+    plugins: { boundaries },
+    settings: {
+      'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.mjs'] } },
+      'boundaries/elements': [
+        { type: 'shared', pattern: 'shared', partialMatch: false },
+        { type: 'core', pattern: 'electron/core', partialMatch: false },
+        { type: 'cli', pattern: 'electron/cli', partialMatch: false },
+        { type: 'main', pattern: 'electron/main', partialMatch: false },
+        { type: 'main', pattern: 'electron/preload', partialMatch: false },
+        { type: 'web', pattern: 'electron/web', partialMatch: false },
+        { type: 'renderer', pattern: 'renderer', partialMatch: false },
+      ],
+      'boundaries/files': [{ category: 'public', pattern: corePublicEntry }],
+    },
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'disallow',
+          checkAllOrigins: true,
+          policies: [
+            // shared/: itself and zod only; no Node builtin, nothing from electron/ or renderer/.
+            {
+              from: element('shared'),
+              allow: { to: [element('shared'), { module: { origin: 'external', source: 'zod' } }] },
+            },
+            // The core: itself, shared/, Node and npm libraries; never electron, a door or the renderer.
+            {
+              from: element('core'),
+              allow: {
+                to: [element('core'), element('shared'), nodeBuiltin, { module: { origin: 'external' } }],
+              },
+            },
+            { from: element('core'), disallow: { to: { module: { source: 'electron' } } } },
+            // The doors: shared/, Node, npm libraries, and the core's public entry only; the database is the core's.
+            {
+              from: doors,
+              allow: {
+                to: [
+                  element('shared'),
+                  nodeBuiltin,
+                  { module: { origin: 'external' } },
+                  { element: { type: 'core' }, file: { categories: 'public' } },
+                ],
+              },
+            },
+            { from: doors, disallow: { to: { module: { source: 'better-sqlite3' } } } },
+            { from: doors, allow: { to: element('core'), dependency: { kind: 'type' } } },
+            { from: element('main'), allow: { to: [element('main'), { module: { source: 'electron' } }] } },
+            { from: element('web'), allow: { to: element('web') } },
+            // `dossier serve` starts web mode: the CLI may open that door.
+            { from: element('cli'), allow: { to: [element('cli'), element('web')] } },
+            // Debts being paid (issue 11 item 1), allowed by name so nothing else slips in: the CLI's commands still
+            // call core functions directly, and the Electron menu's import calls importPaths. Delete each line when
+            // its door goes through callMethod.
+            { from: element('cli'), allow: { to: element('core') } },
+            {
+              from: element('main'),
+              allow: {
+                to: { element: { type: 'core' }, file: { path: 'electron/core/import/importFiles.ts' } },
+              },
+            },
+            // The renderer: itself, shared/ and browser packages.
+            {
+              from: element('renderer'),
+              allow: {
+                to: [
+                  element('renderer'),
+                  element('shared'),
+                  { module: { origin: 'external', source: rendererPackages } },
+                ],
+              },
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}', 'shared/**/*.ts'],
+    rules: { 'no-restricted-globals': ['error', ...nodeGlobals] },
+  },
+];
