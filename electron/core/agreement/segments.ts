@@ -1,0 +1,59 @@
+import type { z } from 'zod';
+import type { AgreementSegment } from '../../../shared/api/teamwork';
+import { coveredIn, type Union } from './sweep';
+
+// Segment-level agreement as MAXQDA reports it: each claim of an analyst with a domain is a segment, agreed when
+// every other analyst coded the same domain over at least the threshold's share of it (their own claims united).
+// Unlike the character measures this depends on how passages were cut into claims, which is why both are given.
+
+export type SegmentRow = z.infer<typeof AgreementSegment>;
+
+export interface SegmentInput {
+  claimId: number;
+  analyst: number;
+  start: number;
+  end: number;
+  charStart: number;
+  charEnd: number;
+  head: string;
+}
+
+const EXCERPT = 80;
+
+export function excerptOf(head: string): string {
+  const cps = [...head];
+  return cps.length > EXCERPT ? `${cps.slice(0, EXCERPT).join('')}…` : head;
+}
+
+export function segmentRows(
+  segments: readonly SegmentInput[],
+  unions: readonly Union[],
+  names: readonly string[],
+  thresholdPercent: number,
+  context: { docId: number; documentTitle: string; domainId: number; domain: string },
+): SegmentRow[] {
+  return segments.map((s) => {
+    const length = s.charEnd - s.charStart;
+    const coveredBy: SegmentRow['coveredBy'] = [];
+    let agreed = true;
+    names.forEach((analyst, b) => {
+      if (b === s.analyst) return;
+      const covered = coveredIn(unions[b], s.charStart, s.charEnd);
+      coveredBy.push({ analyst, fraction: covered / length });
+      // Compared in whole numbers where it can be, so that exactly 90 % of 10 characters counts at 90 %.
+      if (covered * 100 < thresholdPercent * length) agreed = false;
+    });
+    return {
+      claimId: s.claimId,
+      ...context,
+      start: s.start,
+      end: s.end,
+      charStart: s.charStart,
+      charEnd: s.charEnd,
+      excerpt: excerptOf(s.head),
+      analyst: names[s.analyst],
+      coveredBy,
+      agreed,
+    };
+  });
+}
