@@ -2,12 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DossierError } from './errors';
-import { LATEST_VERSION, migrations } from './migrations';
-import { migration0003 } from './migrations/0003-grid-indexes';
+import { assertNotNewer, LATEST_VERSION, migrate } from './migrations';
 import { diskIsFull, freeBytes, whyReadOnly } from './projectAccess';
 import { openSnapshot, snapshotOf } from './readOnlySnapshot';
+import { type Sqlite, Store } from './store';
 
-export type Db = Database.Database;
+export { migrate } from './migrations';
+
+/** What the core's functions take: the open project's Store (store.ts). */
+export type Db = Store;
 
 /** How long a writer waits for another connection's write (the CLI while a window writes) before giving up. */
 export const BUSY_TIMEOUT_MS = 5000;
@@ -18,11 +21,9 @@ export interface OpenOptions {
   readonly?: boolean;
 }
 
-const readOnlyReasons = new WeakMap<Db, string>();
-
 /** Why the project behind `db` is open read-only ("the file is read-only", …), or undefined when it is not. */
 export function readOnlyReason(db: Db): string | undefined {
-  return readOnlyReasons.get(db);
+  return db.readOnlyReason;
 }
 
 /**
@@ -36,19 +37,17 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   if (!exists) return createDatabase(file);
   const reason = whyReadOnly(file);
   if (reason) return openReadOnly(file, reason);
-  let db: Db | undefined;
+  let db: Sqlite | undefined;
   try {
     db = new Database(file, { readonly: options.readonly ?? false, timeout: BUSY_TIMEOUT_MS });
     // Checked before anything writes (even a journal-mode change would touch a newer version's file).
     assertDossierFile(db, file);
     if (options.readonly) {
-      readOnlyReasons.set(db, 'opened read-only');
       db.pragma('foreign_keys = ON');
-      return db;
+      return new Store(db, 'opened read-only');
     }
     assertNotNewer(db, file);
-    prepareWritable(db, file);
-    return db;
+    return prepareWritable(db, file);
   } catch (error) {
     db?.close();
     if (error instanceof DossierError) throw error;
@@ -59,12 +58,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
 }
 
 function createDatabase(file: string): Db {
-  let db: Db | undefined;
+  let db: Sqlite | undefined;
   try {
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
-    prepareWritable(db, file);
-    return db;
+    return prepareWritable(db, file);
   } catch (error) {
     db?.close();
     if (diskIsFull(error, file))
@@ -76,33 +74,14 @@ function createDatabase(file: string): Db {
   }
 }
 
-function prepareWritable(db: Db, file: string): void {
+function prepareWritable(db: Sqlite, file: string): Store {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  beginImmediately(db);
-  migrate(db, file);
-}
-
-/**
- * Makes every transaction of this connection begin IMMEDIATE. A deferred transaction that reads and then writes
- * while another process writes fails at once with "database is locked": SQLite cannot wait for the write lock
- * there (its snapshot would be stale), whatever the busy timeout. Taking the write lock first lets it wait.
- */
-function beginImmediately(db: Db): void {
-  const make = db.transaction.bind(db);
-  db.transaction = ((fn: (...args: never[]) => unknown) => {
-    const t = make(fn);
-    const immediate = t.immediate;
-    return Object.assign((...args: never[]) => immediate(...args), {
-      default: immediate,
-      deferred: t.deferred,
-      immediate,
-      exclusive: t.exclusive,
-      database: db,
-    });
-  }) as unknown as Db['transaction'];
+  const store = new Store(db, undefined, true);
+  migrate(store, { file });
+  return store;
 }
 
 /**
@@ -110,7 +89,7 @@ function beginImmediately(db: Db): void {
  * up to date in that copy only.
  */
 function openReadOnly(file: string, reason: string): Db {
-  let db: Db;
+  let db: Sqlite;
   try {
     db = openSnapshot(file);
   } catch (error) {
@@ -127,16 +106,15 @@ function openReadOnly(file: string, reason: string): Db {
     throw openError(error, file);
   }
   db.pragma('foreign_keys = ON');
-  readOnlyReasons.set(db, reason);
-  return db;
+  return new Store(db, reason);
 }
 
-function upgradedCopy(db: Db, file: string): Db {
+function upgradedCopy(db: Sqlite, file: string): Sqlite {
   const bytes = db.serialize();
   db.close();
   const copy = new Database(bytes);
   try {
-    migrate(copy, file);
+    migrate(new Store(copy), { file });
     return snapshotOf(copy.serialize(), file);
   } finally {
     copy.close();
@@ -161,7 +139,7 @@ function openError(error: unknown, file: string): unknown {
   return error;
 }
 
-function assertDossierFile(db: Db, file: string): void {
+function assertDossierFile(db: Sqlite, file: string): void {
   try {
     db.pragma('schema_version');
   } catch (error) {
@@ -171,40 +149,15 @@ function assertDossierFile(db: Db, file: string): void {
   }
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version === 0) {
-    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as {
-      n: number;
-    };
-    if (tables.n > 0)
+    if (hasTables(db))
       throw new DossierError('invalid_input', `${file} is an SQLite database but not a Dossier project`);
   }
 }
 
-function assertNotNewer(db: Db, file: string): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > LATEST_VERSION) {
-    throw new DossierError(
-      'unsupported',
-      `${file} was written by a newer version of Dossier (schema ${current}; this version reads up to ${LATEST_VERSION}). Update Dossier to open it; the file was not changed.`,
-    );
-  }
-}
-
-/** Applies every pending migration in one transaction; refuses files written by a newer Dossier. */
-export function migrate(db: Db, file = 'project'): void {
-  assertNotNewer(db, file);
-  const current = db.pragma('user_version', { simple: true }) as number;
-  const pending = migrations.filter((m) => m.version > current);
-  if (pending.length === 0) return;
-  db.transaction(() => {
-    // Development builds wrote files past version 3 without 0003; later migrations build on its columns.
-    if (
-      current >= 3 &&
-      !db.prepare("SELECT 1 FROM pragma_table_info('claim_domains') WHERE name = 'document_id'").get()
-    )
-      db.exec(migration0003.up);
-    for (const m of pending) db.exec(m.up);
-    db.pragma(`user_version = ${LATEST_VERSION}`);
-  })();
+/** Whether the file holds any table (an empty SQLite file becomes a project; one with tables is someone else's). */
+function hasTables(db: Sqlite): boolean {
+  const tables = db.pragma('table_list') as { schema: string; name: string }[];
+  return tables.some((t) => t.schema === 'main' && t.name !== 'sqlite_schema');
 }
 
 export function nowIso(): string {

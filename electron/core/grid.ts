@@ -1,12 +1,10 @@
 import type { MethodOutput } from '../../shared/api';
 import type { Db } from './db';
-import { ensureGridSchema } from './grids/schema';
 
 export type Grid = MethodOutput<'getGrid'>;
 
 /** Documents × domains, each cell the number of claims of that document tagged with that domain. */
 export function documentDomainGrid(db: Db): Grid {
-  ensureGridSchema(db);
   const rows = db
     .prepare('SELECT id AS docId, title FROM documents ORDER BY title COLLATE NOCASE, id')
     .all() as {

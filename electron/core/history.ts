@@ -64,7 +64,7 @@ export interface Tracker {
   createdDomains(ids: Iterable<number>): void;
 }
 
-interface Session {
+export interface HistorySession {
   undo: Entry[];
   redo: Entry[];
   active: { claims: Map<number, ClaimState | null>; domains: Map<number, DomainState | null> } | null;
@@ -75,15 +75,8 @@ interface Session {
 /** Entries kept per session; older ones are forgotten. */
 export const HISTORY_LIMIT = 200;
 
-const sessions = new WeakMap<Db, Session>();
-
-function session(db: Db): Session {
-  let s = sessions.get(db);
-  if (!s) {
-    s = { undo: [], redo: [], active: null, suspended: 0 };
-    sessions.set(db, s);
-  }
-  return s;
+function session(db: Db): HistorySession {
+  return (db.history ??= { undo: [], redo: [], active: null, suspended: 0 });
 }
 
 const CLAIM_COLUMNS = `id, document_id, start, end, quote, prefix, suffix, note, actor, stance, reliability,
@@ -162,7 +155,7 @@ export function recordEdit<T>(db: Db, label: string, fn: (t: Tracker) => T): T {
 
 const IGNORE: Tracker = { claims() {}, createdClaims() {}, domains() {}, createdDomains() {} };
 
-function tracker(db: Db, active: NonNullable<Session['active']>): Tracker {
+function tracker(db: Db, active: NonNullable<HistorySession['active']>): Tracker {
   const track = <T>(
     map: Map<number, T | null>,
     ids: Iterable<number>,
@@ -187,7 +180,7 @@ function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-function buildEntry(db: Db, label: string, active: NonNullable<Session['active']>): Entry {
+function buildEntry(db: Db, label: string, active: NonNullable<HistorySession['active']>): Entry {
   const claimsAfter = claimStates(db, [...active.claims.keys()]);
   const domainsAfter = domainStates(db, [...active.domains.keys()]);
   const claims: Change<ClaimState>[] = [];

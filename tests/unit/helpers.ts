@@ -4,8 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach } from 'vitest';
-import { migrations } from '../../electron/core/migrations';
+import { migrate } from '../../electron/core/migrations';
 import { createProject, openDefaultProject, type Project, closeProject } from '../../electron/core/project';
+import { Store } from '../../electron/core/store';
 
 const cleanups: (() => void)[] = [];
 
@@ -39,11 +40,10 @@ export const OLD_PROJECT_ROWS = `
  */
 export function projectFileAt(version: number, sql: string): string {
   const file = path.join(tempDir(), `v${version}.dossier`);
-  const raw = new Database(file);
-  for (const m of migrations.filter((x) => x.version <= version)) raw.exec(m.up);
-  raw.pragma(`user_version = ${version}`);
-  raw.exec(sql);
-  raw.close();
+  const db = new Store(new Database(file));
+  migrate(db, { to: version });
+  db.exec(sql);
+  db.close();
   return file;
 }
 

@@ -4,7 +4,6 @@ import { domainTree } from './domainTree';
 import type { MatrixColumn } from './matrix';
 import { cached } from './cache';
 import { pageOverlapPairs } from './overlapPairs';
-import { ensureGridSchema } from './schema';
 import { eachEntry, perSet, readSummaries } from './summaries';
 
 export interface Cooccurrence {
@@ -25,7 +24,6 @@ export function computeCooccurrence(db: Db): Cooccurrence {
 
 /** Co-occurrence computed afresh (computeCooccurrence keeps results until the project changes). */
 export function buildCooccurrence(db: Db): Cooccurrence {
-  ensureGridSchema(db);
   const tree = domainTree(db);
   const n = tree.columns.length;
   const index = new Map(tree.columns.map((c, i) => [c.domainId, i]));

@@ -4,7 +4,6 @@ import { DossierError } from '../errors';
 import { rowSet, type RowSet } from './dimensions';
 import { domainTree, type DomainTree } from './domainTree';
 import { cached } from './cache';
-import { ensureGridSchema } from './schema';
 import { eachEntry, perSet, readSummaries } from './summaries';
 
 export const MEASURES = ['count', 'docs', 'coverage', 'words'] as const;
@@ -61,7 +60,6 @@ export function buildMatrix(db: Db, q: MatrixQuery = {}): Matrix {
   const measure = q.measure ?? 'count';
   if (!MEASURES.includes(measure))
     throw new DossierError('invalid_input', `unknown measure "${measure}" (use ${MEASURES.join(', ')})`);
-  ensureGridSchema(db);
   const sized = measure === 'coverage' || measure === 'words';
   const set = rowSet(db, q.rows ?? 'documents', { sizes: sized });
   const tree = domainTree(db);

@@ -1,11 +1,8 @@
-import type { Migration } from './types';
+import { type Migration, sqlMigration } from './types';
 
 // The whole first schema: documents with their canonical text and typed attributes, the codebook, claims with
 // their analytic attributes, and FTS5 indexes over documents and claims kept in step by triggers.
-export const migration0001: Migration = {
-  version: 1,
-  name: 'initial',
-  up: `
+export const INITIAL_SQL = `
     CREATE TABLE project_meta (
       key TEXT PRIMARY KEY,
       value TEXT NOT NULL
@@ -128,5 +125,6 @@ export const migration0001: Migration = {
       INSERT INTO claims_fts (claims_fts, rowid, quote, note) VALUES ('delete', old.id, old.quote, old.note);
       INSERT INTO claims_fts (rowid, quote, note) VALUES (new.id, new.quote, new.note);
     END;
-  `,
-};
+  `;
+
+export const migration0001: Migration = sqlMigration(1, 'initial', INITIAL_SQL);

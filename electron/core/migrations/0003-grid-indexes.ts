@@ -1,13 +1,10 @@
-import type { Migration } from './types';
+import { type Migration, sqlMigration } from './types';
 
 // The grids count claims per document and domain over a million claims. Reaching the claim's document through
 // the wide claims table costs a second, so each tag carries its claim's document (a claim never moves to another
 // document) and how many domains its claim has (to count a claim once under a parent of two of its domains).
 // Triggers keep both in step with every insert and delete, whoever writes.
-export const migration0003: Migration = {
-  version: 3,
-  name: 'grid-indexes',
-  up: `
+export const GRID_INDEXES_SQL = `
     ALTER TABLE claim_domains ADD COLUMN document_id INTEGER;
     ALTER TABLE claim_domains ADD COLUMN claim_tags INTEGER NOT NULL DEFAULT 1;
     UPDATE claim_domains SET
@@ -25,5 +22,6 @@ export const migration0003: Migration = {
       UPDATE claim_domains SET claim_tags = (SELECT count(*) FROM claim_domains x WHERE x.claim_id = OLD.claim_id)
       WHERE claim_id = OLD.claim_id;
     END;
-  `,
-};
+  `;
+
+export const migration0003: Migration = sqlMigration(3, 'grid-indexes', GRID_INDEXES_SQL);

@@ -1,12 +1,9 @@
-import type { Migration } from './types';
+import { type Migration, sqlMigration } from './types';
 
 // REFI-QDA identifies every object by a GUID. Dossier derives GUIDs from its own ids, except where a project was
 // imported from another tool: those GUIDs are kept here so that a round trip hands the same objects back.
 // Rows go away with the object they name, so that a reused rowid never inherits a GUID.
-export const migration0004: Migration = {
-  version: 4,
-  name: 'refiqda-guids',
-  up: `
+export const REFIQDA_GUIDS_SQL = `
     CREATE TABLE refiqda_guids (
       kind TEXT NOT NULL,
       local_key TEXT NOT NULL,
@@ -27,5 +24,6 @@ export const migration0004: Migration = {
     CREATE TRIGGER refiqda_guids_attribute_delete AFTER DELETE ON attributes BEGIN
       DELETE FROM refiqda_guids WHERE kind = 'variable' AND local_key = CAST(old.id AS TEXT);
     END;
-  `,
-};
+  `;
+
+export const migration0004: Migration = sqlMigration(4, 'refiqda-guids', REFIQDA_GUIDS_SQL);

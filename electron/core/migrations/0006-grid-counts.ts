@@ -1,15 +1,12 @@
-import type { Migration } from './types';
+import { type Migration, sqlMigration } from './types';
 
 // The matrix over a million claims spent most of its time counting tags per document and domain; those counts
 // now live in a table that triggers keep in step with every tag written or removed, whoever writes (cascades from
 // deleted claims, documents and domains included). The partial index of multi-domain tags gains claim_tags so that
 // it covers its own condition (SQLite otherwise reads every such tag's row to test it). Documents get an index in
 // title order (the grids' row order), and claims indexes on actor and analyst for sorting and grouping the
-// claims table. Needs 0003 (db.ts applies it first to files whose version passed 3 without it).
-export const migration0006: Migration = {
-  version: 6,
-  name: 'grid-counts',
-  up: `
+// claims table. Needs 0003 (migrate() applies it first to files whose version passed 3 without it).
+export const GRID_COUNTS_SQL = `
     CREATE TABLE document_domain_counts (
       document_id INTEGER NOT NULL,
       domain_id INTEGER NOT NULL,
@@ -46,5 +43,6 @@ export const migration0006: Migration = {
     CREATE INDEX documents_by_title ON documents (title COLLATE NOCASE, id);
     CREATE INDEX claims_by_actor ON claims (actor COLLATE NOCASE);
     CREATE INDEX claims_by_analyst ON claims (analyst);
-  `,
-};
+  `;
+
+export const migration0006: Migration = sqlMigration(6, 'grid-counts', GRID_COUNTS_SQL);

@@ -1,4 +1,4 @@
-import type { Migration } from './types';
+import { type Migration, sqlMigration } from './types';
 
 // The matrix and co-occurrence over a million claims spent their time carrying every tag (or every per-document
 // count) out of SQLite on each change. Each document now keeps a summary of its claims that does not depend on the
@@ -7,10 +7,7 @@ import type { Migration } from './types';
 // ranges changes; the grids bring stale summaries up to date before reading, so after a change only the documents
 // touched are summarized again. Every tagged document starts stale. The triggers use upserts, not INSERT OR
 // IGNORE: a trigger's conflict clause gives way to the statement that fired it (an undo's upsert of a claim).
-export const migration0007: Migration = {
-  version: 7,
-  name: 'grid-summaries',
-  up: `
+export const GRID_SUMMARIES_SQL = `
     CREATE TABLE document_grid_summaries (
       document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
       tag_sets TEXT NOT NULL,
@@ -43,5 +40,6 @@ export const migration0007: Migration = {
       INSERT INTO document_grid_stale (document_id) VALUES (OLD.document_id)
         ON CONFLICT (document_id) DO NOTHING;
     END;
-  `,
-};
+  `;
+
+export const migration0007: Migration = sqlMigration(7, 'grid-summaries', GRID_SUMMARIES_SQL);

@@ -2,16 +2,16 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/core/db';
-import { migrations } from '../../../electron/core/migrations';
+import { migrate } from '../../../electron/core/migrations';
 import { migration0005 } from '../../../electron/core/migrations/0005-codebook-journal';
+import { Store } from '../../../electron/core/store';
 import { tempDir } from '../helpers';
 
 describe('migration 0005 (domain inclusion/exclusion, edit log)', () => {
   it('upgrades a project written before it, keeping its domains', () => {
     const file = path.join(tempDir(), 'old.dossier');
     const raw = new Database(file);
-    for (const m of migrations.filter((x) => x.version < 5)) raw.exec(m.up);
-    raw.pragma('user_version = 4');
+    migrate(new Store(raw), { to: 4 });
     raw.prepare("INSERT INTO domains (name, color, description) VALUES ('Old', '#000000', 'kept')").run();
     raw.close();
 

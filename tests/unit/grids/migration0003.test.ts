@@ -3,16 +3,15 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/core/db';
 import { computeMatrix } from '../../../electron/core/grids/matrix';
-import { migrations } from '../../../electron/core/migrations';
-import { migration0001 } from '../../../electron/core/migrations/0001-initial';
+import { migrate, migrations } from '../../../electron/core/migrations';
+import { Store } from '../../../electron/core/store';
 import { tempDir } from '../helpers';
 
 describe('migration 0003 (grid indexes)', () => {
   it('backfills each tag with its document and its claim’s number of domains, and keeps them in step', () => {
     const file = path.join(tempDir(), 'old.dossier');
     const raw = new Database(file);
-    raw.exec(migration0001.up);
-    raw.pragma('user_version = 1');
+    migrate(new Store(raw), { to: 1 });
     raw.exec(`
       INSERT INTO documents (id, title, format, content_hash, text, char_count, word_count, imported_at)
         VALUES (1, 'A', 'txt', 'h1', 'alpha beta gamma', 16, 3, 'now'), (2, 'B', 'txt', 'h2', 'delta epsilon', 13, 2, 'now');
@@ -52,7 +51,7 @@ describe('migration 0003 (grid indexes)', () => {
     const file = path.join(tempDir(), 'dev.dossier');
     const raw = new Database(file);
     // Such files stopped at version 5; opening one applies 0003 before the later migrations that build on it.
-    for (const m of migrations) if (m.version !== 3 && m.version <= 5) raw.exec(m.up);
+    for (const m of migrations) if (m.version !== 3 && m.version <= 5) m.up(new Store(raw));
     raw.pragma('user_version = 5');
     raw.exec(`
       INSERT INTO documents (id, title, format, content_hash, text, char_count, word_count, imported_at)

@@ -11,8 +11,9 @@ import { addDocument } from '../../../electron/core/documents';
 import { createDomain, listDomains } from '../../../electron/core/domains';
 import { createClaimsBulk } from '../../../electron/core/grids/bulkClaims';
 import { undo } from '../../../electron/core/history';
-import { migrations } from '../../../electron/core/migrations';
+import { migrate } from '../../../electron/core/migrations';
 import { migration0008 } from '../../../electron/core/migrations/0008-domain-codable-colour';
+import { Store } from '../../../electron/core/store';
 import { tempDir, tempProject } from '../helpers';
 
 const TEXT = 'The ministers met in Brussels. Trade talks resumed.';
@@ -33,8 +34,7 @@ describe('migration 0008 (codable domains, chosen colours)', () => {
   it('upgrades a project written before it: every domain stays codable with the colour it had', () => {
     const file = path.join(tempDir(), 'old.dossier');
     const raw = new Database(file);
-    for (const m of migrations.filter((x) => x.version < 8)) raw.exec(m.up);
-    raw.pragma('user_version = 7');
+    migrate(new Store(raw), { to: 7 });
     raw.prepare("INSERT INTO domains (name, color) VALUES ('Old', '#123456')").run();
     raw.close();
     const db = openDatabase(file);

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { autocodeApply, autocodeSearch, MAX_HIT_LIMIT } from '../../../electron/core/autocode';
 import { mergeDomains } from '../../../electron/core/codebook';
@@ -9,6 +8,7 @@ import { domainIdsByName } from '../../../electron/core/domains';
 import { exportExcerpts, type ExportFormat } from '../../../electron/core/export';
 import { resolveNamedFilter } from '../../../electron/core/export/filter';
 import { closeProject, openProject } from '../../../electron/core/project';
+import type { Store } from '../../../electron/core/store';
 import { AUTOCODE_WORD, type BaseProject, buildBaseProject, copyProject, writeCorpus } from './crashFixture';
 import { comparable, fileState } from './exportFiles';
 import {
@@ -81,7 +81,7 @@ type Reference = { after: Digest; ms: number };
 /** Runs an edit in-process on a copy of the base project, as the CLI would: its reference state and result. */
 async function reference<T>(
   name: string,
-  edit: (db: Database.Database) => T | Promise<T>,
+  edit: (db: Store) => T | Promise<T>,
 ): Promise<Reference & { result: T }> {
   const p = openProject(copyProject(base.file, name));
   try {
@@ -121,12 +121,7 @@ async function killInEdit(
 }
 
 /** After a rerun: the project is valid and exactly as the edit leaves it; `more` checks what the edit is about. */
-function expectDone(
-  file: string,
-  where: string,
-  ref: Reference,
-  more: (db: Database.Database) => void,
-): void {
+function expectDone(file: string, where: string, ref: Reference, more: (db: Store) => void): void {
   const db = openRaw(file);
   try {
     checkInvariants(db, `${where}, rerun`);
@@ -168,7 +163,7 @@ describe.skipIf(!CAN_SEE_LOCKS)('SIGKILL of the CLI at random moments (needs /pr
         const midCommit = rand() < 0.5;
         const ms = rand() * 1.5; // a batch commits in a few milliseconds
         const v = startCli(['import', project, corpus, '--json']);
-        let reader: Database.Database | null = null;
+        let reader: Store | null = null;
         const committed = (): number => {
           try {
             reader ??= openRaw(project, true);
@@ -185,7 +180,7 @@ describe.skipIf(!CAN_SEE_LOCKS)('SIGKILL of the CLI at random moments (needs /pr
           },
           project,
         );
-        (reader as Database.Database | null)?.close();
+        (reader as Store | null)?.close();
         log(
           `${where}: after ${wanted} documents${midCommit ? ` + ${ms.toFixed(1)} ms into a commit` : ''}: ${landed(outcome)}`,
         );
@@ -403,6 +398,6 @@ describe.skipIf(!CAN_SEE_LOCKS)('SIGKILL of the CLI at random moments (needs /pr
   );
 });
 
-function docCount(db: Database.Database): number {
+function docCount(db: Store): number {
   return db.prepare('SELECT count(*) FROM documents').pluck().get() as number;
 }

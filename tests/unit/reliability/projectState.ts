@@ -2,11 +2,12 @@ import crypto from 'node:crypto';
 import Database from 'better-sqlite3';
 import { expect } from 'vitest';
 import { contentHash } from '../../../electron/core/preparedText';
+import { Store } from '../../../electron/core/store';
 
 // What a kill must never break in a project file, and a digest of the rows that an edit may change, so that the
 // state after a kill can be compared with the state before the run and with the state the run would have reached.
 
-type Db = Database.Database;
+type Db = Store;
 
 /**
  * Opens a project file. Read-only leaves what a killed writer left (its WAL) for the next CLI run to recover;
@@ -15,7 +16,7 @@ type Db = Database.Database;
 export function openRaw(file: string, readonly = false): Db {
   const db = new Database(file, { fileMustExist: true, readonly });
   db.pragma('busy_timeout = 5000');
-  return db;
+  return new Store(db);
 }
 
 /**
