@@ -7,36 +7,62 @@ export function canonicalText(raw: string): string {
   return raw.replace(/\r\n?/g, '\n').normalize('NFC');
 }
 
+/** How many values of a sorted array are below `x` (binary search). */
+export function countBelow(sorted: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** One text's code points: its length in them, and UTF-16 offsets to and from code-point offsets. */
+export interface CodePoints {
+  length: number;
+  /** The code-point offset of a UTF-16 offset; one that cuts a surrogate pair counts the pair's high half. */
+  fromUtf16(utf16Offset: number): number;
+  /** The UTF-16 offset of a code-point offset (not checked against the text's length). */
+  toUtf16(cpOffset: number): number;
+}
+
+const IDENTITY: Omit<CodePoints, 'length'> = { fromUtf16: (o) => o, toUtf16: (cp) => cp };
+
+/**
+ * The one code-point conversion (exports, the CLI, REFI-QDA): one pass over the text, then each offset in
+ * O(log n). Only surrogate pairs make the two counts differ, so a text without one maps to itself.
+ */
+export function codePoints(text: string): CodePoints {
+  // UTF-16 index of the high half of each astral character, in order.
+  const highs = [...text.matchAll(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)].map((m) => m.index);
+  if (highs.length === 0) return { length: text.length, ...IDENTITY };
+  // The k-th astral character starts at code point highs[k] - k.
+  const cpStarts = highs.map((u, k) => u - k);
+  return {
+    length: text.length - highs.length,
+    // A pair lies wholly before o when its high half is below o - 1.
+    fromUtf16: (o) => o - countBelow(highs, o - 1),
+    toUtf16: (cp) => cp + countBelow(cpStarts, cp),
+  };
+}
+
 /** Number of Unicode code points in a string. */
 export function codePointLength(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) i++;
-    }
-    n++;
-  }
-  return n;
+  return codePoints(text).length;
 }
 
 /** Converts a UTF-16 offset into a code-point offset. */
 export function toCodePointOffset(text: string, utf16Offset: number): number {
-  return codePointLength(text.slice(0, utf16Offset));
+  return codePoints(text).fromUtf16(utf16Offset);
 }
 
 /** Converts a code-point offset into a UTF-16 offset; throws when it lies past the end of the text. */
 export function fromCodePointOffset(text: string, cpOffset: number): number {
-  let i = 0;
-  let n = 0;
-  while (n < cpOffset) {
-    if (i >= text.length) throw new RangeError(`code-point offset ${cpOffset} is past the end of the text`);
-    const c = text.charCodeAt(i);
-    i += c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
-    n++;
-  }
-  return i;
+  const cp = codePoints(text);
+  if (cpOffset > cp.length) throw new RangeError(`code-point offset ${cpOffset} is past the end of the text`);
+  return cp.toUtf16(cpOffset);
 }
 
 /** True when the offset would split a surrogate pair. */

@@ -2,7 +2,8 @@ import type { Domain, PageSpan } from '../../../shared/api';
 import type { Db } from '../db';
 import { projectUuid } from '../refiqda/guids';
 import { claimConditions, type ExcerptFilter } from './filter';
-import { codePointConverter, pageAt, paragraphAt, paragraphStarts } from './positions';
+import { codePoints } from '../../../shared/text';
+import { pageAt, paragraphAt, paragraphStarts } from './positions';
 
 export type { ExcerptFilter } from './filter';
 
@@ -142,7 +143,7 @@ export function loadExcerpts(db: Db, filter: ExcerptFilter = {}, projectName = '
       doc = {
         ...r,
         pages: pageStmt.all(id) as PageSpan[],
-        cp: codePointConverter(r.text),
+        cp: codePoints(r.text).fromUtf16,
         paragraph: (o) => paragraphAt((starts ??= paragraphStarts(r.text)), o),
       };
       docs.set(id, doc);

@@ -1,4 +1,4 @@
-import { canonicalText, splitsSurrogatePair } from '../../../shared/text';
+import { canonicalText, codePoints, countBelow, splitsSurrogatePair } from '../../../shared/text';
 
 // Another tool's startPosition/endPosition count characters of the source text as it stored it (BOM dropped),
 // but tools count differently: NVivo counts UTF-16 code units (an emoji is two), QualCoder code points (one);
@@ -42,23 +42,6 @@ export interface SourceText {
   length(reading: Reading): number;
 }
 
-/** Sorted positions of the high surrogate of each astral character. */
-function astralIndex(text: string): number[] {
-  return [...text.matchAll(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)].map((m) => m.index);
-}
-
-/** How many sorted values are below `x` (binary search). */
-function countBelow(sorted: ArrayLike<number>, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Counting in one text (as stored, or with CRLF as LF): its length and a code-point → UTF-16 conversion. */
 interface Counted {
   text: string;
@@ -67,15 +50,8 @@ interface Counted {
 }
 
 function counted(text: string): Counted {
-  const astral = astralIndex(text);
-  // The k-th astral character starts at code point astral[k] - k; before code point p lie as many of them as
-  // start below p, each one UTF-16 unit longer than a code point.
-  const cpStarts = astral.map((u, k) => u - k);
-  return {
-    text,
-    codePoints: text.length - astral.length,
-    toUtf16: (cp) => cp + countBelow(cpStarts, cp),
-  };
+  const cp = codePoints(text);
+  return { text, codePoints: cp.length, toUtf16: cp.toUtf16 };
 }
 
 /**
