@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Domain } from '../../shared/api';
 import { CodebookTemplate } from '../../shared/api/codebook';
-import { paletteColor } from '../../shared/palette';
+import { codebookOrder } from '../../shared/codebookOrder';
+import { distinctColor } from '../../shared/palette';
 import { writeFileAtomic } from './atomicWrite';
 import { defaultDataDir } from './dataDir';
 import type { Db } from './db';
@@ -67,7 +68,8 @@ export function listDomains(db: Db): Domain[] {
        FROM domains d ORDER BY d.sort_order, d.id`,
     )
     .all() as DomainRow[];
-  return rows.map((r) => ({
+  // Tree order (each domain followed by its sub-domains): every door and view lists the codebook this way.
+  const domains = rows.map((r) => ({
     id: r.id,
     name: r.name,
     color: r.color,
@@ -79,6 +81,7 @@ export function listDomains(db: Db): Domain[] {
     claims: r.claims,
     documents: r.documents,
   }));
+  return codebookOrder(domains);
 }
 
 export function findDomainByName(db: Db, name: string): { id: number; name: string } | undefined {
@@ -93,6 +96,10 @@ export function domainIdsByName(db: Db, names: string[]): number[] {
     if (!d) throw new DossierError('not_found', `no domain named "${name}" in the codebook`);
     return d.id;
   });
+}
+
+function usedColors(db: Db): string[] {
+  return (db.prepare('SELECT color FROM domains').all() as { color: string }[]).map((r) => r.color);
 }
 
 export function createDomain(
@@ -124,7 +131,7 @@ export function createDomain(
     )
     .run(
       name,
-      d.color ?? paletteColor(count),
+      d.color ?? distinctColor(usedColors(db)),
       d.description ?? '',
       d.inclusion ?? '',
       d.exclusion ?? '',

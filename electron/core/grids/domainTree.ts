@@ -1,3 +1,4 @@
+import { codebookDepths, codebookOrder } from '../../../shared/codebookOrder';
 import type { Db } from '../db';
 
 export interface TreeColumn {
@@ -20,35 +21,21 @@ export interface DomainTree {
 /** The codebook as grid columns in tree order (parents before their children), with roll-up sets. */
 export function domainTree(db: Db): DomainTree {
   const all = db
-    .prepare('SELECT id, name, color, parent_id AS parentId FROM domains ORDER BY sort_order, id')
-    .all() as { id: number; name: string; color: string; parentId: number | null }[];
-  const ids = new Set(all.map((d) => d.id));
-  const children = new Map<number | null, typeof all>();
-  for (const d of all) {
-    const p = d.parentId !== null && ids.has(d.parentId) && d.parentId !== d.id ? d.parentId : null;
-    const list = children.get(p) ?? [];
-    list.push(d);
-    children.set(p, list);
-  }
-  const columns: TreeColumn[] = [];
-  const seen = new Set<number>();
-  const visit = (d: (typeof all)[number], depth: number, ancestors: number[]): void => {
-    if (seen.has(d.id)) return;
-    seen.add(d.id);
-    const col: TreeColumn = {
+    .prepare('SELECT id, name, color, parent_id AS parentId, sort_order AS "order" FROM domains')
+    .all() as { id: number; name: string; color: string; parentId: number | null; order: number }[];
+  // The codebook's one ordering; a domain placed at the top level (missing parent, cycle) gets no parent here.
+  const depths = codebookDepths(all);
+  const columns: TreeColumn[] = codebookOrder(all).map((d) => {
+    const depth = depths.get(d.id) ?? 0;
+    return {
       domainId: d.id,
       name: d.name,
       color: d.color,
-      parentId: ancestors.length ? d.parentId : null,
+      parentId: depth > 0 ? d.parentId : null,
       depth,
       subtree: [d.id],
     };
-    columns.push(col);
-    for (const c of children.get(d.id) ?? []) visit(c, depth + 1, [...ancestors, d.id]);
-  };
-  for (const d of children.get(null) ?? []) visit(d, 0, []);
-  // Domains caught in a parent cycle have no root; show them at the top level rather than lose them.
-  for (const d of all) visit(d, 0, []);
+  });
   const index = new Map(columns.map((c, i) => [c.domainId, i]));
   const columnsOf = new Map<number, number[]>();
   for (const c of columns) {

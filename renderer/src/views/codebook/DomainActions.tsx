@@ -119,24 +119,7 @@ export function DomainActions(props: {
           ))}
         </ul>
       )}
-      {action.kind === 'colour' && (
-        <div className="cb-palette" role="group" aria-label="Colour">
-          {DOMAIN_PALETTE.map((c) => (
-            <button
-              key={c}
-              type="button"
-              className={c.toLowerCase() === d.color.toLowerCase() ? 'current' : undefined}
-              style={{ background: c }}
-              aria-label={`Colour ${c}`}
-              title={c}
-              onClick={() => {
-                close();
-                void edit(`${d.name} recoloured`, () => api.updateDomain({ id: d.id, color: c }));
-              }}
-            />
-          ))}
-        </div>
-      )}
+      {action.kind === 'colour' && <Palette domain={d} tree={props.tree} onDone={close} edit={edit} />}
       {action.kind === 'describe' && <Describe domain={d} onDone={close} edit={edit} />}
       {action.kind === 'child' && <NewDomain parentId={d.id} onDone={close} edit={edit} />}
       {action.kind === 'merge' && <Merge domain={d} tree={props.tree} onDone={close} edit={edit} />}
@@ -145,16 +128,61 @@ export function DomainActions(props: {
   );
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
-}
-
-function Merge(props: {
+/** What a step that needs the whole codebook gets: the domain, the tree, how to close and how to edit. */
+interface TreeStep {
   domain: CodebookDomain;
   tree: CodebookDomain[];
   onDone: () => void;
   edit: Edit;
-}): ReactNode {
+}
+
+/** The palette, each colour marked with the domains that already use it (the free ones are the distinct ones). */
+function Palette(props: TreeStep): ReactNode {
+  const { domain: d } = props;
+  const users = new Map<string, string[]>();
+  for (const t of props.tree) {
+    if (t.id === d.id) continue;
+    const key = t.color.toLowerCase();
+    users.set(key, [...(users.get(key) ?? []), t.name]);
+  }
+  return (
+    <div className="cb-colours">
+      <div className="cb-palette" role="group" aria-label="Colour">
+        {DOMAIN_PALETTE.map((c) => {
+          const by = users.get(c.toLowerCase()) ?? [];
+          const current = c.toLowerCase() === d.color.toLowerCase();
+          const what = current ? `${d.name}'s colour` : by.length ? `used by ${by.join(', ')}` : 'free';
+          return (
+            <button
+              key={c}
+              type="button"
+              className={[current ? 'current' : '', by.length ? 'taken' : ''].join(' ').trim() || undefined}
+              style={{ background: c }}
+              aria-label={`Colour ${c}, ${what}`}
+              title={`${c} · ${what}`}
+              data-used-by={by.join(', ') || undefined}
+              onClick={() => {
+                props.onDone();
+                void props.edit(`${d.name} recoloured`, () => api.updateDomain({ id: d.id, color: c }));
+              }}
+            >
+              {by.length > 0 && <span className="cb-taken" aria-hidden="true" />}
+            </button>
+          );
+        })}
+      </div>
+      <p className="cb-palette-key muted">
+        <span className="cb-taken" aria-hidden="true" /> already used by another domain (hover to see which)
+      </p>
+    </div>
+  );
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
+}
+
+function Merge(props: TreeStep): ReactNode {
   const { domain: d } = props;
   const [targetId, setTargetId] = useState<number | null>(null);
   const [preview, setPreview] = useState<MethodOutput<'previewMergeDomains'> | null>(null);

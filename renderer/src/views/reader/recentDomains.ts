@@ -38,28 +38,8 @@ export interface Choices<T> {
   byDigit: T[];
 }
 
-/**
- * The codebook as a tree, flattened (each domain followed by its sub-domains, siblings by their order), which is
- * how the codebook panel shows it.
- */
-export function codebookOrder<T extends { id: number; parentId: number | null; order: number }>(
-  domains: T[],
-): T[] {
-  const children = new Map<number | null, T[]>();
-  for (const d of domains) {
-    const parent = d.parentId !== null && domains.some((p) => p.id === d.parentId) ? d.parentId : null;
-    children.set(parent, [...(children.get(parent) ?? []), d]);
-  }
-  const out: T[] = [];
-  const walk = (parent: number | null): void => {
-    for (const d of [...(children.get(parent) ?? [])].sort((a, b) => a.order - b.order || a.id - b.id)) {
-      out.push(d);
-      walk(d.id);
-    }
-  };
-  walk(null);
-  return out;
-}
+// The codebook's one ordering (tree order), shared with the core's listDomains.
+export { codebookOrder } from '../../../../shared/codebookOrder';
 
 /** What the tag popover lists and what its digits tick, for the codebook (in its order) and a filter. */
 export function tagChoices<T extends { id: number; name: string }>(
