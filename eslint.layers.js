@@ -16,6 +16,8 @@ export const corePublicEntry = [
   'electron/core/resources.ts',
   'electron/core/dataDir.ts',
   'electron/core/errors.ts',
+  // Automatic backups on, a damaged project's message, restoring a file that cannot be opened (issue 13).
+  'electron/core/backups/index.ts',
 ];
 
 /** npm packages the renderer may use: all run in a browser page. */
@@ -47,6 +49,8 @@ export const layers = [
       'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.mjs'] } },
       'boundaries/elements': [
         { type: 'shared', pattern: 'shared', partialMatch: false },
+        // Each folder of the core is an element of its own (area: its name), so rules can order them.
+        { type: 'core', pattern: 'electron/core/*', capture: ['area'], partialMatch: false },
         { type: 'core', pattern: 'electron/core', partialMatch: false },
         { type: 'cli', pattern: 'electron/cli', partialMatch: false },
         { type: 'main', pattern: 'electron/main', partialMatch: false },
@@ -54,7 +58,10 @@ export const layers = [
         { type: 'web', pattern: 'electron/web', partialMatch: false },
         { type: 'renderer', pattern: 'renderer', partialMatch: false },
       ],
-      'boundaries/files': [{ category: 'public', pattern: corePublicEntry }],
+      'boundaries/files': [
+        { category: 'public', pattern: corePublicEntry },
+        { category: 'menu-import', pattern: 'electron/core/import/importFiles.ts' },
+      ],
     },
     rules: {
       'boundaries/dependencies': [
@@ -63,10 +70,17 @@ export const layers = [
           default: 'disallow',
           checkAllOrigins: true,
           policies: [
-            // shared/: itself and zod only; no Node builtin, nothing from electron/ or renderer/.
+            // shared/: itself, zod and culori (colour maths, pure) only; no Node builtin, nothing from electron/ or
+            // renderer/.
             {
               from: element('shared'),
-              allow: { to: [element('shared'), { module: { origin: 'external', source: 'zod' } }] },
+              allow: {
+                to: [
+                  element('shared'),
+                  { module: { origin: 'external', source: 'zod' } },
+                  { module: { origin: 'external', source: 'culori' } },
+                ],
+              },
             },
             // The core: itself, shared/, Node and npm libraries; never electron, a door or the renderer.
             {
@@ -76,6 +90,11 @@ export const layers = [
               },
             },
             { from: element('core'), disallow: { to: { module: { source: 'electron' } } } },
+            // REFI-QDA's reading and XML come before the exporters (export/qdpx.ts uses them), never after.
+            {
+              from: { element: { type: 'core', captured: { area: 'refiqda' } } },
+              disallow: { to: { element: { type: 'core', captured: { area: 'export' } } } },
+            },
             // The doors: shared/, Node, npm libraries, and the core's public entry only; the database is the core's.
             {
               from: doors,
@@ -101,7 +120,7 @@ export const layers = [
             {
               from: element('main'),
               allow: {
-                to: { element: { type: 'core' }, file: { path: 'electron/core/import/importFiles.ts' } },
+                to: { element: { type: 'core' }, file: { categories: 'menu-import' } },
               },
             },
             // The renderer: itself, shared/ and browser packages.

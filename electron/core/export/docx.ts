@@ -14,7 +14,7 @@ import {
   WidthType,
 } from 'docx';
 import { strFromU8, unzipSync, zipSync } from 'fflate';
-import { replaceControls } from './control';
+import { replaceControls } from '../xmlChars';
 import { DOCUMENT_STYLE, docxBodyXml } from './docxBody';
 import type { ReportModel } from './report';
 

@@ -1,4 +1,4 @@
-import { replaceControls } from './control';
+import { replaceControls } from '../xmlChars';
 import type { ReportEntry, ReportModel, ReportSection } from './report';
 
 // The body of the Word report, written as WordprocessingML directly (see docx.ts for why). The codebook's

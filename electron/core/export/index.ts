@@ -7,7 +7,7 @@ import {
 } from '../../../shared/api/exports';
 import { writeFileAtomic } from '../atomicWrite';
 import type { Db } from '../db';
-import { exportQdc, exportQdpx } from '../refiqda/exportQde';
+import { exportQdc, exportQdpx } from './qdpx';
 import { csvOf } from './csv';
 import { docxOf } from './docx';
 import { type ExcerptFilter, loadExcerpts } from './excerpts';

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { replaceControls } from './control';
+import { replaceControls } from '../xmlChars';
 import { type ExcerptRow, excerptRowsOf, type ExcerptSet } from './excerpts';
 
 const COLUMNS: { key: keyof ExcerptRow; header: string; width: number; wrap?: boolean }[] = [

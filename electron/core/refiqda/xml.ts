@@ -1,7 +1,7 @@
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import { SaxesParser } from 'saxes';
 import { DossierError } from '../errors';
-import { replaceControls } from '../export/control';
+import { replaceControls } from '../xmlChars';
 
 export const QDA_PROJECT_NS = 'urn:QDA-XML:project:1.0';
 export const QDA_CODEBOOK_NS = 'urn:QDA-XML:codebook:1.0';

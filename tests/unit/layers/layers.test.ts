@@ -97,6 +97,19 @@ describe('lint: layer allow-lists', () => {
     ]);
   });
 
+  it('REFI-QDA does not import the exporters (export/qdpx.ts imports REFI-QDA: no cycle)', async () => {
+    const messages = await lintAt(
+      'electron/core/refiqda/layerSample.ts',
+      [
+        "import { loadExcerpts } from '../export/excerpts';",
+        "import { parseXml } from './xml';",
+        "import { replaceControls } from '../xmlChars';",
+        'export const all = [loadExcerpts, parseXml, replaceControls];',
+      ].join('\n'),
+    );
+    expect(messages).toEqual(['1:boundaries/dependencies']);
+  });
+
   it('a door reaches the core only through its public entry', async () => {
     const messages = await lintAt(
       'electron/web/layerSample.ts',

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportExcerpts } from '../../../electron/core/export';
 import { closeProject, openProject } from '../../../electron/core/project';
 import { createDomain } from '../../../electron/core/domains';
-import { exportQdc, exportQdpx } from '../../../electron/core/refiqda/exportQde';
+import { exportQdc, exportQdpx } from '../../../electron/core/export/qdpx';
 import { importQdpxFile } from '../../../electron/core/refiqda/importQdpx';
 import { attr, child, children, parseXml, type XmlNode } from '../../../electron/core/refiqda/xml';
 import { buildFixture, type Fixture } from '../export/fixture';

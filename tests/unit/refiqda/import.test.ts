@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeProject, openProject, type Project } from '../../../electron/core/project';
-import { exportQdpx } from '../../../electron/core/refiqda/exportQde';
+import { exportQdpx } from '../../../electron/core/export/qdpx';
 import { importQdpxFile, type QdpxImportReport } from '../../../electron/core/refiqda/importQdpx';
 import { tempDir } from '../export/fixture';
 import { canValidate, qdeOf, xsdErrors, zip } from './helpers';

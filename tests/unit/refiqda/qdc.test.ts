@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportExcerpts } from '../../../electron/core/export';
 import { closeProject, createProject, type Project } from '../../../electron/core/project';
-import { exportQdc } from '../../../electron/core/refiqda/exportQde';
+import { exportQdc } from '../../../electron/core/export/qdpx';
 import { importQdc } from '../../../electron/core/refiqda/qdc';
 import { buildFixture, type Fixture, tempDir } from '../export/fixture';
 import { canValidate, xsdErrors } from './helpers';

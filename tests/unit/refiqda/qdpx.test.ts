@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportExcerpts } from '../../../electron/core/export';
 import { closeProject, openProject } from '../../../electron/core/project';
-import { exportQdpx } from '../../../electron/core/refiqda/exportQde';
+import { exportQdpx } from '../../../electron/core/export/qdpx';
 import { importQdpxFile } from '../../../electron/core/refiqda/importQdpx';
 import { buildFixture, docText, type Fixture, sliceCodePoints } from '../export/fixture';
 import { canValidate, qdeOf, summary, xsdErrors } from './helpers';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeProject } from '../../../electron/core/project';
-import { exportQdpx } from '../../../electron/core/refiqda/exportQde';
+import { exportQdpx } from '../../../electron/core/export/qdpx';
 import { attr, child, children, parseXml, textOf, type XmlNode } from '../../../electron/core/refiqda/xml';
 import type { QdpxPositions } from '../../../shared/api/exports';
 import { buildFixture, type Fixture, sliceCodePoints } from '../export/fixture';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportExcerpts } from '../../../electron/core/export';
 import { closeProject, getMeta, openProject } from '../../../electron/core/project';
-import { exportQdpx } from '../../../electron/core/refiqda/exportQde';
+import { exportQdpx } from '../../../electron/core/export/qdpx';
 import { importQdpxFile } from '../../../electron/core/refiqda/importQdpx';
 import { attr, child, parseXml } from '../../../electron/core/refiqda/xml';
 import { QDPX_POSITIONS } from '../../../shared/api/exports';

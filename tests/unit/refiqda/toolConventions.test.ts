@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeProject, openProject, type Project } from '../../../electron/core/project';
-import { exportQdpx } from '../../../electron/core/refiqda/exportQde';
+import { exportQdpx } from '../../../electron/core/export/qdpx';
 import { importQdpxFile, type QdpxImportReport } from '../../../electron/core/refiqda/importQdpx';
 import { tempDir } from '../helpers';
 import { type Convention, type Doc, socialComments, TOOLS, toolQdpx, type ToolProject } from './toolFiles';

@@ -3,12 +3,19 @@ import type { Domain } from '../../../shared/api';
 import type { QdpxPositions } from '../../../shared/api/exports';
 import type { Db } from '../db';
 import { listDomains } from '../domains';
-import { type CodebookNode, codebookTree } from '../export/codebookTree';
-import { type ExcerptFilter, loadExcerpts } from '../export/excerpts';
+import { type CodebookNode, codebookTree } from './codebookTree';
+import { type ExcerptFilter, loadExcerpts } from './excerpts';
 import { getMeta } from '../project';
-import { guidMap } from './guids';
-import { metaDescription } from './meta';
-import { buildXml, buildXmlInParts, QDA_CODEBOOK_NS, QDA_PROJECT_NS, type XmlNode, xmlText } from './xml';
+import { guidMap } from '../refiqda/guids';
+import { metaDescription } from '../refiqda/meta';
+import {
+  buildXml,
+  buildXmlInParts,
+  QDA_CODEBOOK_NS,
+  QDA_PROJECT_NS,
+  type XmlNode,
+  xmlText,
+} from '../refiqda/xml';
 
 /**
  * The codebook as nested `<Code>` elements, children in codebook order. A grouping domain (isCodable="false" in
