@@ -1,5 +1,5 @@
 import { createClaim, deleteClaim, listClaimSpans, listClaims, updateClaim } from '../claims';
-import { compareDocuments } from '../compare';
+import { compareDocuments } from '../compare/compareDocuments';
 import { getDocument, listDocuments } from '../documents';
 import { listDomains } from '../domains';
 import { exportExcerpts } from '../export';

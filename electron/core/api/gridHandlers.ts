@@ -1,4 +1,4 @@
-import { sharedPassagesBetween } from '../compare';
+import { sharedPassagesBetween } from '../compare/compareDocuments';
 import { claimGroups, queryClaims } from '../grids/claimsTable';
 import { computeCooccurrence, cooccurrenceExcerpts } from '../grids/cooccurrence';
 import { rowDimensions } from '../grids/dimensions';

@@ -1,10 +1,10 @@
-import type { MethodOutput } from '../../shared/api';
-import { listClaims } from './claims';
-import { findSharedPassages } from './compare/sharedPassages';
-import type { Db } from './db';
-import { getDocument } from './documents';
-import { listDomains } from './domains';
-import { DossierError } from './errors';
+import type { MethodOutput } from '../../../shared/api';
+import { listClaims } from '../claims';
+import { findSharedPassages } from './sharedPassages';
+import type { Db } from '../db';
+import { getDocument } from '../documents';
+import { listDomains } from '../domains';
+import { DossierError } from '../errors';
 
 export type Comparison = MethodOutput<'compareDocuments'>;
 
