@@ -4,6 +4,7 @@ import { corpusMethods } from './corpus';
 import { codebookMethods } from './codebook';
 import { exportsMethods } from './exports';
 import { gridsMethods } from './grids';
+import { backupsMethods } from './backups';
 import type { MethodSpec } from './method';
 
 // The one API contract. Each area of the product adds its methods in its own module and spreads it here.
@@ -13,6 +14,7 @@ export const api = {
   ...codebookMethods,
   ...exportsMethods,
   ...gridsMethods,
+  ...backupsMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

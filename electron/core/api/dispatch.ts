@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { api, isMethodName, type MethodName } from '../../../shared/api';
 import type { CallResult } from '../../../shared/api/changes';
 import { afterCall, beforeCall } from '../changes';
+import { noteWrite } from '../backups/auto';
 import { DossierError } from '../errors';
 import { explainStoreError } from '../storeErrors';
 import type { Project } from '../project';
@@ -51,6 +52,8 @@ export async function callMethod(
     beforeCall(project);
     const value = await handler(project, parsed.data as never);
     const changes = afterCall(project, origin);
+    // Automatic backups, for the doors that turned them on (backups/auto.ts); nothing otherwise.
+    if (changes) noteWrite(project);
     return changes ? { ok: true, value, changes } : { ok: true, value };
   } catch (error) {
     // What a failing call had committed (a cancelled import keeps its documents) is reported all the same.

@@ -5,6 +5,7 @@ import { coreHandlers } from './coreHandlers';
 import { corpusHandlers } from './corpusHandlers';
 import { exportHandlers } from './exportHandlers';
 import { gridHandlers } from './gridHandlers';
+import { backupHandlers } from './backupHandlers';
 
 export type Handler<M extends MethodName> = (
   project: Project,
@@ -19,4 +20,5 @@ export const handlers: Handlers = {
   ...codebookHandlers,
   ...exportHandlers,
   ...gridHandlers,
+  ...backupHandlers,
 };

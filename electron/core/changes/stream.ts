@@ -1,4 +1,9 @@
-import type { ChangeEvent, ImportEvent, StreamEvent } from '../../../shared/api/changes';
+import {
+  everythingChanged,
+  type ChangeEvent,
+  type ImportEvent,
+  type StreamEvent,
+} from '../../../shared/api/changes';
 import type { HistoryState } from '../../../shared/api/codebook';
 import type { Db } from '../db';
 import { drainChanges } from './tracker';
@@ -57,6 +62,13 @@ export function publishChanges(db: Db, origin?: string, history?: () => HistoryS
   };
   emit(c, event);
   return event;
+}
+
+/** Tells every subscriber that everything changed (a backup was restored under the connection: backups/restore.ts). */
+export function publishEverything(db: Db): void {
+  const c = channel(db);
+  c.seq += 1;
+  emit(c, everythingChanged(c.seq));
 }
 
 /** A background import's progress (and, first, what its documents changed so far). */
