@@ -79,14 +79,6 @@ export const coreMethods = {
     Claim,
   ),
   deleteClaim: method(z.object({ id: Id }), z.object({ id: Id })),
-  getGrid: method(
-    z.object({}),
-    z.object({
-      rows: z.array(z.object({ docId: Id, title: z.string() })),
-      columns: z.array(z.object({ domainId: Id, name: z.string(), color: z.string() })),
-      counts: z.array(z.array(z.number().int().nonnegative())),
-    }),
-  ),
   compareDocuments: method(
     z.object({ docIds: z.array(Id).min(2).max(4) }),
     z.object({

@@ -3,7 +3,6 @@ import { compareDocuments } from '../compare/compareDocuments';
 import { getDocument, listDocuments } from '../documents';
 import { listDomains } from '../domains';
 import { exportExcerpts } from '../export';
-import { documentDomainGrid } from '../grid';
 import { emptyReport, importSources } from '../import/importFiles';
 import { getMeta } from '../project';
 import type { Handler } from './handlers';
@@ -18,7 +17,6 @@ type CoreMethod =
   | 'createClaim'
   | 'updateClaim'
   | 'deleteClaim'
-  | 'getGrid'
   | 'compareDocuments'
   | 'exportExcerpts'
   | 'importFiles';
@@ -48,7 +46,6 @@ export const coreHandlers: { [M in CoreMethod]: Handler<M> } = {
     deleteClaim(p.db, i.id);
     return { id: i.id };
   },
-  getGrid: (p) => documentDomainGrid(p.db),
   compareDocuments: (p, i) => compareDocuments(p.db, i.docIds),
   exportExcerpts: async (p, { format, bom, positions, ...filter }) => {
     const r = await exportExcerpts(p.db, p.name, format, filter, { bom, positions });

@@ -65,14 +65,14 @@ describe('API contract', () => {
     });
     expect(created.quote).toBe('Ukraine');
     const grid = await call<{
-      rows: { docId: number }[];
+      rows: { docId?: number }[];
       columns: { domainId: number }[];
-      counts: number[][];
-    }>('getGrid', {});
+      values: number[][];
+    }>('getMatrix', { rows: 'documents', measure: 'count' });
     const r = grid.rows.findIndex((x) => x.docId === doc.id);
     const c = grid.columns.findIndex((x) => x.domainId === aid!.id);
     const listed = await call<Claim[]>('listClaims', { docId: doc.id, domainId: aid!.id });
-    expect(grid.counts[r][c]).toBe(listed.length);
+    expect(grid.values[r][c]).toBe(listed.length);
     expect(listed.map((x) => x.id)).toContain(created.id);
     const cmp = await call<{ domains: { domainId: number; claims: Claim[][] }[] }>('compareDocuments', {
       docIds: [doc.id, docs[1].id],

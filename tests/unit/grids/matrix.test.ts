@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { createClaim, deleteClaim } from '../../../electron/core/claims';
 import { computeMatrix, type Matrix, type Measure } from '../../../electron/core/grids/matrix';
 import { rowDimensions } from '../../../electron/core/grids/dimensions';
-import { documentDomainGrid } from '../../../electron/core/grid';
 import { buildFixture, cpLength, type Fixture, maskMeasures, subtreeOf } from './fixture';
 
 type Key = string | null;
@@ -218,18 +217,6 @@ describe('matrix', () => {
       ]),
     );
     expect(rowDimensions(f.p.db).map((d) => d.id)).not.toContain('attr:pages:year');
-  });
-
-  it('keeps the old documents × domains grid equal to the direct counts', () => {
-    const f = buildFixture(9, 4, 6);
-    const g = documentDomainGrid(f.p.db);
-    g.rows.forEach((r, i) =>
-      g.columns.forEach((c, j) =>
-        expect(g.counts[i][j]).toBe(
-          f.claims.filter((x) => x.docId === r.docId && x.domains.includes(c.domainId)).length,
-        ),
-      ),
-    );
   });
 
   it('rejects unknown dimensions, attributes and measures with a clear message', () => {
