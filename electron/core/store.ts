@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { ChangeStream } from './changes/state';
 import type { GridResults } from './grids/cache';
 import type { HistorySession } from './history';
 
@@ -26,6 +27,8 @@ export class Store {
   history: HistorySession | undefined;
   /** The grids' results, valid until the project changes (grids/cache.ts). */
   gridResults: GridResults | undefined;
+  /** The change stream: whether its triggers are installed, the last event's number, who listens (changes/). */
+  changes: ChangeStream | undefined;
   /** Recently read document texts by id, with their content hash (claims.ts documentText). */
   readonly texts = new Map<number, { hash: string; text: string }>();
   private readonly statements = new Map<string, Database.Statement>();

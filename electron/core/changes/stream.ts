@@ -6,25 +6,13 @@ import {
 } from '../../../shared/api/changes';
 import type { HistoryState } from '../../../shared/api/codebook';
 import type { Db } from '../db';
+import { channel, type ChangeStream, type StreamListener } from './state';
 import { drainChanges } from './tracker';
 
 // One stream of events per open project, which the doors forward to their windows (Electron IPC, web mode's
 // Server-Sent Events). The core knows nothing of windows: a door subscribes and filters by origin.
 
-export type StreamListener = (event: StreamEvent) => void;
-
-interface Channel {
-  seq: number;
-  listeners: Set<StreamListener>;
-}
-
-const channels = new WeakMap<Db, Channel>();
-
-function channel(db: Db): Channel {
-  let c = channels.get(db);
-  if (!c) channels.set(db, (c = { seq: 0, listeners: new Set() }));
-  return c;
-}
+export type { StreamListener } from './state';
 
 /** Calls `listener` with every event of this project from now on; returns the function that stops it. */
 export function subscribe(db: Db, listener: StreamListener): () => void {
@@ -33,7 +21,7 @@ export function subscribe(db: Db, listener: StreamListener): () => void {
   return () => c.listeners.delete(listener);
 }
 
-function emit(c: Channel, event: StreamEvent): void {
+function emit(c: ChangeStream, event: StreamEvent): void {
   for (const listener of c.listeners) {
     try {
       listener(event);

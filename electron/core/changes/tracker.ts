@@ -5,11 +5,13 @@ import {
   type TableChange,
 } from '../../../shared/api/changes';
 import type { Db } from '../db';
+import { channel } from './state';
 
 // Changes are collected by SQLite itself, not by each write function: TEMP triggers (they live in this
 // connection only and never reach the project file) note every row written to the tables the views show in a
-// TEMP table (0 where a row has no id or no document, so that UNIQUE folds repeated writes of a row). Whatever writes (a method, undo and redo, an import, a migration's repair), it is seen; a
-// transaction that rolls back takes its notes with it, so a failed call reports nothing.
+// TEMP table, once per row (0 where a row has no id or no document). Whatever writes (a method, undo and redo,
+// an import, a migration's repair), it is seen; a transaction that rolls back takes its notes with it, so a
+// failed call reports nothing.
 
 const LOG = 'temp.dossier_changes';
 
@@ -29,22 +31,26 @@ const TRACKED: Record<ChangeTable, { id: string; doc: string }> = {
   project_meta: { id: '0', doc: '0' },
 };
 
-const tracked = new WeakSet<Db>();
-
 function triggerSql(table: ChangeTable, op: 'INSERT' | 'UPDATE' | 'DELETE', row: 'NEW' | 'OLD'): string {
   const { id, doc } = TRACKED[table];
   const expr = (s: string): string => s.replaceAll('r.', `${row}.`);
+  // Not INSERT OR IGNORE with a UNIQUE key: a statement's own conflict clause (undo restores rows with INSERT OR
+  // REPLACE, …) overrides its triggers', and a repeated note would then fail the edit.
   return `CREATE TEMP TRIGGER IF NOT EXISTS dossier_changes_${table}_${op.toLowerCase()}_${row.toLowerCase()}
     AFTER ${op} ON main.${table} BEGIN
-      INSERT OR IGNORE INTO ${LOG} (tbl, row_id, doc_id) VALUES ('${table}', ${expr(id)}, ${expr(doc)});
+      INSERT INTO ${LOG} (tbl, row_id, doc_id) SELECT '${table}', ${expr(id)}, ${expr(doc)}
+        WHERE NOT EXISTS (SELECT 1 FROM ${LOG}
+          WHERE tbl = '${table}' AND row_id = ${expr(id)} AND doc_id = ${expr(doc)});
     END;`;
 }
 
 /** Starts noting this connection's changes (once per connection; a read-only project has none to note). */
 export function trackChanges(db: Db): void {
-  if (tracked.has(db)) return;
+  const stream = channel(db);
+  if (stream.tracked) return;
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS dossier_changes (
-    tbl TEXT NOT NULL, row_id INTEGER NOT NULL, doc_id INTEGER NOT NULL, UNIQUE (tbl, row_id, doc_id))`);
+    tbl TEXT NOT NULL, row_id INTEGER NOT NULL, doc_id INTEGER NOT NULL)`);
+  db.exec(`CREATE INDEX IF NOT EXISTS temp.dossier_changes_rows ON dossier_changes (tbl, row_id, doc_id)`);
   for (const table of CHANGE_TABLES) {
     db.exec(triggerSql(table, 'INSERT', 'NEW'));
     db.exec(triggerSql(table, 'DELETE', 'OLD'));
@@ -52,7 +58,7 @@ export function trackChanges(db: Db): void {
     db.exec(triggerSql(table, 'UPDATE', 'NEW'));
     db.exec(triggerSql(table, 'UPDATE', 'OLD'));
   }
-  tracked.add(db);
+  stream.tracked = true;
 }
 
 export interface DrainedChanges {
@@ -65,13 +71,13 @@ export interface DrainedChanges {
  * it. Null when nothing was, when tracking is off, or while a transaction is open (its notes are not final yet).
  */
 export function drainChanges(db: Db): DrainedChanges | null {
-  if (!tracked.has(db) || !db.open || db.inTransaction) return null;
-  const counts = db.prepare(`SELECT tbl, COUNT(DISTINCT row_id) AS n FROM ${LOG} GROUP BY tbl`).all() as {
+  if (!db.changes?.tracked || !db.open || db.inTransaction) return null;
+  const counts = db.cached(`SELECT tbl, COUNT(DISTINCT row_id) AS n FROM ${LOG} GROUP BY tbl`).all() as {
     tbl: ChangeTable;
     n: number;
   }[];
   if (counts.length === 0) return null;
-  const idsOf = db.prepare(
+  const idsOf = db.cached(
     `SELECT DISTINCT row_id AS id FROM ${LOG} WHERE tbl = ? AND row_id > 0 ORDER BY row_id LIMIT ?`,
   );
   const tables = counts
@@ -82,7 +88,7 @@ export function drainChanges(db: Db): DrainedChanges | null {
     });
   const docs = (
     db
-      .prepare(`SELECT DISTINCT doc_id AS id FROM ${LOG} WHERE doc_id > 0 ORDER BY doc_id LIMIT ?`)
+      .cached(`SELECT DISTINCT doc_id AS id FROM ${LOG} WHERE doc_id > 0 ORDER BY doc_id LIMIT ?`)
       .all(MAX_CHANGED_IDS + 1) as { id: number }[]
   ).map((r) => r.id);
   db.exec(`DELETE FROM ${LOG}`);

@@ -89,6 +89,22 @@ describe('change events from callMethod', () => {
     expect(redone.changes?.history).toMatchObject({ canUndo: true, canRedo: false });
   });
 
+  it('undo of edits to a claim restores it: noting its rows again never fails the step', async () => {
+    const p = sampleProject();
+    const doc = await firstDoc(p);
+    const domainId = await aDomain(p);
+    const made = await call(p, 'createClaim', { docId: doc.id, start: 0, end: 5, domainIds: [domainId] });
+    const id = (made.value as { id: number }).id;
+    await call(p, 'updateClaim', { id, end: 8 });
+    await call(p, 'updateClaim', { id, start: 1 });
+    const first = await call(p, 'undo', {});
+    expect(tableOf(first.changes, 'claims')?.ids).toEqual([id]);
+    await call(p, 'undo', {});
+    expect(p.db.prepare('SELECT start, end FROM claims WHERE id = ?').get(id)).toEqual({ start: 0, end: 5 });
+    await call(p, 'redo', {});
+    expect(p.db.prepare('SELECT start, end FROM claims WHERE id = ?').get(id)).toEqual({ start: 0, end: 8 });
+  });
+
   it('domain edits name the domains (and the claims a merge moved)', async () => {
     const p = tempProject();
     const made = await call(p, 'createDomain', { name: 'Ports' });

@@ -1,0 +1,18 @@
+import type { StreamEvent } from '../../../shared/api/changes';
+import type { Db } from '../db';
+
+export type StreamListener = (event: StreamEvent) => void;
+
+/** A store's change stream (Store.changes): lives as long as the connection, as its TEMP triggers do. */
+export interface ChangeStream {
+  /** Whether this connection's TEMP triggers are installed (tracker.ts). */
+  tracked: boolean;
+  /** The last event's number. */
+  seq: number;
+  listeners: Set<StreamListener>;
+}
+
+/** The store's stream, made on first use. */
+export function channel(db: Db): ChangeStream {
+  return (db.changes ??= { tracked: false, seq: 0, listeners: new Set() });
+}
