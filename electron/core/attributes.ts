@@ -77,7 +77,7 @@ interface AttributeRow {
 
 export function listAttributes(db: Db): Attribute[] {
   return db
-    .prepare(
+    .cached(
       `SELECT a.id, a.name, a.type, (SELECT count(*) FROM document_attributes da WHERE da.attribute_id = a.id) AS documents
        FROM attributes a ORDER BY a.name COLLATE NOCASE`,
     )
@@ -107,7 +107,7 @@ export function defineAttribute(db: Db, name: string, type: AttributeType): Attr
       );
     return existing;
   }
-  const info = db.prepare('INSERT INTO attributes (name, type) VALUES (?, ?)').run(clean, type);
+  const info = db.cached('INSERT INTO attributes (name, type) VALUES (?, ?)').run(clean, type);
   return { id: Number(info.lastInsertRowid), name: clean, type, documents: 0 };
 }
 
@@ -118,13 +118,13 @@ export function renameAttribute(db: Db, id: number, name: string): Attribute {
   if (other && other.id !== id)
     throw new DossierError('conflict', `an attribute named "${other.name}" exists`);
   attributeById(db, id);
-  db.prepare('UPDATE attributes SET name = ? WHERE id = ?').run(clean, id);
+  db.cached('UPDATE attributes SET name = ? WHERE id = ?').run(clean, id);
   return attributeById(db, id);
 }
 
 export function deleteAttribute(db: Db, id: number): void {
   attributeById(db, id);
-  db.prepare('DELETE FROM attributes WHERE id = ?').run(id);
+  db.cached('DELETE FROM attributes WHERE id = ?').run(id);
 }
 
 /** Sets (or, with null or '', clears) one document's value; the attribute must exist. */
@@ -136,17 +136,17 @@ export function setDocumentAttribute(
 ): void {
   const attr = findAttribute(db, name);
   if (!attr) throw new DossierError('not_found', `no attribute named "${name}"`);
-  const doc = db.prepare('SELECT 1 FROM documents WHERE id = ?').get(docId);
+  const doc = db.cached('SELECT 1 FROM documents WHERE id = ?').get(docId);
   if (!doc) throw new DossierError('not_found', `no document with id ${docId}`);
   if (value === null || String(value).trim() === '') {
-    db.prepare('DELETE FROM document_attributes WHERE document_id = ? AND attribute_id = ?').run(
+    db.cached('DELETE FROM document_attributes WHERE document_id = ? AND attribute_id = ?').run(
       docId,
       attr.id,
     );
     return;
   }
   const stored = normaliseValue(attr.type, value, attr.name);
-  db.prepare(
+  db.cached(
     `INSERT INTO document_attributes (document_id, attribute_id, value) VALUES (?, ?, ?)
      ON CONFLICT (document_id, attribute_id) DO UPDATE SET value = excluded.value`,
   ).run(docId, attr.id, stored);
@@ -170,7 +170,7 @@ function typed(type: AttributeType, value: string): AttributeValue {
 
 export function getDocumentAttributes(db: Db, docId: number): Record<string, AttributeValue> {
   const rows = db
-    .prepare(
+    .cached(
       `SELECT a.name, a.type, da.value FROM document_attributes da JOIN attributes a ON a.id = da.attribute_id
        WHERE da.document_id = ? ORDER BY a.name COLLATE NOCASE`,
     )
@@ -186,9 +186,9 @@ export function attributeTable(db: Db): {
   const attributes = listAttributes(db);
   const byId = new Map(attributes.map((a) => [a.id, a]));
   const rows = new Map<number, Record<string, AttributeValue>>();
-  for (const d of db.prepare('SELECT id FROM documents ORDER BY id').all() as { id: number }[])
+  for (const d of db.cached('SELECT id FROM documents ORDER BY id').all() as { id: number }[])
     rows.set(d.id, {});
-  const values = db.prepare('SELECT document_id, attribute_id, value FROM document_attributes').all() as {
+  const values = db.cached('SELECT document_id, attribute_id, value FROM document_attributes').all() as {
     document_id: number;
     attribute_id: number;
     value: string;
@@ -259,6 +259,8 @@ export function attributeFilterSql(
 export function filterDocuments(db: Db, filters: AttributeFilter[]): number[] {
   const { sql, params } = attributeFilterSql(db, filters, 'd.id');
   return (
-    db.prepare(`SELECT d.id FROM documents d WHERE ${sql} ORDER BY d.id`).all(...params) as { id: number }[]
+    db.prepareOnce(`SELECT d.id FROM documents d WHERE ${sql} ORDER BY d.id`).all(...params) as {
+      id: number;
+    }[]
   ).map((r) => r.id);
 }

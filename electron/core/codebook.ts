@@ -27,7 +27,7 @@ const COLOR = /^#[0-9a-fA-F]{6}$/;
 export function getCodebook(db: Db): CodebookDomain[] {
   const extra = new Map(
     (
-      db.prepare('SELECT id, inclusion, exclusion FROM domains').all() as {
+      db.cached('SELECT id, inclusion, exclusion FROM domains').all() as {
         id: number;
         inclusion: string;
         exclusion: string;
@@ -63,7 +63,7 @@ export function getCodebookDomain(db: Db, id: number): CodebookDomain {
 }
 
 function assertDomain(db: Db, id: number): { id: number; name: string; parent_id: number | null } {
-  const d = db.prepare('SELECT id, name, parent_id FROM domains WHERE id = ?').get(id) as
+  const d = db.cached('SELECT id, name, parent_id FROM domains WHERE id = ?').get(id) as
     { id: number; name: string; parent_id: number | null } | undefined;
   if (!d) throw new DossierError('not_found', `no domain with id ${id}`);
   return d;
@@ -87,7 +87,7 @@ function checkColor(color: string): string {
 
 function childIds(db: Db, parentId: number | null, except?: number): number[] {
   const rows = db
-    .prepare('SELECT id FROM domains WHERE parent_id IS ? ORDER BY sort_order, id')
+    .cached('SELECT id FROM domains WHERE parent_id IS ? ORDER BY sort_order, id')
     .all(parentId) as { id: number }[];
   return rows.map((r) => r.id).filter((id) => id !== except);
 }
@@ -95,7 +95,7 @@ function childIds(db: Db, parentId: number | null, except?: number): number[] {
 function nextOrder(db: Db, parentId: number | null): number {
   return (
     db
-      .prepare('SELECT coalesce(max(sort_order), -1) + 1 AS n FROM domains WHERE parent_id IS ?')
+      .cached('SELECT coalesce(max(sort_order), -1) + 1 AS n FROM domains WHERE parent_id IS ?')
       .get(parentId) as {
       n: number;
     }
@@ -105,7 +105,7 @@ function nextOrder(db: Db, parentId: number | null): number {
 /** Every domain below `id` in the tree (not `id` itself). */
 export function descendantIds(db: Db, id: number): Set<number> {
   const rows = db
-    .prepare(
+    .cached(
       `WITH RECURSIVE sub(id) AS (SELECT id FROM domains WHERE parent_id = ?
          UNION SELECT d.id FROM domains d JOIN sub ON d.parent_id = sub.id) SELECT id FROM sub`,
     )
@@ -114,7 +114,7 @@ export function descendantIds(db: Db, id: number): Set<number> {
 }
 
 function renumber(db: Db, ids: number[], parentId: number | null): void {
-  const stmt = db.prepare('UPDATE domains SET parent_id = ?, sort_order = ? WHERE id = ?');
+  const stmt = db.cached('UPDATE domains SET parent_id = ?, sort_order = ? WHERE id = ?');
   ids.forEach((id, i) => stmt.run(parentId, i, id));
 }
 
@@ -172,7 +172,7 @@ export function updateDomain(db: Db, u: DomainUpdate): CodebookDomain {
   if (fields.length) {
     recordEdit(db, domainUpdateLabel(u), (t) => {
       t.domains([u.id]);
-      db.prepare(`UPDATE domains SET ${fields.map(([k]) => `${k} = ?`).join(', ')} WHERE id = ?`).run(
+      db.prepareOnce(`UPDATE domains SET ${fields.map(([k]) => `${k} = ?`).join(', ')} WHERE id = ?`).run(
         ...fields.map(([, v]) => v),
         u.id,
       );
@@ -233,7 +233,7 @@ export interface MergePreview {
 
 function claimIdsOf(db: Db, domainId: number): number[] {
   return (
-    db.prepare('SELECT claim_id FROM claim_domains WHERE domain_id = ?').all(domainId) as {
+    db.cached('SELECT claim_id FROM claim_domains WHERE domain_id = ?').all(domainId) as {
       claim_id: number;
     }[]
   ).map((r) => r.claim_id);
@@ -243,7 +243,7 @@ export function previewMerge(db: Db, sourceId: number, targetId: number): MergeP
   const source = assertDomain(db, sourceId);
   const target = assertDomain(db, targetId);
   if (sourceId === targetId) throw new DossierError('invalid_input', 'choose two different domains to merge');
-  const n = (sql: string, ...p: unknown[]) => (db.prepare(sql).get(...p) as { n: number }).n;
+  const n = (sql: string, ...p: unknown[]) => (db.prepareOnce(sql).get(...p) as { n: number }).n;
   return {
     source: { id: source.id, name: source.name },
     target: { id: target.id, name: target.name },
@@ -280,12 +280,12 @@ export function mergeDomains(db: Db, sourceId: number, targetId: number): MergeP
     t.domains([sourceId, targetId, ...children, ...newSiblings, ...childIds(db, targetId)]);
     // A target inside the source's subtree first climbs to the source's place, so that no cycle can form.
     if (targetInside) renumber(db, [...newSiblings, targetId], source.parent_id);
-    db.prepare(
+    db.cached(
       `INSERT OR IGNORE INTO claim_domains (claim_id, domain_id)
        SELECT claim_id, ? FROM claim_domains WHERE domain_id = ?`,
     ).run(targetId, sourceId);
     renumber(db, [...childIds(db, targetId), ...children], targetId);
-    db.prepare('DELETE FROM domains WHERE id = ?').run(sourceId);
+    db.cached('DELETE FROM domains WHERE id = ?').run(sourceId);
   });
   return preview;
 }
@@ -304,7 +304,7 @@ export interface DeletePreview {
 
 export function previewDelete(db: Db, id: number): DeletePreview {
   const d = assertDomain(db, id);
-  const n = (sql: string) => (db.prepare(sql).get(id) as { n: number }).n;
+  const n = (sql: string) => (db.prepareOnce(sql).get(id) as { n: number }).n;
   const parent = d.parent_id === null ? null : assertDomain(db, d.parent_id);
   return {
     domain: { id: d.id, name: d.name },
@@ -346,7 +346,7 @@ export function deleteDomain(db: Db, id: number, o: { deleteClaims?: boolean } =
     const children = childIds(db, id);
     const siblings = childIds(db, parentId);
     t.domains([...children, ...siblings]);
-    db.prepare(
+    db.cached(
       `DELETE FROM claims WHERE id IN (SELECT cd.claim_id FROM claim_domains cd WHERE cd.domain_id = ?
          AND NOT EXISTS (SELECT 1 FROM claim_domains o WHERE o.claim_id = cd.claim_id AND o.domain_id <> ?))`,
     ).run(id, id);
@@ -356,7 +356,7 @@ export function deleteDomain(db: Db, id: number, o: { deleteClaims?: boolean } =
       siblings.flatMap((s) => (s === id ? children : [s])),
       parentId,
     );
-    db.prepare('DELETE FROM domains WHERE id = ?').run(id);
+    db.cached('DELETE FROM domains WHERE id = ?').run(id);
   });
   return { ...preview, deletedClaims: preview.claimsWithoutOtherDomain };
 }
@@ -365,7 +365,7 @@ export function deleteDomain(db: Db, id: number, o: { deleteClaims?: boolean } =
 export function recentDomainIds(db: Db, limit = 20): number[] {
   return (
     db
-      .prepare(
+      .cached(
         `SELECT cd.domain_id AS id, max(c.updated_at) AS last, max(c.id) AS latest FROM claim_domains cd
          JOIN claims c ON c.id = cd.claim_id GROUP BY cd.domain_id ORDER BY last DESC, latest DESC LIMIT ?`,
       )
@@ -412,7 +412,7 @@ export function mergeTemplate(db: Db, template: CodebookTemplate): TemplateMerge
       const parent = m.parent ? findDomainByName(db, m.parent.trim()) : undefined;
       // A parent missing from both, or a template whose parents loop, leaves the domain at the top level.
       if (!parent || parent.id === m.id || descendantIds(db, m.id).has(parent.id)) continue;
-      db.prepare('UPDATE domains SET parent_id = ?, sort_order = ? WHERE id = ?').run(
+      db.cached('UPDATE domains SET parent_id = ?, sort_order = ? WHERE id = ?').run(
         parent.id,
         nextOrder(db, parent.id),
         m.id,

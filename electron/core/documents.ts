@@ -3,7 +3,6 @@ import { canonicalText } from '../../shared/text';
 import { type Db, nowIso } from './db';
 import { DossierError } from './errors';
 import { type PreparedText, prepareText } from './preparedText';
-import { cached } from './statements';
 
 export { contentHash, type PreparedText, prepareText } from './preparedText';
 
@@ -36,7 +35,7 @@ export function addDocument(db: Db, doc: NewDocument): AddResult {
     ? { text: doc.text, ...doc.prepared }
     : prepareText(doc.text);
   if (!/\S/.test(text)) throw new DossierError('invalid_input', 'the document has no text');
-  const existing = cached(db, 'SELECT id FROM documents WHERE content_hash = ?').get(hash) as
+  const existing = db.cached('SELECT id FROM documents WHERE content_hash = ?').get(hash) as
     { id: number } | undefined;
   if (existing) return { status: 'skipped', id: existing.id };
   const meta = doc.meta ?? {};
@@ -45,32 +44,32 @@ export function addDocument(db: Db, doc: NewDocument): AddResult {
   // pending index to disk at every savepoint, which made a batch cost as much as one commit per document.
   const inOne = <T>(f: () => T): T => (db.inTransaction ? f() : db.transaction(f)());
   const id = inOne(() => {
-    const info = cached(
-      db,
-      `INSERT INTO documents (title, source, author, published, url, original_name, format, file_size, content_hash,
+    const info = db
+      .cached(
+        `INSERT INTO documents (title, source, author, published, url, original_name, format, file_size, content_hash,
            text, char_count, word_count, meta_json, meta_text, imported_at)
          VALUES (@title, @source, @author, @published, @url, @originalName, @format, @fileSize, @hash,
            @text, @chars, @words, @metaJson, @metaText, @now)`,
-    ).run({
-      title,
-      source: doc.source ?? '',
-      author: doc.author ?? '',
-      published: doc.published ?? '',
-      url: doc.url ?? '',
-      originalName: doc.originalName ?? '',
-      format: doc.format,
-      fileSize: doc.fileSize ?? Buffer.byteLength(doc.text, 'utf8'),
-      hash,
-      text,
-      chars,
-      words,
-      metaJson: JSON.stringify(meta),
-      metaText: [doc.source, doc.author, ...Object.values(meta)].filter(Boolean).join(' '),
-      now: nowIso(),
-    });
+      )
+      .run({
+        title,
+        source: doc.source ?? '',
+        author: doc.author ?? '',
+        published: doc.published ?? '',
+        url: doc.url ?? '',
+        originalName: doc.originalName ?? '',
+        format: doc.format,
+        fileSize: doc.fileSize ?? Buffer.byteLength(doc.text, 'utf8'),
+        hash,
+        text,
+        chars,
+        words,
+        metaJson: JSON.stringify(meta),
+        metaText: [doc.source, doc.author, ...Object.values(meta)].filter(Boolean).join(' '),
+        now: nowIso(),
+      });
     const docId = Number(info.lastInsertRowid);
-    const addPage = cached(
-      db,
+    const addPage = db.cached(
       'INSERT INTO document_pages (document_id, page, start, end) VALUES (?, ?, ?, ?)',
     );
     for (const p of doc.pages ?? []) addPage.run(docId, p.page, p.start, p.end);
@@ -114,14 +113,14 @@ function toSummary(r: DocumentRow): DocumentSummary {
 
 export function listDocuments(db: Db): DocumentSummary[] {
   const rows = db
-    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents d ORDER BY d.title COLLATE NOCASE, d.id`)
+    .cached(`SELECT ${SUMMARY_COLUMNS} FROM documents d ORDER BY d.title COLLATE NOCASE, d.id`)
     .all();
   return (rows as DocumentRow[]).map(toSummary);
 }
 
 export function getDocument(db: Db, id: number): DocumentFull {
   const row = db
-    .prepare(
+    .cached(
       `SELECT ${SUMMARY_COLUMNS}, d.url, d.file_size, d.content_hash, d.text, d.meta_json FROM documents d WHERE d.id = ?`,
     )
     .get(id) as
@@ -135,7 +134,7 @@ export function getDocument(db: Db, id: number): DocumentFull {
     | undefined;
   if (!row) throw new DossierError('not_found', `no document with id ${id}`);
   const pages = db
-    .prepare('SELECT page, start, end FROM document_pages WHERE document_id = ? ORDER BY page')
+    .cached('SELECT page, start, end FROM document_pages WHERE document_id = ? ORDER BY page')
     .all(id) as PageSpan[];
   return {
     ...toSummary(row),
@@ -150,7 +149,7 @@ export function getDocument(db: Db, id: number): DocumentFull {
 
 /** The canonical text only, for anchoring and exports. */
 export function getDocumentText(db: Db, id: number): string {
-  const row = db.prepare('SELECT text FROM documents WHERE id = ?').get(id) as { text: string } | undefined;
+  const row = db.cached('SELECT text FROM documents WHERE id = ?').get(id) as { text: string } | undefined;
   if (!row) throw new DossierError('not_found', `no document with id ${id}`);
   return row.text;
 }

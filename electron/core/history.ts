@@ -1,7 +1,6 @@
 import { type Db, nowIso } from './db';
 import { DossierError } from './errors';
 import { getAnalyst } from './settings';
-import { cached } from './statements';
 
 // Undo/redo for the session: every claim and codebook edit runs inside `recordEdit`, which snapshots the rows the
 // edit declares it will touch before it runs and again after it ran. Undo writes the "before" rows back and redo
@@ -85,12 +84,13 @@ const CLAIM_COLUMNS = `id, document_id, start, end, quote, prefix, suffix, note,
 export function claimStates(db: Db, ids: number[]): Map<number, ClaimState> {
   const out = new Map<number, ClaimState>();
   if (ids.length === 0) return out;
-  const rows = cached(
-    db,
-    `SELECT ${CLAIM_COLUMNS},
+  const rows = db
+    .cached(
+      `SELECT ${CLAIM_COLUMNS},
          (SELECT group_concat(domain_id) FROM claim_domains WHERE claim_id = c.id) AS domain_ids
        FROM claims c WHERE id IN (SELECT value FROM json_each(?))`,
-  ).all(JSON.stringify(ids)) as (Omit<ClaimState, 'domainIds'> & { domain_ids: string | null })[];
+    )
+    .all(JSON.stringify(ids)) as (Omit<ClaimState, 'domainIds'> & { domain_ids: string | null })[];
   for (const { domain_ids, ...r } of rows) {
     const domainIds = domain_ids
       ? domain_ids
@@ -106,11 +106,12 @@ export function claimStates(db: Db, ids: number[]): Map<number, ClaimState> {
 export function domainStates(db: Db, ids: number[]): Map<number, DomainState> {
   const out = new Map<number, DomainState>();
   if (ids.length === 0) return out;
-  const rows = cached(
-    db,
-    `SELECT id, name, color, description, inclusion, exclusion, parent_id, sort_order, codable, color_chosen
+  const rows = db
+    .cached(
+      `SELECT id, name, color, description, inclusion, exclusion, parent_id, sort_order, codable, color_chosen
        FROM domains WHERE id IN (SELECT value FROM json_each(?))`,
-  ).all(JSON.stringify(ids)) as DomainState[];
+    )
+    .all(JSON.stringify(ids)) as DomainState[];
   for (const r of rows) out.set(r.id, r);
   return out;
 }
@@ -200,8 +201,7 @@ function writeLog(db: Db, e: Entry, action: string): void {
   if (!e.claims.length && !e.domains.length) return;
   const at = nowIso();
   const analyst = getAnalyst(db);
-  const stmt = cached(
-    db,
+  const stmt = db.cached(
     'INSERT INTO edit_log (at, analyst, action, entity, entity_id) VALUES (?, ?, ?, ?, ?)',
   );
   for (const c of e.claims) stmt.run(at, analyst, action, 'claim', c.id);
@@ -321,7 +321,7 @@ function restore(db: Db, e: Entry, current: 'before' | 'after', target: 'before'
     );
   }
   // Domains first (parents linked once all exist), then claims, then domains that go away.
-  const upsertDomain = db.prepare(
+  const upsertDomain = db.cached(
     `INSERT INTO domains (id, name, color, description, inclusion, exclusion, parent_id, sort_order, codable,
        color_chosen)
      VALUES (@id, @name, @color, @description, @inclusion, @exclusion, NULL, @sort_order, @codable, @color_chosen)
@@ -329,13 +329,13 @@ function restore(db: Db, e: Entry, current: 'before' | 'after', target: 'before'
        description = excluded.description, inclusion = excluded.inclusion, exclusion = excluded.exclusion,
        sort_order = excluded.sort_order, codable = excluded.codable, color_chosen = excluded.color_chosen`,
   );
-  const setParent = db.prepare('UPDATE domains SET parent_id = ? WHERE id = ?');
+  const setParent = db.cached('UPDATE domains SET parent_id = ? WHERE id = ?');
   const kept = e.domains.map((d) => d[target]).filter((d): d is DomainState => d !== null);
   for (const d of kept) upsertDomain.run(d);
   for (const d of kept) setParent.run(d.parent_id, d.id);
 
-  const delClaim = db.prepare('DELETE FROM claims WHERE id = ?');
-  const upsertClaim = db.prepare(
+  const delClaim = db.cached('DELETE FROM claims WHERE id = ?');
+  const upsertClaim = db.cached(
     `INSERT INTO claims (${CLAIM_COLUMNS}) VALUES (@id, @document_id, @start, @end, @quote, @prefix, @suffix,
        @note, @actor, @stance, @reliability, @credibility, @analyst, @created_at, @updated_at)
      ON CONFLICT (id) DO UPDATE SET document_id = excluded.document_id, start = excluded.start,
@@ -344,8 +344,8 @@ function restore(db: Db, e: Entry, current: 'before' | 'after', target: 'before'
        credibility = excluded.credibility, analyst = excluded.analyst, created_at = excluded.created_at,
        updated_at = excluded.updated_at`,
   );
-  const unlink = db.prepare('DELETE FROM claim_domains WHERE claim_id = ?');
-  const link = db.prepare('INSERT INTO claim_domains (claim_id, domain_id) VALUES (?, ?)');
+  const unlink = db.cached('DELETE FROM claim_domains WHERE claim_id = ?');
+  const link = db.cached('INSERT INTO claim_domains (claim_id, domain_id) VALUES (?, ?)');
   for (const c of e.claims) if (c[target] === null) delClaim.run(c.id);
   for (const c of e.claims) {
     const t = c[target];
@@ -356,8 +356,8 @@ function restore(db: Db, e: Entry, current: 'before' | 'after', target: 'before'
     for (const d of domainIds) link.run(c.id, d);
   }
 
-  const linked = db.prepare('SELECT count(*) AS n FROM claim_domains WHERE domain_id = ?');
-  const delDomain = db.prepare('DELETE FROM domains WHERE id = ?');
+  const linked = db.prepareOnce('SELECT count(*) AS n FROM claim_domains WHERE domain_id = ?');
+  const delDomain = db.cached('DELETE FROM domains WHERE id = ?');
   for (const d of e.domains) {
     if (d[target] !== null) continue;
     if ((linked.get(d.id) as { n: number }).n > 0) {

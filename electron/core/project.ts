@@ -47,13 +47,12 @@ export function closeProject(project: Project): void {
 }
 
 export function getMeta(db: Db, key: string): string | undefined {
-  return (
-    db.prepare('SELECT value FROM project_meta WHERE key = ?').get(key) as { value: string } | undefined
-  )?.value;
+  return (db.cached('SELECT value FROM project_meta WHERE key = ?').get(key) as { value: string } | undefined)
+    ?.value;
 }
 
 export function setMeta(db: Db, key: string, value: string): void {
-  db.prepare(
+  db.cached(
     'INSERT INTO project_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   ).run(key, value);
 }

@@ -52,8 +52,7 @@ export function installSample(db: Db): void {
     for (const c of spec.claims) {
       const docId = ids.get(c.file);
       if (docId === undefined) throw new Error(`sample claim names unknown file ${c.file}`);
-      const text = (db.prepare('SELECT text FROM documents WHERE id = ?').get(docId) as { text: string })
-        .text;
+      const text = (db.cached('SELECT text FROM documents WHERE id = ?').get(docId) as { text: string }).text;
       const start = findOccurrence(text, c.quote);
       if (start < 0) throw new Error(`sample quote not found in ${c.file}: ${c.quote}`);
       createClaim(db, {

@@ -179,7 +179,7 @@ export function searchDocuments(
   const wantHits = options.hits ?? true;
   try {
     const rows = db
-      .prepare(
+      .prepareOnce(
         `SELECT rowid AS id, title, rank,
            snippet(documents_fts, -1, '${OPEN}', '${CLOSE}', '…', 24) AS snippet,
            ${wantHits ? `highlight(documents_fts, 1, '${OPEN}', '${CLOSE}')` : 'NULL'} AS marked
@@ -193,7 +193,7 @@ export function searchDocuments(
         ? rows.length
         : (
             db
-              .prepare(`SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH ?${where.sql}`)
+              .prepareOnce(`SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH ?${where.sql}`)
               .get(fts, ...where.params) as { n: number }
           ).n;
     return {
@@ -223,13 +223,13 @@ export function documentHits(db: Db, docId: number, query: string): Span[] {
   // The id is inlined: with this SQLite, FTS5 ignores a bound "rowid = ?" next to MATCH (it returns other rows).
   try {
     const row = db
-      .prepare(
+      .prepareOnce(
         `SELECT highlight(documents_fts, 1, '${OPEN}', '${CLOSE}') AS marked FROM documents_fts
          WHERE documents_fts MATCH ? AND rowid = ${docId}`,
       )
       .get(fts) as { marked: string } | undefined;
     if (!row) {
-      if (!db.prepare('SELECT 1 FROM documents WHERE id = ?').get(docId))
+      if (!db.cached('SELECT 1 FROM documents WHERE id = ?').get(docId))
         throw new DossierError('not_found', `no document with id ${docId}`);
       return [];
     }
@@ -260,7 +260,7 @@ export function searchClaims(
   }
   try {
     const rows = db
-      .prepare(
+      .prepareOnce(
         `SELECT c.id, c.document_id, d.title, c.start, c.end, c.quote, c.note, claims_fts.rank AS rank,
            snippet(claims_fts, -1, '${OPEN}', '${CLOSE}', '…', 24) AS snippet
          FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid JOIN documents d ON d.id = c.document_id

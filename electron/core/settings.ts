@@ -1,6 +1,5 @@
 import type { Db } from './db';
 import { DossierError } from './errors';
-import { cached } from './statements';
 
 // Per-project settings live in project_meta. The analyst's name is set once and recorded on every claim the
 // analyst creates and in the edit log for every change.
@@ -12,9 +11,8 @@ export interface Settings {
 export const MAX_ANALYST_LENGTH = 200;
 
 function meta(db: Db, key: string): string | undefined {
-  return (
-    cached(db, 'SELECT value FROM project_meta WHERE key = ?').get(key) as { value: string } | undefined
-  )?.value;
+  return (db.cached('SELECT value FROM project_meta WHERE key = ?').get(key) as { value: string } | undefined)
+    ?.value;
 }
 
 /** The analyst named in Settings, or '' when none is set. */
@@ -34,7 +32,7 @@ export function updateSettings(db: Db, update: Partial<Settings>): Settings {
         'invalid_input',
         `the analyst's name is longer than ${MAX_ANALYST_LENGTH} characters`,
       );
-    db.prepare(
+    db.cached(
       'INSERT INTO project_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     ).run('analyst', analyst);
   }

@@ -39,7 +39,7 @@ export interface Tag {
 
 export function chosenDocuments(db: Db, docIds: number[] | undefined): AgreementDoc[] {
   const all = db
-    .prepare('SELECT id, title, char_count AS chars FROM documents ORDER BY id')
+    .cached('SELECT id, title, char_count AS chars FROM documents ORDER BY id')
     .all() as AgreementDoc[];
   if (!docIds) {
     if (!all.length) throw new DossierError('invalid_input', 'the project has no documents to compare');
@@ -67,12 +67,12 @@ export function chosenDomains(db: Db, s: Selection): AgreementDomain[] {
   // By default every domain a passage can be tagged with; a grouping domain only when one of them used it anyway
   // (claims imported from another tool).
   const codable = new Set(
-    (db.prepare('SELECT id FROM domains WHERE codable = 1').all() as { id: number }[]).map((r) => r.id),
+    (db.cached('SELECT id FROM domains WHERE codable = 1').all() as { id: number }[]).map((r) => r.id),
   );
   const used = new Set(
     (
       db
-        .prepare(
+        .cached(
           `SELECT DISTINCT cd.domain_id AS id FROM claim_domains cd JOIN claims c ON c.id = cd.claim_id
            WHERE c.analyst IN (SELECT value FROM json_each(?))`,
         )
@@ -87,7 +87,7 @@ export function chosenDomains(db: Db, s: Selection): AgreementDomain[] {
 /** Every analyst must have claims somewhere in the project: a name that has none is most likely mistyped. */
 export function checkAnalysts(db: Db, analysts: string[]): void {
   const known = (
-    db.prepare('SELECT DISTINCT analyst FROM claims ORDER BY analyst COLLATE NOCASE').all() as {
+    db.cached('SELECT DISTINCT analyst FROM claims ORDER BY analyst COLLATE NOCASE').all() as {
       analyst: string;
     }[]
   ).map((r) => r.analyst);
@@ -112,7 +112,7 @@ export function chosenTags(
   const params: string[] = [JSON.stringify(analysts), JSON.stringify(domains.map((d) => d.id))];
   if (docs) params.push(JSON.stringify(docs.map((d) => d.id)));
   return db
-    .prepare(
+    .prepareOnce(
       `SELECT c.id AS claimId, c.document_id AS docId, cd.domain_id AS domainId, c.analyst, c.start, c.end,
          substr(c.quote, 1, 81) AS head
        FROM claim_domains cd JOIN claims c ON c.id = cd.claim_id

@@ -18,19 +18,19 @@ export interface BulkClaim extends ClaimAttributes {
  */
 export function createClaimsBulk(db: Db, docId: number, claims: BulkClaim[]): number[] {
   const text = getDocumentText(db, docId);
-  const domains = db.prepare('SELECT id, name, codable FROM domains').all() as {
+  const domains = db.cached('SELECT id, name, codable FROM domains').all() as {
     id: number;
     name: string;
     codable: number;
   }[];
   const known = new Map(domains.map((d) => [Number(d.id), d]));
-  const insert = db.prepare(
+  const insert = db.cached(
     `INSERT INTO claims (document_id, start, end, quote, prefix, suffix, note, actor, stance, reliability,
        credibility, analyst, created_at, updated_at)
      VALUES (@docId, @start, @end, @quote, @prefix, @suffix, @note, @actor, @stance, @reliability,
        @credibility, @analyst, @now, @now)`,
   );
-  const tag = db.prepare('INSERT INTO claim_domains (claim_id, domain_id) VALUES (?, ?)');
+  const tag = db.cached('INSERT INTO claim_domains (claim_id, domain_id) VALUES (?, ?)');
   return db.transaction(() => {
     const now = nowIso();
     return claims.map((c, i) => {

@@ -81,7 +81,7 @@ function resolve(db: Db, dimension: string, sizes: boolean): Resolved {
     let name = dimension.slice(5);
     let part: Part = 'value';
     const find = (n: string) =>
-      db.prepare('SELECT id, name, type FROM attributes WHERE name = ? COLLATE NOCASE').get(n) as
+      db.cached('SELECT id, name, type FROM attributes WHERE name = ? COLLATE NOCASE').get(n) as
         { id: number; name: string; type: 'text' | 'number' | 'date' } | undefined;
     let attr = find(name);
     const m = /^(.*):(year|month)$/.exec(name);
@@ -116,7 +116,7 @@ export function rowSet(db: Db, dimension = 'documents', options: { sizes?: boole
   const sizes = options.sizes ?? false;
   if (dimension === 'documents') {
     const docs = db
-      .prepare(
+      .prepareOnce(
         `SELECT ${docColumns(sizes)}, NULL AS value FROM documents d ORDER BY d.title COLLATE NOCASE, d.id`,
       )
       .all() as DocRow[];
@@ -135,7 +135,7 @@ export function rowSet(db: Db, dimension = 'documents', options: { sizes?: boole
     };
   }
   const r = resolve(db, dimension, sizes);
-  const docs = db.prepare(`${r.sql} ORDER BY d.id`).all(...r.params) as DocRow[];
+  const docs = db.prepareOnce(`${r.sql} ORDER BY d.id`).all(...r.params) as DocRow[];
   const byKey = new Map<string | null, RowDef>();
   for (const d of docs) {
     const key = partOf(d.value, r.part);
@@ -170,7 +170,7 @@ export function rowDimensions(db: Db): { id: string; label: string }[] {
     { id: 'published', label: 'Published (year)' },
     { id: 'published:month', label: 'Published (month)' },
   ];
-  const attrs = db.prepare('SELECT name, type FROM attributes ORDER BY name COLLATE NOCASE').all() as {
+  const attrs = db.cached('SELECT name, type FROM attributes ORDER BY name COLLATE NOCASE').all() as {
     name: string;
     type: string;
   }[];

@@ -15,7 +15,7 @@ function key(grid: string): string {
 
 /** The saved state (columns, sort, filters…) of one grid of this project, or null when none was saved. */
 export function getGridState(db: Db, grid: string): unknown {
-  const row = db.prepare('SELECT value FROM ui_state WHERE key = ?').get(key(grid)) as
+  const row = db.cached('SELECT value FROM ui_state WHERE key = ?').get(key(grid)) as
     { value: string } | undefined;
   return row ? (JSON.parse(row.value) as unknown) : null;
 }
@@ -24,13 +24,13 @@ export function getGridState(db: Db, grid: string): unknown {
 export function setGridState(db: Db, grid: string, state: unknown): void {
   const k = key(grid);
   if (state === null || state === undefined) {
-    db.prepare('DELETE FROM ui_state WHERE key = ?').run(k);
+    db.cached('DELETE FROM ui_state WHERE key = ?').run(k);
     return;
   }
   const json = JSON.stringify(state);
   if (Buffer.byteLength(json, 'utf8') > MAX_BYTES)
     throw new DossierError('invalid_input', 'the grid state is larger than 1 MB');
-  db.prepare(
+  db.cached(
     'INSERT INTO ui_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   ).run(k, json);
 }

@@ -19,7 +19,9 @@ function summarize(db: Db, scope: 'stale' | 'all'): [number, string, string][] {
     scope === 'all' ? '1' : `${column} IN (SELECT document_id FROM document_grid_stale)`;
   const singles = new Map<number, Map<number, number>>();
   const counts = db
-    .prepare(`SELECT document_id, domain_id, n FROM document_domain_counts WHERE ${inScope('document_id')}`)
+    .prepareOnce(
+      `SELECT document_id, domain_id, n FROM document_domain_counts WHERE ${inScope('document_id')}`,
+    )
     .raw()
     .iterate() as Iterable<[number, number, number]>;
   for (const [docId, domainId, n] of counts) {
@@ -29,7 +31,7 @@ function summarize(db: Db, scope: 'stale' | 'all'): [number, string, string][] {
   }
   const multi = new Map<number, Map<string, number>>();
   const tags = db
-    .prepare(
+    .prepareOnce(
       `SELECT document_id, claim_id, domain_id FROM claim_domains INDEXED BY claim_domains_multi_tags
        WHERE claim_tags > 1 AND ${inScope('document_id')} ORDER BY document_id, claim_id, domain_id`,
     )
@@ -62,7 +64,7 @@ function summarize(db: Db, scope: 'stale' | 'all'): [number, string, string][] {
   // of the range index each), then every claim starting inside the union of their ranges, which is exactly the
   // claims that meet another.
   const withLater = db
-    .prepare(
+    .prepareOnce(
       `SELECT document_id, start, end FROM claims x INDEXED BY claims_by_document WHERE ${inScope('x.document_id')}
          AND EXISTS (SELECT 1 FROM claims y WHERE y.document_id = x.document_id AND y.start >= x.start
            AND y.start < x.end AND y.id <> x.id)
@@ -77,7 +79,7 @@ function summarize(db: Db, scope: 'stale' | 'all'): [number, string, string][] {
     else spans.push([docId, start, end]);
   }
   const meeting = db
-    .prepare(
+    .prepareOnce(
       `SELECT c.document_id, c.start, c.end,
          (SELECT group_concat(domain_id, ',' ORDER BY domain_id) FROM claim_domains WHERE claim_id = c.id)
        FROM json_each(?) span JOIN claims c INDEXED BY claims_by_document ON c.document_id = span.value ->> 0
@@ -105,7 +107,7 @@ function summarize(db: Db, scope: 'stale' | 'all'): [number, string, string][] {
 }
 
 const hasSummaries = (db: Db): boolean =>
-  db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'document_grid_summaries'").get() !== undefined;
+  db.cached("SELECT 1 FROM sqlite_master WHERE name = 'document_grid_summaries'").get() !== undefined;
 
 /**
  * Summarizes again the documents whose claims changed since they were last summarized (all of them on the first
@@ -114,12 +116,12 @@ const hasSummaries = (db: Db): boolean =>
  */
 export function refreshSummaries(db: Db): void {
   if (db.readonly || !hasSummaries(db)) return;
-  if (!db.prepare('SELECT 1 FROM document_grid_stale LIMIT 1').get()) return;
+  if (!db.cached('SELECT 1 FROM document_grid_stale LIMIT 1').get()) return;
   db.transaction(() => {
     // When more documents are stale than summarized (the first grid after migration 0007, a merge of a domain
     // used everywhere), summarizing all of them by scanning costs less than looking each one up.
-    const stale = db.prepare('SELECT count(*) FROM document_grid_stale').pluck().get() as number;
-    const summarized = db.prepare('SELECT count(*) FROM document_grid_summaries').pluck().get() as number;
+    const stale = db.prepareOnce('SELECT count(*) FROM document_grid_stale').pluck().get() as number;
+    const summarized = db.prepareOnce('SELECT count(*) FROM document_grid_summaries').pluck().get() as number;
     const scope = stale > summarized ? 'all' : 'stale';
     const fresh = summarize(db, scope);
     db.exec(
@@ -127,7 +129,7 @@ export function refreshSummaries(db: Db): void {
         ? 'DELETE FROM document_grid_summaries'
         : 'DELETE FROM document_grid_summaries WHERE document_id IN (SELECT document_id FROM document_grid_stale)',
     );
-    const insert = db.prepare(
+    const insert = db.cached(
       'INSERT INTO document_grid_summaries (document_id, tag_sets, overlap_sets) VALUES (?, ?, ?)',
     );
     for (const row of fresh) insert.run(row);
@@ -142,10 +144,10 @@ export function readSummaries(
   visit: (docId: number, tagSets: string, overlapSets: string) => void,
 ): void {
   refreshSummaries(db);
-  const persisted = hasSummaries(db) && !db.prepare('SELECT 1 FROM document_grid_stale LIMIT 1').get();
+  const persisted = hasSummaries(db) && !db.cached('SELECT 1 FROM document_grid_stale LIMIT 1').get();
   const rows = persisted
     ? db
-        .prepare(
+        .prepareOnce(
           `SELECT document_id, tag_sets, ${which === 'both' ? 'overlap_sets' : "''"} FROM document_grid_summaries`,
         )
         .raw()

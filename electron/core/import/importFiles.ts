@@ -262,7 +262,7 @@ export async function runImport(
   // WAL is checkpointed once at the end instead. Every commit is still durable in the WAL as it happens.
   const checkpointEvery = db.pragma('wal_autocheckpoint', { simple: true }) as number;
   db.pragma('wal_autocheckpoint = 50000');
-  const setValue = db.prepare(
+  const setValue = db.prepareOnce(
     `INSERT INTO document_attributes (document_id, attribute_id, value)
      SELECT ?, id, ? FROM attributes WHERE name = ? COLLATE NOCASE
      ON CONFLICT (document_id, attribute_id) DO UPDATE SET value = excluded.value`,

@@ -38,7 +38,7 @@ export function guidMap(db: Db, kind: GuidKind): (key: string | number) => strin
   const seed = projectUuid(db);
   const stored = new Map(
     (
-      db.prepare('SELECT local_key, guid FROM refiqda_guids WHERE kind = ?').all(kind) as {
+      db.cached('SELECT local_key, guid FROM refiqda_guids WHERE kind = ?').all(kind) as {
         local_key: string;
         guid: string;
       }[]
@@ -49,7 +49,7 @@ export function guidMap(db: Db, kind: GuidKind): (key: string | number) => strin
 
 /** Remembers the GUID another tool gave an object, so that the next export uses it again. */
 export function rememberGuid(db: Db, kind: GuidKind, key: string | number, guid: string): void {
-  db.prepare(
+  db.cached(
     `INSERT INTO refiqda_guids (kind, local_key, guid) VALUES (?, ?, ?)
      ON CONFLICT (kind, local_key) DO UPDATE SET guid = excluded.guid`,
   ).run(kind, String(key), guid);
