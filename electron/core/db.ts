@@ -21,15 +21,10 @@ export interface OpenOptions {
   readonly?: boolean;
 }
 
-/** Why the project behind `db` is open read-only ("the file is read-only", …), or undefined when it is not. */
-export function readOnlyReason(db: Db): string | undefined {
-  return db.readOnlyReason;
-}
-
 /**
  * Opens (or creates) a project file and brings its schema up to date. A file this process may not write (or whose
  * folder it may not write, or on a full disk) is opened read-only, without a file created beside it; the reason
- * is kept for `readOnlyReason`.
+ * is kept as the store's `readOnlyReason`.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const exists = fs.existsSync(file);

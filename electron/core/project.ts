@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Db, openDatabase, readOnlyReason } from './db';
+import { type Db, openDatabase } from './db';
 import { applyTemplate, BUILT_IN_TEMPLATES } from './domains';
 import { DossierError } from './errors';
 import { installSample } from './sample';
@@ -22,7 +22,7 @@ export function projectName(file: string): string {
 
 export function openProject(file: string): Project {
   const db = openDatabase(file);
-  const readOnly = readOnlyReason(db);
+  const readOnly = db.readOnlyReason;
   return { db, path: path.resolve(file), name: projectName(file), ...(readOnly ? { readOnly } : {}) };
 }
 
