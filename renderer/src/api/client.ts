@@ -1,12 +1,17 @@
 import type { ApiClient, MethodInput, MethodName, MethodOutput } from '../../../shared/api';
 import { methodNames } from '../../../shared/api';
-import type { ApiErrorCode, ApiResult } from '../../../shared/errors';
+import type { CallResult } from '../../../shared/api/changes';
+import type { ApiErrorCode } from '../../../shared/errors';
+import { currentlyHandled, publish } from './changeBus';
+import { clientId } from './clientId';
 import { webToken } from './webToken';
 
 /** What the Electron preload exposes; absent in web mode. */
 export interface DossierBridge {
-  call: Record<string, (input: unknown) => Promise<ApiResult<unknown>>>;
+  call: Record<string, (input: unknown) => Promise<CallResult>>;
   onProjectChanged?: (listener: () => void) => void;
+  /** The change stream: other windows' changes and background imports' progress. */
+  onChanges?: (listener: (event: unknown) => void) => void;
   onNavigate?: (listener: (view: string) => void) => void;
 }
 
@@ -26,27 +31,31 @@ export class ApiError extends Error {
   }
 }
 
-async function overHttp(name: string, input: unknown): Promise<ApiResult<unknown>> {
+async function overHttp(name: string, input: unknown): Promise<CallResult> {
   let response: Response;
   try {
     response = await fetch(`/api/${encodeURIComponent(name)}`, {
       method: 'POST',
       // Nothing ambient: the token header is what authorises the call (see webToken.ts).
       credentials: 'omit',
-      headers: { 'Content-Type': 'application/json', 'X-Dossier-Token': webToken() ?? '' },
+      headers: {
+        'Content-Type': 'application/json',
+        'X-Dossier-Token': webToken() ?? '',
+        'X-Dossier-Client': clientId,
+      },
       body: JSON.stringify(input ?? {}),
     });
   } catch {
     throw new ApiError('internal', 'Dossier is not answering: is the server still running?');
   }
   try {
-    return (await response.json()) as ApiResult<unknown>;
+    return (await response.json()) as CallResult;
   } catch {
     throw new ApiError('internal', `Dossier answered ${response.status} ${response.statusText} without data`);
   }
 }
 
-function transport(): (name: string, input: unknown) => Promise<ApiResult<unknown>> {
+function transport(): (name: string, input: unknown) => Promise<CallResult> {
   const bridge = typeof window !== 'undefined' ? window.dossierBridge : undefined;
   if (bridge) {
     return (name, input) => {
@@ -64,7 +73,10 @@ function transport(): (name: string, input: unknown) => Promise<ApiResult<unknow
 export function createApiClient(): ApiClient {
   const send = transport();
   const call = async <M extends MethodName>(name: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
+    const handled = currentlyHandled();
     const result = await send(name, input);
+    // What this call changed reaches this window's queries here (the door does not push it back to us).
+    if (result.changes) publish(result.changes, handled);
     if (!result.ok) throw new ApiError(result.error.code, result.error.message);
     return result.value as MethodOutput<M>;
   };

@@ -1,6 +1,10 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { DocumentSummary, Domain, MethodOutput } from '../../../shared/api';
+import type { CodebookDomain } from '../../../shared/api/codebook';
+import { publishEverything } from '../api/changeBus';
 import { api, errorMessage } from '../api/client';
+import { startChangeStream } from '../api/changeStream';
+import { useChangeVersion } from '../api/useChanges';
 import type { Route } from './route';
 
 export type ProjectInfo = MethodOutput<'getProject'>;
@@ -14,11 +18,10 @@ export interface ProjectState {
   project: ProjectInfo | null;
   documents: DocumentSummary[];
   domains: Domain[];
+  /** The same domains with their codebook details, in tree order (the left column's tree). */
+  codebook: CodebookDomain[];
   domainById: Map<number, Domain>;
   loadError: string | null;
-  /** Bumped after every change to the store, so that views reload what they show. */
-  version: number;
-  changed: () => void;
   status: Status | null;
   setStatus: (text: string, kind?: Status['kind']) => void;
   route: Route;
@@ -26,6 +29,25 @@ export interface ProjectState {
   /** Codebook filter: the Reader shows only claims in this domain. */
   domainFilter: number | null;
   setDomainFilter: (id: number | null) => void;
+}
+
+/** Fetches one query into its state; the cleanup drops an answer that arrives after a newer fetch began. */
+function load<T>(
+  fetch: () => Promise<T>,
+  set: (value: T) => void,
+  fail: (e: string | null) => void,
+): () => void {
+  let live = true;
+  fetch()
+    .then((value) => {
+      if (!live) return;
+      set(value);
+      fail(null);
+    })
+    .catch((error: unknown) => live && fail(errorMessage(error)));
+  return () => {
+    live = false;
+  };
 }
 
 const ProjectContext = createContext<ProjectState | null>(null);
@@ -43,47 +65,54 @@ export function ProjectProvider(props: {
 }): ReactNode {
   const [project, setProject] = useState<ProjectInfo | null>(null);
   const [documents, setDocuments] = useState<DocumentSummary[]>([]);
-  const [domains, setDomains] = useState<Domain[]>([]);
+  const [codebook, setCodebook] = useState<CodebookDomain[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
   const [status, setStatusState] = useState<Status | null>(null);
   const [domainFilter, setDomainFilter] = useState<number | null>(null);
 
-  useEffect(() => {
-    let live = true;
-    Promise.all([api.getProject({}), api.listDocuments({}), api.listDomains({})])
-      .then(([p, docs, doms]) => {
-        if (!live) return;
-        setProject(p);
-        setDocuments(docs);
-        setDomains(doms);
-        setLoadError(null);
-      })
-      .catch((error: unknown) => live && setLoadError(errorMessage(error)));
-    return () => {
-      live = false;
-    };
-  }, [version]);
+  // Three queries, each refetched only for the changes that concern it (a new claim: the documents' and the
+  // domains' counts, not the project's name). The project's totals are counted here from the other two.
+  const projectVersion = useChangeVersion({ tables: ['project_meta'] });
+  const documentsVersion = useChangeVersion({ tables: ['documents', 'claims'] });
+  const codebookVersion = useChangeVersion({ tables: ['domains', 'claim_domains'] });
+  useEffect(() => load(() => api.getProject({}), setProject, setLoadError), [projectVersion]);
+  useEffect(() => load(() => api.listDocuments({}), setDocuments, setLoadError), [documentsVersion]);
+  // getCodebook is listDomains with the tree's details: one request serves the context and the left column.
+  useEffect(() => load(() => api.getCodebook({}), setCodebook, setLoadError), [codebookVersion]);
 
   useEffect(() => {
-    window.dossierBridge?.onProjectChanged?.(() => setVersion((v) => v + 1));
+    startChangeStream();
+    window.dossierBridge?.onProjectChanged?.(publishEverything);
   }, []);
 
-  const changed = useCallback(() => setVersion((v) => v + 1), []);
   const setStatus = useCallback(
     (text: string, kind: Status['kind'] = 'info') => setStatusState({ text, kind }),
     [],
   );
-  const domainById = useMemo(() => new Map(domains.map((d) => [d.id, d])), [domains]);
+  // In listDomains' order (sort_order, then id), as the views have always had them; the tree keeps its own.
+  const domains = useMemo<Domain[]>(
+    () => [...codebook].sort((a, b) => a.order - b.order || a.id - b.id),
+    [codebook],
+  );
+  const domainById = useMemo(() => new Map(codebook.map((d) => [d.id, d])), [codebook]);
+  const counted = useMemo(
+    () =>
+      project && {
+        ...project,
+        documents: documents.length,
+        claims: documents.reduce((n, d) => n + d.claims, 0),
+        domains: codebook.length,
+      },
+    [project, documents, codebook],
+  );
 
   const value: ProjectState = {
-    project,
+    project: counted,
     documents,
     domains,
+    codebook,
     domainById,
     loadError,
-    version,
-    changed,
     status,
     setStatus,
     route: props.route,

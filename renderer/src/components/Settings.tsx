@@ -27,7 +27,7 @@ export function SettingsButton(): ReactNode {
 }
 
 function SettingsPopover(props: { onClose: () => void; keepOn: RefObject<HTMLElement | null> }): ReactNode {
-  const { changed, setStatus } = useProject();
+  const { setStatus } = useProject();
   const form = useRef<HTMLFormElement>(null);
   const name = useRef<HTMLInputElement>(null);
   // A press on the gear itself is its toggle's, not an outside press.
@@ -47,7 +47,6 @@ function SettingsPopover(props: { onClose: () => void; keepOn: RefObject<HTMLEle
     try {
       const s = await api.updateSettings({ analyst: analyst.trim() });
       setStatus(s.analyst ? `Edits are now recorded as ${s.analyst} ✓` : 'Analyst name cleared', 'ok');
-      changed();
       props.onClose();
     } catch (e) {
       setError(errorMessage(e));

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { MethodOutput } from '../../../shared/api';
+import { CHANGE_TABLES } from '../../../shared/api/changes';
+import { onChange } from '../api/changeBus';
 import { api, errorMessage } from '../api/client';
 import { useProject } from './ProjectContext';
 import { isTyping } from '../views/reader/useReaderKeys';
@@ -13,11 +15,14 @@ const EMPTY: HistoryState = { canUndo: false, canRedo: false, undoLabel: null, r
  * top bar whose tooltips name the step, and Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z (or Ctrl+Y) anywhere outside a text field.
  */
 export function UndoRedo(): ReactNode {
-  const { version, changed, setStatus } = useProject();
+  const { setStatus } = useProject();
   const [state, setState] = useState<HistoryState>(EMPTY);
   // Presses are queued, not dropped: Ctrl+Z pressed three times quickly undoes three steps, one after another.
   const queue = useRef<Promise<void>>(Promise.resolve());
 
+  // Asked once; then every change event carries the history after it, so an edit costs no request here. An
+  // event without it (an import, the project switched) asks again.
+  const [asks, setAsks] = useState(0);
   useEffect(() => {
     let live = true;
     api
@@ -27,7 +32,15 @@ export function UndoRedo(): ReactNode {
     return () => {
       live = false;
     };
-  }, [version]);
+  }, [asks]);
+  useEffect(
+    () =>
+      onChange({ tables: CHANGE_TABLES }, (event) => {
+        if (event.history) setState(event.history);
+        else setAsks((n) => n + 1);
+      }),
+    [],
+  );
 
   const step = useCallback(
     async (which: 'undo' | 'redo'): Promise<void> => {
@@ -37,13 +50,12 @@ export function UndoRedo(): ReactNode {
         if (done.label === null) setStatus(which === 'undo' ? 'Nothing to undo' : 'Nothing to redo');
         else {
           setStatus(`${which === 'undo' ? 'Undone' : 'Redone'}: ${done.label} ✓`, 'ok');
-          changed();
         }
       } catch (e) {
         setStatus(`Could not ${which}: ${errorMessage(e)}`, 'error');
       }
     },
-    [changed, setStatus],
+    [setStatus],
   );
 
   const run = useCallback(

@@ -43,7 +43,7 @@ export function AutocodePanel(props: {
   onClose: () => void;
   keepOn?: RefObject<HTMLElement | null>;
 }): ReactNode {
-  const { domains, route, documents, changed, setStatus } = useProject();
+  const { domains, route, documents, setStatus } = useProject();
   const panel = useRef<HTMLElement>(null);
   const patternRef = useRef<HTMLInputElement>(null);
   useFocusTrap(panel, { onClose: props.onClose, keepOn: props.keepOn, initialFocus: patternRef });
@@ -111,7 +111,6 @@ export function AutocodePanel(props: {
       setResult(r);
       setSearch(null);
       setStatus(`Autocode: ${r.created} claims created, ${r.updated} updated ✓ · Ctrl+Z undoes`, 'ok');
-      changed();
     } catch (e) {
       setError(`Nothing was tagged: ${errorMessage(e)}`);
     } finally {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type DragEvent, type ReactNode } from 'react';
+import { useRef, useState, type DragEvent, type ReactNode } from 'react';
 import type { MethodOutput } from '../../../../shared/api';
 import { api, errorMessage } from '../../api/client';
 import { useProject } from '../../components/ProjectContext';
@@ -26,9 +26,9 @@ function hoverText(d: CodebookDomain): string {
  * every edit in place — create, rename, recolour, move and reorder by drag and drop, merge, delete, templates.
  */
 export function CodebookPanel(): ReactNode {
-  const { version, changed, setStatus, domainFilter, setDomainFilter, route, navigate, documents } =
-    useProject();
-  const [tree, setTree] = useState<CodebookDomain[]>([]);
+  const { codebook, setStatus, domainFilter, setDomainFilter, route, navigate, documents } = useProject();
+  // The context's codebook: refetched once per change that concerns it, for every view that shows it.
+  const tree = codebook;
   const [collapsed, setCollapsed] = useState<Set<number>>(new Set());
   const [renaming, setRenaming] = useState<number | null>(null);
   const [action, setAction] = useState<Action | null>(null);
@@ -37,19 +37,6 @@ export function CodebookPanel(): ReactNode {
   const [dragId, setDragId] = useState<number | null>(null);
   const [over, setOver] = useState<{ id: number | 'top'; place: Place } | null>(null);
   const rows = useRef(new Map<number, HTMLLIElement>());
-
-  useEffect(() => {
-    let live = true;
-    api
-      .getCodebook({})
-      .then((t) => live && setTree(t))
-      .catch(
-        (e: unknown) => live && setStatus(`The codebook could not be read: ${errorMessage(e)}`, 'error'),
-      );
-    return () => {
-      live = false;
-    };
-  }, [version, setStatus]);
 
   const hasChildren = new Set(tree.map((d) => d.parentId).filter((p) => p !== null));
   const byId = new Map(tree.map((d) => [d.id, d]));
@@ -62,7 +49,6 @@ export function CodebookPanel(): ReactNode {
     try {
       await call();
       setStatus(`${what} ✓ · Ctrl+Z undoes`, 'ok');
-      changed();
       return true;
     } catch (e) {
       setStatus(`${what} failed: ${errorMessage(e)}`, 'error');

@@ -5,7 +5,7 @@ import { useProject } from '../../components/ProjectContext';
 
 /** Codebook templates: save this project's codebook as one, or add a template's domains to this codebook. */
 export function Templates(props: { onClose: () => void }): ReactNode {
-  const { changed, setStatus } = useProject();
+  const { setStatus } = useProject();
   const [list, setList] = useState<MethodOutput<'listTemplates'>>([]);
   const [name, setName] = useState('');
   const [chosen, setChosen] = useState('');
@@ -40,7 +40,6 @@ export function Templates(props: { onClose: () => void }): ReactNode {
       const text = `Applied “${chosen}”: ${n} ${n === 1 ? 'domain' : 'domains'} added, ${r.existing.length} already there.`;
       setMessage({ text, error: false });
       setStatus(text, 'ok');
-      changed();
     } catch (e) {
       setMessage({ text: errorMessage(e), error: true });
     }

@@ -6,6 +6,7 @@ import { useProject } from '../../components/ProjectContext';
 import type { Route } from '../../components/route';
 import { SharedText, type TextMark } from './SharedText';
 import './compare.css';
+import { DEPENDS, useChangeVersion } from '../../api/useChanges';
 
 type Comparison = MethodOutput<'compareDocuments'>;
 type Mode = 'domains' | 'passages';
@@ -19,7 +20,8 @@ function percent(x: number): string {
 
 /** Two to four documents side by side: domain by domain, or their shared passages in the text. */
 export function CompareView(): ReactNode {
-  const { documents, domains, route, navigate, version } = useProject();
+  const { documents, domains, route, navigate } = useProject();
+  const version = useChangeVersion(DEPENDS.claims);
   const [mode, setMode] = useState<Mode>('domains');
   const [filter, setFilter] = useState<number[]>([]);
   const [data, setData] = useState<Comparison | null>(null);

@@ -127,7 +127,7 @@ function QdcSummary(props: { report: QdcImportReport; fileName: string }): React
 
 /** Import from NVivo, MAXQDA, ATLAS.ti, QualCoder: a whole project (.qdpx) or a codebook (.qdc). */
 export function Exchange(): ReactNode {
-  const { changed, setStatus } = useProject();
+  const { setStatus } = useProject();
   const [projectName, setProjectName] = useState('');
   const [busy, setBusy] = useState<'qdpx' | 'qdc' | null>(null);
   const [qdpx, setQdpx] = useState<{ report: QdpxImportReport; fileName: string } | null>(null);
@@ -162,7 +162,6 @@ export function Exchange(): ReactNode {
       const report = await api.importQdc(await readUpload(file));
       setQdc({ report, fileName: file.name });
       setStatus(`Codebook “${file.name}” merged: ${plural(report.created, 'new domain')} ✓`, 'ok');
-      changed();
     } catch (e) {
       const text = `“${file.name}” was not imported: ${errorMessage(e)}. The codebook is unchanged.`;
       setError({ kind: 'qdc', text });

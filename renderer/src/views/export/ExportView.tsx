@@ -16,6 +16,7 @@ import {
   plural,
 } from './filters';
 import './export.css';
+import { DEPENDS, useChangeVersion } from '../../api/useChanges';
 
 type Counts = MethodOutput<'countExcerpts'>;
 
@@ -68,7 +69,8 @@ function CountLine(props: { format: ExportFormat; counts: Counts | null; codes: 
 
 /** Tagged excerpts in every format the analysts' other tools read, with the same filters for all. */
 export function ExportView(): ReactNode {
-  const { domains, version, setStatus, project } = useProject();
+  const { domains, setStatus, project } = useProject();
+  const version = useChangeVersion(DEPENDS.grid);
   const [format, setFormat] = useState<ExportFormat>('csv');
   const [filters, setFilters] = useState<ExportFilters>(NO_FILTERS);
   const [options, setOptions] = useState<FilterOptions | null>(null);

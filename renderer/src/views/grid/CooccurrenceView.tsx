@@ -10,6 +10,7 @@ import { readerHref } from '../../components/route';
 import { heat } from './format';
 import { ExcerptPanel } from './GridExcerpts';
 import { useGridState } from './useGridState';
+import { DEPENDS, useChangeVersion } from '../../api/useChanges';
 
 type Cooc = MethodOutput<'getCooccurrence'>;
 type Pairs = MethodOutput<'getCooccurrenceExcerpts'>;
@@ -37,7 +38,8 @@ function NameCell(props: { data?: Row }): ReactNode {
 
 /** Domains × domains: how often two domains meet, on one claim or in overlapping claims. */
 export function CooccurrenceView(): ReactNode {
-  const { version, domainById } = useProject();
+  const { domainById } = useProject();
+  const version = useChangeVersion(DEPENDS.claims);
   const theme = useGridTheme();
   const saved = useGridState<{ kind: Kind }>('cooccurrence');
   const kind = saved.state.kind ?? 'same';

@@ -1,11 +1,11 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { api } from '../../api/client';
-import { useProject } from '../../components/ProjectContext';
 import { ClaimsTable } from './ClaimsTable';
 import { CooccurrenceView } from './CooccurrenceView';
 import { MatrixView } from './MatrixView';
 import { useGridState } from './useGridState';
 import './grid.css';
+import { DEPENDS, useChangeVersion } from '../../api/useChanges';
 
 type Tab = 'matrix' | 'cooccurrence' | 'claims';
 
@@ -25,7 +25,7 @@ const TABS: { id: Tab; label: string; intro: string }[] = [
 
 /** The grids: matrix, co-occurrence and the claims table, each remembering its settings per project. */
 export function GridView(): ReactNode {
-  const { version } = useProject();
+  const version = useChangeVersion(DEPENDS.grid);
   const saved = useGridState<{ tab: Tab }>('view');
   const tab = saved.state.tab ?? 'matrix';
   const [dimensions, setDimensions] = useState<{ id: string; label: string }[]>([

@@ -16,7 +16,7 @@ import './library.css';
 
 /** Starts a background import of the chosen files; the Library, left column and counts refresh at the end. */
 export function useImport(): { importFiles: (files: File[]) => void; busy: boolean } {
-  const { changed, setStatus } = useProject();
+  const { setStatus } = useProject();
   const imports = useImportState();
   const importFiles = (files: File[]): void => {
     void startImport(files, {
@@ -29,7 +29,6 @@ export function useImport(): { importFiles: (files: File[]) => void; busy: boole
             `Import ${job.state === 'cancelled' ? 'cancelled' : 'finished'}: ${summary}`,
             failed ? 'error' : 'ok',
           );
-          changed();
         } else if (error) setStatus(`Nothing was imported: ${error}`, 'error');
       },
     });

@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { ColDef, NewValueParams, ValueGetterParams, ValueSetterParams } from 'ag-grid-community';
 import type { DocumentSummary, MethodOutput } from '../../../../shared/api';
 import { api, errorMessage } from '../../api/client';
-import { useProject } from '../../components/ProjectContext';
+import { DEPENDS, useChangeVersion } from '../../api/useChanges';
 
 type AttributeValue = string | number;
 export type AttributeTable = MethodOutput<'getAttributeTable'>;
@@ -14,7 +14,7 @@ export function useAttributeTable(): {
   values: Map<number, Record<string, AttributeValue>>;
   reload: () => void;
 } {
-  const { version } = useProject();
+  const version = useChangeVersion(DEPENDS.attributes);
   const [table, setTable] = useState<AttributeTable | null>(null);
   const [tick, setTick] = useState(0);
   useEffect(() => {

@@ -1,5 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { MethodOutput } from '../../../../shared/api';
+import type { ImportEvent } from '../../../../shared/api/changes';
+import { onStreamEvent } from '../../api/changeBus';
 import { api, errorMessage } from '../../api/client';
 
 export type ImportJob = MethodOutput<'importStatus'>;
@@ -17,7 +19,8 @@ export interface ImportState {
   error: string | null;
 }
 
-const POLL_MS = 200;
+/** With no word from the job for this long (the stream lost, one huge file), its status is asked for once. */
+const SILENCE_MS = 3_000;
 const READERS = 6;
 let state: ImportState = { reading: null, job: null, leftOut: [], error: null };
 const listeners = new Set<() => void>();
@@ -78,11 +81,40 @@ let cancelRequested = false;
 const CANCELLED_READING = 'cancelled before any file was sent';
 let abortReading: (() => void) | null = null;
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+/**
+ * The import events the change stream brings, from before the job has an id (its first events may arrive
+ * before startImport's answer) until it stops.
+ */
+function listenForImports(): { next: (jobId: string) => Promise<ImportEvent | null>; stop: () => void } {
+  const heard: ImportEvent[] = [];
+  let wake: (() => void) | null = null;
+  const stop = onStreamEvent((e) => {
+    if (e.type !== 'import') return;
+    heard.push(e);
+    wake?.();
+  });
+  const next = async (jobId: string): Promise<ImportEvent | null> => {
+    for (;;) {
+      const i = heard.findIndex((e) => e.jobId === jobId);
+      if (i >= 0) return heard.splice(0, i + 1)[i];
+      const woken = await new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => resolve(false), SILENCE_MS);
+        wake = () => {
+          clearTimeout(timer);
+          resolve(true);
+        };
+      });
+      wake = null;
+      if (!woken) return null;
+    }
+  };
+  return { next, stop };
+}
 
 /**
- * Sends the files to the core as one background job and follows it until it stops. `onProgress` runs on every
- * poll (status bar), `onDone` once at the end (refresh the Library, the left column and the counts).
+ * Sends the files to the core as one background job and follows it on the change stream until it stops.
+ * `onProgress` runs on every progress event (status bar), `onDone` once at the end. The Library, the left
+ * column and the counts follow the job's change events by themselves.
  */
 export async function startImport(
   files: File[],
@@ -109,6 +141,7 @@ export async function startImport(
     return;
   }
   let job: ImportJob;
+  const events = listenForImports();
   try {
     const payload: { name: string; base64: string }[] = new Array(chosen.length);
     // A few readers at once: each read waits on the browser's file thread, not on this one.
@@ -141,6 +174,7 @@ export async function startImport(
     if (cancelRequested && job.state === 'running') job = await api.cancelImport({ jobId: job.jobId });
   } catch (e) {
     abortReading = null;
+    events.stop();
     set({ reading: null, error: errorMessage(e) });
     hooks.onDone(null, errorMessage(e));
     return;
@@ -149,21 +183,27 @@ export async function startImport(
   hooks.onProgress(job);
   const stoppedByCancel = (id: string): ImportJob | null =>
     state.job?.jobId === id && state.job.state !== 'running' ? state.job : null;
-  while (job.state === 'running') {
-    await sleep(POLL_MS);
-    let next: ImportJob;
-    try {
-      next = await api.importStatus({ jobId: job.jobId });
-    } catch (e) {
-      set({ error: `lost track of the import: ${errorMessage(e)}` });
-      hooks.onDone(job, errorMessage(e));
-      return;
+  try {
+    while (job.state === 'running') {
+      const event = await events.next(job.jobId);
+      let next: ImportJob;
+      try {
+        next = event
+          ? (event.status ?? { ...job, state: event.state, progress: event.progress })
+          : await api.importStatus({ jobId: job.jobId });
+      } catch (e) {
+        set({ error: `lost track of the import: ${errorMessage(e)}` });
+        hooks.onDone(job, errorMessage(e));
+        return;
+      }
+      // A cancel may have put the job's final state in place while this event was on its way.
+      const cancelled = stoppedByCancel(job.jobId);
+      job = cancelled ?? next;
+      if (!cancelled) set({ job });
+      hooks.onProgress(job);
     }
-    // A cancel may have put the job's final state in place while this poll was in flight.
-    const cancelled = stoppedByCancel(job.jobId);
-    job = cancelled ?? next;
-    if (!cancelled) set({ job });
-    hooks.onProgress(job);
+  } finally {
+    events.stop();
   }
   hooks.onDone(job, job.error);
 }

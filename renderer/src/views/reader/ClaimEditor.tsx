@@ -55,7 +55,7 @@ export function ClaimEditor(props: {
   const formRef = useRef<HTMLFormElement>(null);
   const filterRef = useRef<HTMLInputElement>(null);
   useFocusTrap(formRef, { onClose, initialFocus: filterRef, keepOn: props.card });
-  const { domains, changed, setStatus } = useProject();
+  const { domains, setStatus } = useProject();
   const [domainIds, setDomainIds] = useState<number[]>(claim.domainIds);
   const [note, setNote] = useState(claim.note);
   const [actor, setActor] = useState(claim.actor);
@@ -102,7 +102,6 @@ export function ClaimEditor(props: {
     try {
       await api.updateClaim(patch);
       setStatus('Claim saved ✓', 'ok');
-      changed();
       onClose();
     } catch (e) {
       setError(`Not saved: ${errorMessage(e)}`);
@@ -119,7 +118,6 @@ export function ClaimEditor(props: {
       );
     try {
       await api.updateClaim({ id: claim.id, ...next });
-      changed();
     } catch (e) {
       setError(`The range was not changed: ${errorMessage(e)}`);
     }

@@ -59,7 +59,7 @@ export function ClaimHandles(props: {
   scrollRef: RefObject<HTMLElement | null>;
 }): ReactNode {
   const { claim, text, textRef, scrollRef } = props;
-  const { changed, setStatus } = useProject();
+  const { setStatus } = useProject();
   const [spots, setSpots] = useState<{ start: Spot; end: Spot } | null>(null);
   const drag = useRef<Drag | null>(null);
   const [dragging, setDragging] = useState<Edge | null>(null);
@@ -154,7 +154,6 @@ export function ClaimHandles(props: {
     try {
       await api.updateClaim({ id: claim.id, ...d.range });
       setStatus('Claim range changed ✓ · Ctrl+Z to undo', 'ok');
-      changed();
     } catch (error) {
       setStatus(`The range was not changed: ${errorMessage(error)}`, 'error');
     }

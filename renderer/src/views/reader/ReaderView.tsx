@@ -10,6 +10,7 @@ import {
 } from 'react';
 import type { Claim, DocumentFull } from '../../../../shared/api';
 import { snapToWords } from '../../../../shared/text';
+import { handledBy } from '../../api/changeBus';
 import { api, errorMessage } from '../../api/client';
 import { useProject } from '../../components/ProjectContext';
 import { readerHref } from '../../components/route';
@@ -24,7 +25,7 @@ import { boundaryOffset, selectionOffsets } from './selection';
 import { dropDraft, keepDraft, readDraft } from './tagDraft';
 import { TagPopover, type PopoverReference, type TagDraft } from './TagPopover';
 import { rangesFor, type Offsets } from './textRanges';
-import { insertSorted, useReaderClaims } from './useReaderClaims';
+import { insertSorted, READER_CLAIMS, useReaderClaims } from './useReaderClaims';
 import { loadDocument } from './prefetch';
 import { useReaderKeys } from './useReaderKeys';
 
@@ -42,8 +43,7 @@ const NO_DRAFT: TagDraft = { chosen: [], note: '' };
 const SPANS_WAIT_MS = 200;
 
 export function ReaderView(): ReactNode {
-  const { route, navigate, version, changed, setStatus, domains, domainById, domainFilter, setDomainFilter } =
-    useProject();
+  const { route, navigate, setStatus, domains, domainById, domainFilter, setDomainFilter } = useProject();
   const docId = route.docId;
   const [doc, setDoc] = useState<DocumentFull | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -73,7 +73,6 @@ export function ReaderView(): ReactNode {
 
   const { claims, setClaims, visible, painted, claimsLoaded, spansReady, marks, laneCount } = useReaderClaims(
     docId,
-    version,
     domainFilter,
     domainById,
     setLoadError,
@@ -240,10 +239,9 @@ export function ReaderView(): ReactNode {
   };
 
   const create = async (input: Parameters<typeof api.createClaim>[0]): Promise<Claim | null> => {
-    const claim = await api.createClaim(input);
+    // The rest of the window (counts, the codebook) follows from the call's change event; the list is ours.
+    const claim = await handledBy([READER_CLAIMS], () => api.createClaim(input));
     setClaims((cs) => insertSorted(cs, claim));
-    // The rest of the window (counts, the grid) follows in a later render, so that the highlight appears first.
-    startTransition(changed);
     return claim;
   };
 
@@ -272,11 +270,10 @@ export function ReaderView(): ReactNode {
 
   const remove = async (claim: Claim): Promise<void> => {
     try {
-      await api.deleteClaim({ id: claim.id });
+      await handledBy([READER_CLAIMS], () => api.deleteClaim({ id: claim.id }));
       setClaims((cs) => cs.filter((c) => c.id !== claim.id));
       if (selectedId === claim.id) setSelectedId(null);
       setStatus('Claim deleted · Ctrl+Z to undo', 'ok');
-      changed();
     } catch (e) {
       setStatus(`The claim was not deleted: ${errorMessage(e)}`, 'error');
     }
@@ -284,7 +281,7 @@ export function ReaderView(): ReactNode {
 
   const saveNote = async (claim: Claim, note: string): Promise<void> => {
     try {
-      const updated = await api.updateClaim({ id: claim.id, note });
+      const updated = await handledBy([READER_CLAIMS], () => api.updateClaim({ id: claim.id, note }));
       setClaims((cs) => cs.map((c) => (c.id === updated.id ? updated : c)));
       setStatus('Note saved ✓', 'ok');
     } catch (e) {

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import type { Claim, ClaimSpan, Domain } from '../../../../shared/api';
 import { api, errorMessage } from '../../api/client';
+import { useChangeVersion } from '../../api/useChanges';
 import { assignLanes } from './blocks';
 import type { ClaimMark } from './DocumentText';
 import { loadClaimSpans } from './prefetch';
@@ -36,10 +37,15 @@ export interface ReaderClaims {
   laneCount: number;
 }
 
+/**
+ * Names the Reader's claim list for handledBy: the Reader applies its own creates, edits and deletes to the list
+ * at once, so that their change events do not fetch the whole list again.
+ */
+export const READER_CLAIMS = 'reader-claims';
+
 /** The open document's claims for the Reader, and the highlight marks drawn from them. */
 export function useReaderClaims(
   docId: number | undefined,
-  version: number,
   domainFilter: number | null,
   domainById: Map<number, Domain>,
   onError: (message: string) => void,
@@ -48,6 +54,8 @@ export function useReaderClaims(
   // Which document `claims` belongs to; until its full claims arrive, the highlights are painted from the spans.
   const [claimsDoc, setClaimsDoc] = useState<number | null>(null);
   const [spans, setSpans] = useState<{ docId: number; list: ClaimSpan[] } | null>(null);
+  // Reloaded for changes to this document's claims only (another window's edit, an undo, a merge of domains).
+  const version = useChangeVersion({ tables: ['claims', 'claim_domains'], docId }, READER_CLAIMS);
 
   // A dense document's full claims are megabytes; their spans a tenth of that. Both are asked for at once and the
   // spans, arriving first, paint the highlights while the cards wait for the rest.

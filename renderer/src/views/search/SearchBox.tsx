@@ -5,6 +5,7 @@ import { useProject } from '../../components/ProjectContext';
 import { Marked } from './Marked';
 import { setActiveSearch } from './searchState';
 import './search.css';
+import { DEPENDS, useChangeVersion } from '../../api/useChanges';
 
 type DocResults = MethodOutput<'searchDocuments'>;
 type ClaimResults = MethodOutput<'searchClaims'>;
@@ -20,7 +21,8 @@ const DEBOUNCE_MS = 180;
 
 /** The top bar's search over documents (title, text, metadata) and claims (quotes, notes). "/" focuses it. */
 export function SearchBox(): ReactNode {
-  const { domains, navigate, version } = useProject();
+  const { domains, navigate } = useProject();
+  const version = useChangeVersion(DEPENDS.search);
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [domainIds, setDomainIds] = useState<number[]>([]);
