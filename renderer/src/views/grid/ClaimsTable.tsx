@@ -18,6 +18,7 @@ import { useGridTheme } from '../../components/gridTheme';
 import { useProject } from '../../components/ProjectContext';
 import { downloadBlob } from './files';
 import { useGridState } from './useGridState';
+import { DEPENDS, useChangeVersion } from '../../api/useChanges';
 
 type Filter = z.infer<typeof ClaimsFilter>;
 type Row = MethodOutput<'queryClaims'>['rows'][number];
@@ -107,7 +108,8 @@ const dateOnly = (p: { value?: unknown }): string =>
 
 /** Every claim as a row, paged from the core as the analyst scrolls; sort, filter, group and search on the server. */
 export function ClaimsTable(): ReactNode {
-  const { version, navigate, domains, setStatus } = useProject();
+  const { navigate, domains, setStatus } = useProject();
+  const version = useChangeVersion(DEPENDS.claims);
   const theme = useGridTheme();
   const saved = useGridState<Saved>('claims');
   const s = saved.state;
