@@ -18,6 +18,7 @@ import { MEASURES, formatValue, heat } from './format';
 import { ExcerptPanel, GridExcerpts, type ExcerptItem } from './GridExcerpts';
 import { MatrixChart, type ChartRow } from './MatrixChart';
 import { useGridState } from './useGridState';
+import { DEPENDS, useChangeVersion } from '../../api/useChanges';
 
 type Matrix = MethodOutput<'getMatrix'>;
 type Column = Matrix['columns'][number];
@@ -86,7 +87,8 @@ function visibleColumns(columns: Column[], collapsed: Set<number>): Column[] {
 
 /** Rows (documents or attribute values) × domains, with a switchable measure, totals, heat-map and chart. */
 export function MatrixView(props: { dimensions: { id: string; label: string }[] }): ReactNode {
-  const { version, navigate, setStatus } = useProject();
+  const { navigate, setStatus } = useProject();
+  const version = useChangeVersion(DEPENDS.grid);
   const theme = useGridTheme();
   const saved = useGridState<SavedMatrix>('matrix');
   const rowsDim = saved.state.rows ?? 'documents';
