@@ -63,6 +63,8 @@ async function measure(webRoot: string): Promise<Counted[]> {
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    // tsx keeps function names with a helper the page does not have (the e2e runner compiles without it).
+    await page.addInitScript('globalThis.__name = (f) => f');
     await page.goto(server.url);
     await page.getByRole('listbox', { name: 'Documents' }).getByRole('option', { name: SUMMIT }).click();
     await page.locator('.doc-text').waitFor();
