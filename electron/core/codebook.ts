@@ -361,18 +361,6 @@ export function deleteDomain(db: Db, id: number, o: { deleteClaims?: boolean } =
   return { ...preview, deletedClaims: preview.claimsWithoutOtherDomain };
 }
 
-/** Domains by most recent use on a claim, for the tagging popover's "recently used first". */
-export function recentDomainIds(db: Db, limit = 20): number[] {
-  return (
-    db
-      .cached(
-        `SELECT cd.domain_id AS id, max(c.updated_at) AS last, max(c.id) AS latest FROM claim_domains cd
-         JOIN claims c ON c.id = cd.claim_id GROUP BY cd.domain_id ORDER BY last DESC, latest DESC LIMIT ?`,
-      )
-      .all(limit) as { id: number }[]
-  ).map((r) => r.id);
-}
-
 export interface TemplateMergeResult {
   /** Domains the template added. */
   created: string[];

@@ -130,7 +130,6 @@ export const codebookMethods = {
   redo: method(z.object({}), HistoryStep),
 
   getCodebook: method(z.object({}), z.array(CodebookDomain)),
-  recentDomains: method(z.object({ limit: z.number().int().positive().max(500).optional() }), z.array(Id)),
   createDomain: method(
     z.object({ name: Name, color: Color.optional(), parentId: Id.nullable().optional(), ...DomainDetails }),
     CodebookDomain,

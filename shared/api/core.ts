@@ -8,7 +8,6 @@ import {
   Domain,
   FileBlob,
   Id,
-  ImportReport,
   Reliability,
   Stance,
 } from './model';
@@ -106,13 +105,5 @@ export const coreMethods = {
       positions: QdpxPositions.optional(),
     }),
     FileBlob.extend({ count: z.number().int().nonnegative().optional() }),
-  ),
-  importFiles: method(
-    z.object({
-      files: z
-        .array(z.object({ name: z.string().min(1).max(1_000), base64: z.string() }))
-        .min(1, 'choose at least one file'),
-    }),
-    ImportReport,
   ),
 };

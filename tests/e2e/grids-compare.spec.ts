@@ -50,12 +50,17 @@ function article(
   return `${title}\n\n${body.join('\n\n')}\n`;
 }
 
+/** Imports one text through the import job, as the Library does, and waits for the job to finish. */
 async function importText(page: Page, name: string, text: string): Promise<number> {
-  const report = await call<{ imported: { id: number }[] }>(page, 'importFiles', {
+  type Job = { jobId: string; state: string; report: { imported: { id: number }[] } };
+  let job = await call<Job>(page, 'startImport', {
     files: [{ name, base64: Buffer.from(text, 'utf8').toString('base64') }],
   });
-  expect(report.imported).toHaveLength(1);
-  return report.imported[0].id;
+  await expect
+    .poll(async () => (job = await call<Job>(page, 'importStatus', { jobId: job.jobId })).state)
+    .toBe('done');
+  expect(job.report.imported).toHaveLength(1);
+  return job.report.imported[0].id;
 }
 
 test('compare two documents and follow a shared passage to its twin', async ({ app: page }) => {

@@ -10,7 +10,6 @@ import {
   moveDomain,
   previewDelete,
   previewMerge,
-  recentDomainIds,
   updateDomain,
 } from '../codebook';
 import { exportTemplate, listTemplates, loadTemplate, saveTemplate, templatesDir } from '../domains';
@@ -29,7 +28,6 @@ export const codebookHandlers: { [M in CodebookMethod]: Handler<M> } = {
   undo: (p) => undo(p.db),
   redo: (p) => redo(p.db),
   getCodebook: (p) => getCodebook(p.db),
-  recentDomains: (p, i) => recentDomainIds(p.db, i.limit),
   createDomain: (p, i) => addDomain(p.db, i),
   updateDomain: (p, i) => updateDomain(p.db, i),
   moveDomain: (p, i) => moveDomain(p.db, i),

@@ -3,7 +3,6 @@ import { compareDocuments } from '../compare/compareDocuments';
 import { getDocument, listDocuments } from '../documents';
 import { listDomains } from '../domains';
 import { exportExcerpts } from '../export';
-import { emptyReport, importSources } from '../import/importFiles';
 import { getMeta } from '../project';
 import type { Handler } from './handlers';
 
@@ -18,8 +17,7 @@ type CoreMethod =
   | 'updateClaim'
   | 'deleteClaim'
   | 'compareDocuments'
-  | 'exportExcerpts'
-  | 'importFiles';
+  | 'exportExcerpts';
 
 const count = (p: { db: { prepare: (s: string) => { get: () => unknown } } }, table: string): number =>
   (p.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
@@ -56,13 +54,4 @@ export const coreHandlers: { [M in CoreMethod]: Handler<M> } = {
       count: r.count,
     };
   },
-  importFiles: (p, i) =>
-    importSources(
-      p.db,
-      i.files.map((f) => {
-        const bytes = Buffer.from(f.base64, 'base64');
-        return { path: f.name, name: f.name, size: bytes.length, read: () => bytes };
-      }),
-      emptyReport(),
-    ),
 };

@@ -8,7 +8,6 @@ import {
   moveDomain,
   previewDelete,
   previewMerge,
-  recentDomainIds,
   updateDomain,
 } from '../../../electron/core/codebook';
 import { addDocument } from '../../../electron/core/documents';
@@ -191,19 +190,5 @@ describe('codebook editing', () => {
     // Without orphans no confirmation is needed.
     expect(deleteDomain(db, sub2.id)).toMatchObject({ claims: 0, deletedClaims: 0 });
     expect(() => deleteDomain(db, 999)).toThrow(/no domain with id 999/);
-  });
-
-  it('lists recently used domains first', () => {
-    const { db, tag } = setup();
-    const a = addDomain(db, { name: 'A' });
-    const b = addDomain(db, { name: 'B' });
-    const c = addDomain(db, { name: 'C' });
-    tag('Alpha', [a.id]);
-    tag('beta', [c.id]);
-    tag('gamma', [b.id, a.id]);
-    const recent = recentDomainIds(db);
-    expect(recent.slice(0, 2).sort()).toEqual([a.id, b.id].sort());
-    expect(recent[2]).toBe(c.id);
-    expect(recentDomainIds(db, 1)).toHaveLength(1);
   });
 });
