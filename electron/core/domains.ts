@@ -8,7 +8,6 @@ import { writeFileAtomic } from './atomicWrite';
 import { defaultDataDir } from './dataDir';
 import type { Db } from './db';
 import { DossierError } from './errors';
-import { cached } from './statements';
 import defenceDiplomacy from '../../resources/codebooks/defence-diplomacy.json';
 import empty from '../../resources/codebooks/empty.json';
 
@@ -28,7 +27,7 @@ export function templateNames(): string[] {
 export function applyTemplate(db: Db, template: CodebookTemplate): void {
   db.transaction(() => {
     const base = (
-      db.prepare('SELECT coalesce(max(sort_order), -1) + 1 AS n FROM domains').get() as { n: number }
+      db.cached('SELECT coalesce(max(sort_order), -1) + 1 AS n FROM domains').get() as { n: number }
     ).n;
     template.domains.forEach((d, i) => {
       const parentId = d.parent ? (findDomainByName(db, d.parent)?.id ?? null) : null;
@@ -60,7 +59,7 @@ interface DomainRow {
 
 export function listDomains(db: Db): Domain[] {
   const rows = db
-    .prepare(
+    .cached(
       `SELECT d.id, d.name, d.color, d.description, d.parent_id, d.sort_order, d.codable, d.color_chosen,
          (SELECT count(*) FROM claim_domains cd WHERE cd.domain_id = d.id) AS claims,
          (SELECT count(DISTINCT c.document_id) FROM claim_domains cd JOIN claims c ON c.id = cd.claim_id
@@ -85,7 +84,7 @@ export function listDomains(db: Db): Domain[] {
 }
 
 export function findDomainByName(db: Db, name: string): { id: number; name: string } | undefined {
-  return db.prepare('SELECT id, name FROM domains WHERE name = ? COLLATE NOCASE').get(name) as
+  return db.cached('SELECT id, name FROM domains WHERE name = ? COLLATE NOCASE').get(name) as
     { id: number; name: string } | undefined;
 }
 
@@ -99,7 +98,7 @@ export function domainIdsByName(db: Db, names: string[]): number[] {
 }
 
 function usedColors(db: Db): string[] {
-  return (db.prepare('SELECT color FROM domains').all() as { color: string }[]).map((r) => r.color);
+  return (db.cached('SELECT color FROM domains').all() as { color: string }[]).map((r) => r.color);
 }
 
 export function createDomain(
@@ -122,9 +121,9 @@ export function createDomain(
   if (!name) throw new DossierError('invalid_input', 'a domain needs a name');
   if (findDomainByName(db, name))
     throw new DossierError('conflict', `a domain named "${name}" already exists`);
-  const count = (db.prepare('SELECT count(*) AS n FROM domains').get() as { n: number }).n;
+  const count = (db.cached('SELECT count(*) AS n FROM domains').get() as { n: number }).n;
   const info = db
-    .prepare(
+    .cached(
       `INSERT INTO domains (name, color, description, inclusion, exclusion, parent_id, sort_order, codable,
          color_chosen)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -144,7 +143,7 @@ export function createDomain(
 }
 
 export function assertDomainsExist(db: Db, ids: number[]): void {
-  const stmt = cached(db, 'SELECT 1 FROM domains WHERE id = ?');
+  const stmt = db.cached('SELECT 1 FROM domains WHERE id = ?');
   for (const id of ids) if (!stmt.get(id)) throw new DossierError('not_found', `no domain with id ${id}`);
 }
 
@@ -158,7 +157,7 @@ export function notCodableError(name: string): DossierError {
 
 /** Checks that every domain exists and may be applied to a passage (grouping domains may not). */
 export function assertDomainsApplicable(db: Db, ids: number[]): void {
-  const stmt = cached(db, 'SELECT name, codable FROM domains WHERE id = ?');
+  const stmt = db.cached('SELECT name, codable FROM domains WHERE id = ?');
   for (const id of ids) {
     const d = stmt.get(id) as { name: string; codable: number } | undefined;
     if (!d) throw new DossierError('not_found', `no domain with id ${id}`);
@@ -264,7 +263,7 @@ export function loadTemplate(name: string, dir: string | null = templatesDir()):
 /** The project's codebook as a template: parents before children, each with its parent's name. */
 export function exportTemplate(db: Db, name: string, description = ''): CodebookTemplate {
   const rows = db
-    .prepare(
+    .cached(
       'SELECT id, name, color, description, inclusion, exclusion, parent_id FROM domains ORDER BY sort_order, id',
     )
     .all() as {

@@ -21,7 +21,7 @@ export interface DomainTree {
 /** The codebook as grid columns in tree order (parents before their children), with roll-up sets. */
 export function domainTree(db: Db): DomainTree {
   const all = db
-    .prepare('SELECT id, name, color, parent_id AS parentId, sort_order AS "order" FROM domains')
+    .cached('SELECT id, name, color, parent_id AS parentId, sort_order AS "order" FROM domains')
     .all() as { id: number; name: string; color: string; parentId: number | null; order: number }[];
   // The codebook's one ordering; a domain placed at the top level (missing parent, cycle) gets no parent here.
   const depths = codebookDepths(all);
