@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { cutAtMarks } from '../../components/cutAtMarks';
 
 export interface TextMark {
   start: number;
@@ -11,34 +12,18 @@ export interface TextMark {
   color?: string;
 }
 
-interface Piece {
-  start: number;
-  end: number;
-  passage?: TextMark;
-  claim?: TextMark;
-}
-
 /** Splits [start, end) at every mark boundary; each piece knows the passage and the claim that cover it. */
-function pieces(start: number, end: number, marks: TextMark[]): Piece[] {
-  const inside = marks.filter((m) => m.start < end && m.end > start);
-  const cuts = new Set([start, end]);
-  for (const m of inside) {
-    if (m.start > start) cuts.add(m.start);
-    if (m.end < end) cuts.add(m.end);
-  }
-  const points = [...cuts].sort((x, y) => x - y);
-  const out: Piece[] = [];
-  for (let i = 0; i + 1 < points.length; i++) {
-    const s = points[i];
-    const e = points[i + 1];
-    out.push({
-      start: s,
-      end: e,
-      passage: inside.find((m) => m.passage !== undefined && m.start <= s && m.end >= e),
-      claim: inside.find((m) => m.color !== undefined && m.start <= s && m.end >= e),
-    });
-  }
-  return out;
+function pieces(
+  start: number,
+  end: number,
+  marks: TextMark[],
+): { start: number; end: number; passage?: TextMark; claim?: TextMark }[] {
+  return cutAtMarks(start, end, marks).map(({ start: s, end: e, covering }) => ({
+    start: s,
+    end: e,
+    passage: covering.find((m) => m.passage !== undefined),
+    claim: covering.find((m) => m.color !== undefined),
+  }));
 }
 
 /**

@@ -2,6 +2,7 @@
 // claims cut them into. Every character of the text belongs to exactly one piece of exactly one block, so the
 // rendered text nodes concatenate to the canonical text and each piece's `data-start` maps DOM positions back to
 // exact offsets, even when only some blocks are in the DOM (the Reader virtualizes long documents).
+import { cutAtMarks } from '../../components/cutAtMarks';
 
 export interface Piece {
   start: number;
@@ -131,35 +132,13 @@ export function spansPerBlock<T extends Span>(blocks: Block[], spans: T[]): T[][
   return out;
 }
 
-/** Cuts [start, end) at every boundary of the spans touching it (`spans`: the block's own, a handful). */
-function piecesOf(start: number, end: number, spans: Span[]): Piece[] {
-  if (start >= end) return [];
-  const inside = spans.filter((c) => c.start < end && c.end > start);
-  const cuts = new Set([start, end]);
-  for (const c of inside) {
-    if (c.start > start) cuts.add(c.start);
-    if (c.end < end) cuts.add(c.end);
-  }
-  const points = [...cuts].sort((x, y) => x - y);
-  const out: Piece[] = [];
-  for (let i = 0; i + 1 < points.length; i++) {
-    const s = points[i];
-    const e = points[i + 1];
-    out.push({
-      start: s,
-      end: e,
-      claimIds: inside.filter((c) => c.start <= s && c.end >= e).map((c) => c.id),
-    });
-  }
-  return out;
-}
-
 /** A block's pieces: its hidden markup, its content cut by the claims, its hidden separator. */
 export function blockPieces(block: Block, spans: Span[]): Piece[] {
   const out: Piece[] = [];
   if (block.bodyStart > block.start)
     out.push({ start: block.start, end: block.bodyStart, claimIds: [], hidden: true });
-  out.push(...piecesOf(block.bodyStart, block.bodyEnd, spans));
+  for (const cut of cutAtMarks(block.bodyStart, block.bodyEnd, spans))
+    out.push({ start: cut.start, end: cut.end, claimIds: cut.covering.map((c) => c.id) });
   if (block.end > block.bodyEnd)
     out.push({ start: block.bodyEnd, end: block.end, claimIds: [], hidden: true });
   return out;
