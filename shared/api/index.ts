@@ -4,6 +4,7 @@ import { corpusMethods } from './corpus';
 import { codebookMethods } from './codebook';
 import { exportsMethods } from './exports';
 import { gridsMethods } from './grids';
+import { teamworkMethods } from './teamwork';
 import { backupsMethods } from './backups';
 import type { MethodSpec } from './method';
 
@@ -14,6 +15,7 @@ export const api = {
   ...codebookMethods,
   ...exportsMethods,
   ...gridsMethods,
+  ...teamworkMethods,
   ...backupsMethods,
 } satisfies Record<string, MethodSpec>;
 

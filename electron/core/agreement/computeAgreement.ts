@@ -93,8 +93,8 @@ function groupTags(
 
 export function computeAgreement(db: Db, input: Input): Output {
   const names = input.analysts;
-  checkAnalysts(db, names);
   const docs = chosenDocuments(db, input.docIds);
+  checkAnalysts(db, names);
   const domains = chosenDomains(db, input);
   const characters = docs.reduce((n, d) => n + d.chars, 0);
   if (characters === 0) {

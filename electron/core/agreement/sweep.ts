@@ -14,7 +14,10 @@ export interface Span {
 /** Characters per set of analysts who coded them (bit i = analyst i); the empty set is not counted. */
 export type MaskTally = Map<number, number>;
 
-/** Each analyst's coded stretches, united, sorted, with the coded length before each one (for coverage queries). */
+/**
+ * Each analyst's coded stretches, united, sorted, with the coded length before each one (for coverage queries).
+ * Two stretches may touch (a claim ending where the next begins): coverage counts them the same as one.
+ */
 export interface Union {
   starts: number[];
   ends: number[];
@@ -48,14 +51,8 @@ export function sweep(spans: readonly Span[], analysts: number, tally: MaskTally
     if (low & 1) {
       if (depth[a]++ === 0) {
         mask |= 1 << a;
-        // A claim starting where the last one ended continues the same stretch.
-        if (u.ends.length && u.ends[u.ends.length - 1] === pos) {
-          covered[a] -= pos - u.starts[u.starts.length - 1];
-          u.ends.pop();
-        } else {
-          u.starts.push(pos);
-          u.before.push(covered[a]);
-        }
+        u.starts.push(pos);
+        u.before.push(covered[a]);
       }
     } else if (--depth[a] === 0) {
       mask &= ~(1 << a);

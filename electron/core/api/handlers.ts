@@ -5,6 +5,7 @@ import { coreHandlers } from './coreHandlers';
 import { corpusHandlers } from './corpusHandlers';
 import { exportHandlers } from './exportHandlers';
 import { gridHandlers } from './gridHandlers';
+import { teamworkHandlers } from './teamworkHandlers';
 import { backupHandlers } from './backupHandlers';
 
 export type Handler<M extends MethodName> = (
@@ -20,5 +21,6 @@ export const handlers: Handlers = {
   ...codebookHandlers,
   ...exportHandlers,
   ...gridHandlers,
+  ...teamworkHandlers,
   ...backupHandlers,
 };
