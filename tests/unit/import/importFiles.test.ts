@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { callMethod } from '../../../electron/core/api/dispatch';
+import { subscribe } from '../../../electron/core/changes/stream';
 import { getDocumentAttributes, listAttributes } from '../../../electron/core/attributes';
 import { getDocument } from '../../../electron/core/documents';
 import { type Extractor, inlineExtractor } from '../../../electron/core/import/extractor';
@@ -164,21 +165,46 @@ describe('import jobs through the API', () => {
     expect(empty).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
-  it('cancel keeps what was committed and leaves no half document', async () => {
+  it('cancel after the first committed batch keeps that batch, intact, and leaves no half document', async () => {
     const dir = tempDir();
-    for (let i = 0; i < 400; i++)
-      write(dir, `f${String(i).padStart(4, '0')}.txt`, `Headline ${i}\n\n${'text '.repeat(200)}${i}`);
+    const texts = new Map<string, string>();
+    for (let i = 0; i < 400; i++) {
+      const name = `f${String(i).padStart(4, '0')}.txt`;
+      const text = `Headline ${i}\n\n${'text '.repeat(200)}${i}`;
+      write(dir, name, text);
+      texts.set(name, text);
+    }
     const p = tempProject();
-    const started = await callMethod(p, 'startImport', { paths: [dir] });
-    const jobId = (started as { value: { jobId: string } }).value.jobId;
-    await new Promise((r) => setTimeout(r, 50));
-    const cancelled = await callMethod(p, 'cancelImport', { jobId });
-    expect(cancelled).toMatchObject({ ok: true, value: { state: 'cancelled', report: { cancelled: true } } });
-    const report = (cancelled as { value: { report: { imported: unknown[] } } }).value.report;
-    const docs = count(p.db, 'SELECT count(*) AS n FROM documents');
-    expect(docs).toBe(report.imported.length);
-    expect(docs).toBeLessThan(400);
-    expect(count(p.db, 'SELECT count(*) AS n FROM documents_fts')).toBe(docs);
+    // Cancel as soon as the job's progress (the stream the doors forward) says a batch was committed.
+    let cancelling: Promise<unknown> | null = null;
+    let committedAtCancel = 0;
+    const stop = subscribe(p.db, (e) => {
+      if (e.type !== 'import' || e.progress.imported === 0 || cancelling) return;
+      committedAtCancel = e.progress.imported;
+      cancelling = callMethod(p, 'cancelImport', { jobId: e.jobId });
+    });
+    try {
+      expect(await callMethod(p, 'startImport', { paths: [dir] })).toMatchObject({ ok: true });
+      await vi.waitUntil(() => cancelling, { timeout: 60_000 });
+      const cancelled = await cancelling;
+      expect(cancelled).toMatchObject({
+        ok: true,
+        value: { state: 'cancelled', report: { cancelled: true } },
+      });
+      const report = (cancelled as { value: { report: { imported: { id: number; path: string }[] } } }).value
+        .report;
+      const docs = count(p.db, 'SELECT count(*) AS n FROM documents');
+      expect(committedAtCancel).toBeGreaterThan(0);
+      expect(docs).toBe(report.imported.length);
+      expect(docs).toBeGreaterThanOrEqual(committedAtCancel);
+      expect(docs).toBeLessThan(400);
+      // What was committed stays, whole: each document's text is its file's, and each is indexed for search.
+      for (const d of report.imported)
+        expect(getDocument(p.db, d.id).text).toBe(texts.get(path.basename(d.path)));
+      expect(count(p.db, 'SELECT count(*) AS n FROM documents_fts')).toBe(docs);
+    } finally {
+      stop();
+    }
     // Running it again completes the folder without duplicates.
     const again = await importPaths(p.db, [dir]);
     expect(again.imported.length + again.skipped.length).toBe(400);
