@@ -176,17 +176,17 @@ describe('import jobs through the API', () => {
     }
     const p = tempProject();
     // Cancel as soon as the job's progress (the stream the doors forward) says a batch was committed.
-    let cancelling: Promise<unknown> | null = null;
+    const seen: { cancelling?: Promise<unknown> } = {};
     let committedAtCancel = 0;
     const stop = subscribe(p.db, (e) => {
-      if (e.type !== 'import' || e.progress.imported === 0 || cancelling) return;
+      if (e.type !== 'import' || e.progress.imported === 0 || seen.cancelling) return;
       committedAtCancel = e.progress.imported;
-      cancelling = callMethod(p, 'cancelImport', { jobId: e.jobId });
+      seen.cancelling = callMethod(p, 'cancelImport', { jobId: e.jobId });
     });
     try {
       expect(await callMethod(p, 'startImport', { paths: [dir] })).toMatchObject({ ok: true });
-      await vi.waitUntil(() => cancelling, { timeout: 60_000 });
-      const cancelled = await cancelling;
+      await vi.waitUntil(() => seen.cancelling !== undefined, { timeout: 60_000 });
+      const cancelled = await seen.cancelling;
       expect(cancelled).toMatchObject({
         ok: true,
         value: { state: 'cancelled', report: { cancelled: true } },
