@@ -4,12 +4,12 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'elect
 import { methodNames } from '../../shared/api';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { callMethod } from '../core/api/dispatch';
+import { disableAutoBackups, enableAutoBackups } from '../core/backups';
 import { publishChanges, subscribe } from '../core/changes/index';
 import {
   closeProject,
   createProject,
   openDefaultProject,
-  openProject,
   PROJECT_EXTENSION,
   type Project,
 } from '../core/project';
@@ -19,6 +19,7 @@ import importWorker from '../core/import/worker?modulePath';
 import { appLocation } from './appUrl';
 import { guardContents, guardSession } from './guards';
 import { ipcRefusal } from './ipcSender';
+import { openOrOfferRestore } from './damagedProject';
 import { buildMenu } from './menu';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -54,8 +55,13 @@ function forwardChanges(to: Project): void {
 }
 
 function switchProject(next: Project): void {
-  if (project) closeProject(project);
+  if (project) {
+    disableAutoBackups(project);
+    closeProject(project);
+  }
   project = next;
+  // Backed up on open when the newest backup is a few minutes old, then every few minutes of edits.
+  void enableAutoBackups(next);
   forwardChanges(next);
   mainWindow?.setTitle(`Dossier — ${next.name}`);
   mainWindow?.webContents.send('dossier:project-changed');
@@ -118,7 +124,7 @@ async function chooseOpenProject(): Promise<void> {
     properties: ['openFile'],
     filters: [{ name: 'Dossier project', extensions: ['dossier'] }],
   });
-  if (!r.canceled && r.filePaths[0]) switchProject(openProject(r.filePaths[0]));
+  if (!r.canceled && r.filePaths[0]) switchProject(await openOrOfferRestore(r.filePaths[0]));
 }
 
 async function chooseImport(): Promise<void> {
@@ -149,11 +155,21 @@ if (!gotLock) {
   app.on('web-contents-created', (_e, contents) => {
     guardContents(contents, appPage, (url) => void shell.openExternal(url));
   });
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     guardSession(session.defaultSession, CONTENT_SECURITY_POLICY);
     const fileArg = process.argv.find((a) => a.endsWith(PROJECT_EXTENSION));
     configureCore({ templatesDir: path.join(dataDir(), 'templates') });
-    project = fileArg ? openProject(fileArg) : openDefaultProject(dataDir());
+    try {
+      project = fileArg ? await openOrOfferRestore(fileArg) : openDefaultProject(dataDir());
+    } catch (error) {
+      dialog.showErrorBox(
+        'Dossier cannot open the project',
+        error instanceof Error ? error.message : String(error),
+      );
+      app.quit();
+      return;
+    }
+    void enableAutoBackups(project);
     forwardChanges(project);
     registerIpc();
     Menu.setApplicationMenu(

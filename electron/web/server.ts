@@ -3,6 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { callMethod } from '../core/api/dispatch';
+import { disableAutoBackups, enableAutoBackups } from '../core/backups';
 import type { Project } from '../core/project';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import type { ApiErrorCode } from '../../shared/errors';
@@ -45,6 +46,8 @@ export interface WebServerOptions {
   webRoot: string;
   port?: number;
   token?: string;
+  /** Automatic backups of the project (default: on; core/backups/auto.ts). */
+  autoBackups?: boolean;
 }
 
 const COMMON_HEADERS: http.OutgoingHttpHeaders = {
@@ -98,6 +101,9 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? crypto.randomBytes(24).toString('base64url');
   const webRoot = path.resolve(options.webRoot);
   let port = 0;
+  // The app's doors back up automatically (on open, then every few minutes of edits); whoever switches the
+  // project served calls disableAutoBackups on the old one and enableAutoBackups on the new.
+  if (options.autoBackups !== false) void enableAutoBackups(options.project);
 
   const server = http.createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
@@ -203,6 +209,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
         token,
         close: () =>
           new Promise((r) => {
+            disableAutoBackups(options.project);
             server.close(() => r());
             // Browsers hold keep-alive connections open; without this, close() waits for them to time out.
             server.closeAllConnections();

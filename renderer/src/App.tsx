@@ -8,6 +8,7 @@ import { HORIZONTAL, stepIndex } from './components/listKeys';
 import { Sidebar } from './components/Sidebar';
 import { UndoRedo } from './components/UndoRedo';
 import { AutocodeButton } from './views/autocode/AutocodePanel';
+import { BackupsButton } from './views/backups/BackupsDialog';
 import { CompareView } from './views/compare/CompareView';
 import { ExportView } from './views/export/ExportView';
 import { GridView } from './views/grid/GridView';
@@ -138,6 +139,7 @@ function Shell(): ReactNode {
         </button>
         <AutocodeButton />
         <UndoRedo />
+        <BackupsButton />
         <SettingsButton />
       </header>
       <Sidebar />

@@ -1,6 +1,7 @@
 import type { Project } from '../project';
 import { createBackup, pruneBackups, type BackupInfo } from './create';
-import { newestBackupTime } from './health';
+import { DossierError } from '../errors';
+import { damagedProjectError, newestBackupTime } from './health';
 
 // Automatic backups, a policy the doors opt into (the app's doors do; the CLI backs up only when asked): a backup
 // when the project is opened and its newest backup is older than a few minutes, and then at most every few
@@ -97,7 +98,9 @@ export async function maybeBackup(project: Project, now = new Date()): Promise<B
     pruneBackups(project.path, now);
     return made;
   } catch (error) {
-    state.onError(error);
+    // A damaged project's copy fails its check: say which good backup there is and how to restore it.
+    const damaged = error instanceof DossierError && /is damaged/.test(error.message);
+    state.onError(damaged ? damagedProjectError(project.path, "a copy of it failed SQLite's check") : error);
     return null;
   }
 }
