@@ -1,4 +1,4 @@
-import type { StreamEvent } from '../../../shared/api/changes';
+import type { ChangeTable, StreamEvent } from '../../../shared/api/changes';
 import type { Db } from '../db';
 
 export type StreamListener = (event: StreamEvent) => void;
@@ -10,9 +10,11 @@ export interface ChangeStream {
   /** The last event's number. */
   seq: number;
   listeners: Set<StreamListener>;
+  /** Tables written through another connection (an import's worker thread), which no trigger here saw. */
+  elsewhere: Set<ChangeTable>;
 }
 
 /** The store's stream, made on first use. */
 export function channel(db: Db): ChangeStream {
-  return (db.changes ??= { tracked: false, seq: 0, listeners: new Set() });
+  return (db.changes ??= { tracked: false, seq: 0, listeners: new Set(), elsewhere: new Set() });
 }

@@ -61,6 +61,35 @@ export function trackChanges(db: Db): void {
   stream.tracked = true;
 }
 
+/**
+ * Notes tables written through another connection (an import's worker thread has its own): this one's triggers
+ * did not see those rows, so the next drain reports the tables whole.
+ */
+export function noteWrittenElsewhere(db: Db, tables: readonly ChangeTable[]): void {
+  for (const t of tables) channel(db).elsewhere.add(t);
+}
+
+/** Notes documents written through another connection by id, as their own triggers would have. */
+export function noteDocuments(
+  db: Db,
+  tables: readonly ('documents' | 'document_attributes')[],
+  ids: number[],
+): void {
+  if (!db.changes?.tracked || ids.length === 0) return;
+  const note = db.cached(`INSERT INTO ${LOG} (tbl, row_id, doc_id) SELECT @t, @id, @id
+    WHERE NOT EXISTS (SELECT 1 FROM ${LOG} WHERE tbl = @t AND row_id = @id AND doc_id = @id)`);
+  db.transaction(() => {
+    for (const table of tables) for (const id of ids) note.run({ t: table, id });
+  })();
+}
+
+const DOCUMENT_TABLES: readonly ChangeTable[] = [
+  'documents',
+  'document_attributes',
+  'claims',
+  'claim_domains',
+];
+
 export interface DrainedChanges {
   tables: TableChange[];
   docIds: number[] | null;
@@ -71,11 +100,19 @@ export interface DrainedChanges {
  * it. Null when nothing was, when tracking is off, or while a transaction is open (its notes are not final yet).
  */
 export function drainChanges(db: Db): DrainedChanges | null {
-  if (!db.changes?.tracked || !db.open || db.inTransaction) return null;
+  const stream = db.changes;
+  if (!stream?.tracked || !db.open || db.inTransaction) return null;
+  const elsewhere = [...stream.elsewhere];
+  stream.elsewhere.clear();
   const counts = db.cached(`SELECT tbl, COUNT(DISTINCT row_id) AS n FROM ${LOG} GROUP BY tbl`).all() as {
     tbl: ChangeTable;
     n: number;
   }[];
+  for (const tbl of elsewhere) {
+    const had = counts.find((c) => c.tbl === tbl);
+    if (had) had.n = Infinity;
+    else counts.push({ tbl, n: Infinity });
+  }
   if (counts.length === 0) return null;
   const idsOf = db.cached(
     `SELECT DISTINCT row_id AS id FROM ${LOG} WHERE tbl = ? AND row_id > 0 ORDER BY row_id LIMIT ?`,
@@ -92,5 +129,6 @@ export function drainChanges(db: Db): DrainedChanges | null {
       .all(MAX_CHANGED_IDS + 1) as { id: number }[]
   ).map((r) => r.id);
   db.exec(`DELETE FROM ${LOG}`);
-  return { tables, docIds: docs.length > MAX_CHANGED_IDS ? null : docs };
+  const allDocs = docs.length > MAX_CHANGED_IDS || elsewhere.some((t) => DOCUMENT_TABLES.includes(t));
+  return { tables, docIds: allDocs ? null : docs };
 }

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Db } from '../db';
 import { DossierError } from '../errors';
 import { publishImport } from '../changes/stream';
+import { noteDocuments, noteWrittenElsewhere } from '../changes/tracker';
 import { collectFiles, type ImportSource } from './collect';
 import {
   emptyReport,
@@ -103,6 +104,11 @@ export function startImportJob(db: Db, input: StartImport): ImportJobStatus {
     )
     .finally(() => {
       status.finishedAt = new Date().toISOString();
+      // A large import writes through its worker thread's own connection, which this one's triggers do not see.
+      const ids = status.report.imported.map((d) => d.id);
+      const attrs = Boolean(input.options?.attrsFromPath || input.options?.metadataCsv);
+      noteDocuments(db, attrs ? ['documents', 'document_attributes'] : ['documents'], ids);
+      if (attrs && ids.length) noteWrittenElsewhere(db, ['attributes']);
       const last = snapshot(status);
       publishImport(db, { jobId: last.jobId, state: last.state, progress: last.progress, status: last });
     });

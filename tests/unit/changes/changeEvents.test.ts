@@ -4,6 +4,7 @@ import type { ChangeEvent, StreamEvent, TableChange } from '../../../shared/api/
 import { MAX_CHANGED_IDS } from '../../../shared/api/changes';
 import { callMethod } from '../../../electron/core/api/dispatch';
 import { drainChanges, subscribe, trackChanges } from '../../../electron/core/changes';
+import { THREAD_MIN_FILES } from '../../../electron/core/import/importFiles';
 import { waitForImportJob } from '../../../electron/core/import/jobs';
 import { closeProject, openProject, type Project } from '../../../electron/core/project';
 import { sampleProject, tempProject } from '../helpers';
@@ -160,6 +161,24 @@ describe('change events from callMethod', () => {
     expect([...named].sort()).toEqual(docIds);
     // The documents were announced before the job said it was done.
     expect(seen.indexOf(changed[changed.length - 1])).toBeLessThan(seen.indexOf(last));
+  });
+
+  it('an import large enough for its worker thread (its own connection) still announces its documents', async () => {
+    const p = tempProject();
+    const seen: StreamEvent[] = [];
+    subscribe(p.db, (e) => seen.push(e));
+    const files = Array.from({ length: THREAD_MIN_FILES + 1 }, (_, i) => ({
+      name: `f${i}.txt`,
+      base64: Buffer.from(`text number ${i}`).toString('base64'),
+    }));
+    const started = await call(p, 'startImport', { files });
+    const done = await waitForImportJob(p.db, (started.value as { jobId: string }).jobId);
+    expect(done.report.imported).toHaveLength(files.length);
+    const changed = seen.filter((e): e is ChangeEvent => e.type === 'changes');
+    const named = new Set(changed.flatMap((e) => tableOf(e, 'documents')?.ids ?? []));
+    expect([...named].sort((a, b) => a - b)).toEqual(
+      done.report.imported.map((d) => d.id).sort((a, b) => a - b),
+    );
   });
 
   it('a failed call reports nothing: its transaction took its notes with it', async () => {
