@@ -6,5 +6,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 60_000,
     pool: 'forks',
+    // The unit tests run the real CLI (bin/dossier.mjs → out/cli): built once per run, never stale.
+    globalSetup: ['tests/unit/buildCli.setup.ts'],
   },
 });

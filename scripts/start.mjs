@@ -40,6 +40,9 @@ function build() {
     'build',
   ]);
   if (r.status !== 0) process.exit(r.status ?? 1);
+  // The command line too (out/cli), so that `npx dossier` works beside the workbench.
+  const cli = run(process.execPath, [path.join(root, 'scripts', 'buildCli.mjs')]);
+  if (cli.status !== 0) process.exit(cli.status ?? 1);
 }
 
 const electron = electronBinary();

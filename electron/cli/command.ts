@@ -1,51 +1,13 @@
-import { parseArgs } from 'node:util';
-import { openProject, type Project } from '../core/project';
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/api';
+import { callMethod } from '../core/api/dispatch';
+import { openCheckedProject } from '../core/backups';
+import type { Project } from '../core/project';
+import { UsageError, type Values } from './args';
 
-/** Options every command may use; a command reads only those it documents in its usage line. */
-export const OPTIONS = {
-  json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-  parent: { type: 'string' },
-  color: { type: 'string' },
-  description: { type: 'string' },
-  pattern: { type: 'string' },
-  regex: { type: 'boolean' },
-  'case-sensitive': { type: 'boolean' },
-  'whole-word': { type: 'boolean' },
-  'dry-run': { type: 'boolean' },
-  force: { type: 'boolean' },
-  codebook: { type: 'string' },
-  doc: { type: 'string', multiple: true },
-  quote: { type: 'string' },
-  occurrence: { type: 'string' },
-  domain: { type: 'string', multiple: true },
-  note: { type: 'string' },
-  format: { type: 'string' },
-  out: { type: 'string' },
-  bom: { type: 'boolean' },
-  port: { type: 'string' },
-  'data-dir': { type: 'string' },
-  limit: { type: 'string' },
-  rows: { type: 'string' },
-  measure: { type: 'string' },
-  csv: { type: 'boolean' },
-  metadata: { type: 'string' },
-  'attrs-from-path': { type: 'string' },
-  'max-size': { type: 'string' },
-  claims: { type: 'boolean' },
-  analyst: { type: 'string', multiple: true },
-  attr: { type: 'string', multiple: true },
-  grading: { type: 'string', multiple: true },
-  actor: { type: 'string' },
-  stance: { type: 'string' },
-  positions: { type: 'string' },
-} as const;
+export { parseCli, positiveInt, UsageError, type Values } from './args';
 
-export function parseCli(argv: string[]) {
-  return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-}
-
-export type Values = ReturnType<typeof parseCli>['values'];
+// A command parses its arguments, calls the API through the one dispatcher every door uses (`call`), and formats
+// the result; it holds no logic another door would need.
 
 /** What a command prints: `json` with --json (stdout holds only that), `text` otherwise. */
 export interface Output {
@@ -62,20 +24,31 @@ export interface Command {
   run: (args: string[], values: Values) => Promise<Output | null> | Output | null;
 }
 
-/** A mistake in the command line itself: exit code 2. */
-export class UsageError extends Error {}
-
-export function positiveInt(value: string | undefined, what: string): number {
-  const n = Number(value);
-  if (!value || !Number.isInteger(n) || n <= 0) {
-    throw new UsageError(`${what} must be a positive whole number (got "${value ?? ''}")`);
+/** A failure the API reported (its code, e.g. not_found): exit code 1, the message on stderr. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
   }
-  return n;
+}
+
+/** Calls one API method as every door does (validated by the contract); a failure throws ApiError. */
+export async function call<M extends MethodName>(
+  project: Project,
+  method: M,
+  input: MethodInput<M>,
+): Promise<MethodOutput<M>> {
+  const r = await callMethod(project, method, input);
+  if (!r.ok) throw new ApiError(r.error.code, r.error.message);
+  return r.value as MethodOutput<M>;
 }
 
 export function needProject(file: string | undefined): Project {
   if (!file) throw new UsageError('name a project file');
-  const p = openProject(file);
+  // A damaged file's message names its latest good backup and the restore command (no page check here: slow).
+  const p = openCheckedProject(file, false);
   // On stderr, so that --json output stays one JSON document.
   if (p.readOnly)
     process.stderr.write(`dossier: ${file} is open read-only (${p.readOnly}): changes cannot be saved\n`);

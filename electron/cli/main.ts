@@ -1,5 +1,4 @@
-import { explainStoreError } from '../core/storeErrors';
-import { parseCli, UsageError } from './command';
+import { parseCli, UsageError } from './args';
 import { commands } from './commands';
 
 function usage(): string {
@@ -16,9 +15,10 @@ function usage(): string {
 
 /**
  * Runs one CLI invocation; returns the exit code: 0 ok, 1 failed, 2 bad command line, 3 (import) nothing was
- * imported and some files failed.
+ * imported and some files failed (4, Node too old, is bin/dossier.mjs's). `beforeCommand` runs once a command is
+ * chosen (the built CLI names its import worker there).
  */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], beforeCommand?: () => Promise<void>): Promise<number> {
   let parsed: ReturnType<typeof parseCli>;
   try {
     parsed = parseCli(argv);
@@ -37,11 +37,14 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    const out = await command.run(args, parsed.values);
+    await beforeCommand?.();
+    const out = await (await command.load()).run(args, parsed.values);
     if (out)
       process.stdout.write(parsed.values.json ? `${JSON.stringify(out.json, null, 2)}\n` : `${out.text}\n`);
     return out?.exitCode ?? 0;
   } catch (caught) {
+    // Loaded here, not at start: `--help` and usage errors load nothing of the core.
+    const { explainStoreError } = await import('../core/storeErrors');
     const error = explainStoreError(caught) ?? caught;
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`dossier: ${message.split('\n')[0]}\n`);

@@ -1,8 +1,7 @@
 import type { Claim } from '../../shared/api';
-import { toCodePointOffset, codePointLength } from '../../shared/text';
-import type { Db } from '../core/db';
-import { getDocumentText } from '../core/documents';
-import { listDomains } from '../core/domains';
+import { codePointLength, toCodePointOffset } from '../../shared/text';
+import type { Project } from '../core/project';
+import { call } from './command';
 
 /** A claim as the CLI's JSON contract shows it: domain names, positions in code points. */
 export interface PublicClaim {
@@ -22,17 +21,29 @@ export interface PublicClaim {
   updatedAt: string;
 }
 
-export function publicClaims(db: Db, claims: Claim[]): PublicClaim[] {
-  const names = new Map(listDomains(db).map((d) => [d.id, d.name]));
-  const texts = new Map<number, string>();
-  return claims.map((c) => {
-    let text = texts.get(c.docId);
-    if (text === undefined) {
-      text = getDocumentText(db, c.docId);
-      texts.set(c.docId, text);
+/** Document texts fetched once each through the API: the CLI counts positions in code points. */
+export function documentTexts(p: Project): (docId: number) => Promise<string> {
+  const texts = new Map<number, Promise<string>>();
+  return (docId) => {
+    let text = texts.get(docId);
+    if (!text) {
+      text = call(p, 'getDocument', { id: docId }).then((d) => d.text);
+      texts.set(docId, text);
     }
-    const start = toCodePointOffset(text, c.start);
-    return {
+    return text;
+  };
+}
+
+export async function publicClaims(
+  p: Project,
+  claims: Claim[],
+  textOf = documentTexts(p),
+): Promise<PublicClaim[]> {
+  const names = new Map((await call(p, 'listDomains', {})).map((d) => [d.id, d.name]));
+  const out: PublicClaim[] = [];
+  for (const c of claims) {
+    const start = toCodePointOffset(await textOf(c.docId), c.start);
+    out.push({
       id: c.id,
       docId: c.docId,
       start,
@@ -47,6 +58,7 @@ export function publicClaims(db: Db, claims: Claim[]): PublicClaim[] {
       analyst: c.analyst,
       createdAt: c.createdAt,
       updatedAt: c.updatedAt,
-    };
-  });
+    });
+  }
+  return out;
 }

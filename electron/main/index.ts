@@ -5,7 +5,7 @@ import { methodNames } from '../../shared/api';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { callMethod } from '../core/api/dispatch';
 import { disableAutoBackups, enableAutoBackups } from '../core/backups';
-import { publishChanges, subscribe } from '../core/changes/index';
+import { subscribe } from '../core/changes/index';
 import {
   closeProject,
   createProject,
@@ -13,7 +13,6 @@ import {
   PROJECT_EXTENSION,
   type Project,
 } from '../core/project';
-import { importPaths } from '../core/import/importFiles';
 import { configureCore } from '../core/configure';
 import importWorker from '../core/import/worker?modulePath';
 import { appLocation } from './appUrl';
@@ -21,6 +20,7 @@ import { guardContents, guardSession } from './guards';
 import { ipcRefusal } from './ipcSender';
 import { openOrOfferRestore } from './damagedProject';
 import { buildMenu } from './menu';
+import { importFromMenu } from './menuImport';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // The bundled app ships the import worker as its own chunk; the core cannot find it by itself there.
@@ -128,19 +128,7 @@ async function chooseOpenProject(): Promise<void> {
 }
 
 async function chooseImport(): Promise<void> {
-  if (!project) return;
-  const r = await dialog.showOpenDialog({
-    title: 'Import documents',
-    properties: ['openFile', 'openDirectory', 'multiSelections'],
-  });
-  if (r.canceled) return;
-  const report = await importPaths(project.db, r.filePaths);
-  // Its documents go out on the change stream like any call's.
-  publishChanges(project.db);
-  await dialog.showMessageBox({
-    message: `${report.imported.length} imported, ${report.skipped.length} skipped, ${report.failed.length} failed`,
-    detail: report.failed.map((f) => `${f.path}: ${f.error}`).join('\n'),
-  });
+  if (project) await importFromMenu(project, mainWindow);
 }
 
 const gotLock = app.requestSingleInstanceLock();

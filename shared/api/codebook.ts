@@ -130,6 +130,8 @@ export const codebookMethods = {
   redo: method(z.object({}), HistoryStep),
 
   getCodebook: method(z.object({}), z.array(CodebookDomain)),
+  /** Ids of the domains named as typed (case-insensitive), in order; `not_found` for an unknown name. */
+  domainIdsByName: method(z.object({ names: z.array(z.string().max(1_000)).max(10_000) }), z.array(Id)),
   createDomain: method(
     z.object({ name: Name, color: Color.optional(), parentId: Id.nullable().optional(), ...DomainDetails }),
     CodebookDomain,

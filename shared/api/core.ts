@@ -78,6 +78,20 @@ export const coreMethods = {
     Claim,
   ),
   deleteClaim: method(z.object({ id: Id }), z.object({ id: Id })),
+  /**
+   * Tags the `occurrence`-th (1-based) occurrence of `quote` in a document, as a script names a passage without
+   * counting offsets; `not_found` when the quote does not occur that often.
+   */
+  tagQuote: method(
+    z.object({
+      docId: Id,
+      quote: z.string().min(1, 'give the quote to tag').max(1_000_000),
+      occurrence: z.number().int().positive().optional(),
+      domainIds: z.array(Id).min(1, 'choose at least one domain'),
+      ...ClaimFields,
+    }),
+    Claim,
+  ),
   compareDocuments: method(
     z.object({ docIds: z.array(Id).min(2).max(4) }),
     z.object({

@@ -99,6 +99,8 @@ export const corpusMethods = {
   importStatus: method(z.object({ jobId: z.string().min(1) }), ImportJobStatus),
   /** Stops after the document in flight; everything committed stays. Resolves once the job has stopped. */
   cancelImport: method(z.object({ jobId: z.string().min(1) }), ImportJobStatus),
+  /** Resolves once the job has finished (done, cancelled or failed), for a door that waits (the CLI, the menu). */
+  waitImport: method(z.object({ jobId: z.string().min(1) }), ImportJobStatus),
 
   searchDocuments: method(
     z.object({
@@ -140,7 +142,12 @@ export const corpusMethods = {
   ),
   /** Sets (null or '' clears) values of one document, all or none; returns its values after the change. */
   setDocumentAttributes: method(
-    z.object({ docId: Id, values: z.record(z.string(), AttributeValue.nullable()) }),
+    z.object({
+      docId: Id,
+      values: z.record(z.string(), AttributeValue.nullable()),
+      /** Define attributes not yet known, with the type their value suggests (number, date or text). */
+      define: z.boolean().optional(),
+    }),
     z.object({ docId: Id, values: z.record(z.string(), AttributeValue) }),
   ),
   filterDocuments: method(z.object({ filters: z.array(AttributeFilter) }), z.object({ docIds: z.array(Id) })),

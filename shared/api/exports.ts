@@ -201,4 +201,18 @@ export const exportsMethods = {
   ),
   /** Merges a REFI-QDA codebook (.qdc) into the open project's codebook. */
   importQdc: method(z.object(Upload), QdcImportReport),
+  /**
+   * The export filter for names as the analyst types them (domain names, attribute "name=value", gradings such as
+   * "B2"), as the CLI takes them; `not_found` for an unknown domain or attribute.
+   */
+  resolveExportFilter: method(
+    z.object({
+      domains: z.array(z.string().max(1_000)).optional(),
+      docIds: z.array(Id).optional(),
+      attributes: z.array(z.string().max(2_000)).optional(),
+      analysts: z.array(z.string().max(1_000)).optional(),
+      grading: z.array(z.string().max(20)).optional(),
+    }),
+    ExportFilter,
+  ),
 };

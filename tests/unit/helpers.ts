@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach } from 'vitest';
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/api';
+import { callMethod } from '../../electron/core/api/dispatch';
 import { migrate } from '../../electron/core/migrations';
 import { createProject, openDefaultProject, type Project, closeProject } from '../../electron/core/project';
 import { Store } from '../../electron/core/store';
@@ -64,4 +66,26 @@ export function dossier(...args: string[]): { code: number; stdout: string; stde
     env: { ...process.env, NO_COLOR: '1' },
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Calls an API method through the dispatcher every door uses; a failure throws, naming its code. */
+export async function callOk<M extends MethodName>(
+  p: Project,
+  name: M,
+  input: MethodInput<M>,
+): Promise<MethodOutput<M>> {
+  const r = await callMethod(p, name, input);
+  if (!r.ok) throw new Error(`${name}: ${r.error.code}: ${r.error.message}`);
+  return r.value as MethodOutput<M>;
+}
+
+/** The error an API call answers with (any input, hostile ones too); throws when the call succeeds. */
+export async function callFailure(
+  p: Project,
+  name: string,
+  input: unknown,
+): Promise<{ code: string; message: string }> {
+  const r = await callMethod(p, name, input);
+  if (r.ok) throw new Error(`${name} succeeded`);
+  return r.error;
 }

@@ -1,30 +1,27 @@
+import { Measure } from '../../../shared/api/grids';
 import { toCodePointOffset } from '../../../shared/text';
-import { compareDocuments } from '../../core/compare';
-import { getDocumentText } from '../../core/documents';
-import { csvText } from '../../core/export/csvText';
-import { computeCooccurrence } from '../../core/grids/cooccurrence';
-import { matrixTable } from '../../core/grids/gridExport';
-import { computeMatrix, type Measure, MEASURES } from '../../core/grids/matrix';
-import { type Command, needProject, positiveInt, table, UsageError } from '../command';
-import { publicClaims } from '../views';
+import { call, type Command, needProject, positiveInt, table, UsageError } from '../command';
+import { USAGE } from '../usage';
+import { documentTexts, publicClaims } from '../views';
+
+const MEASURES = Measure.options;
 
 const fmt = (v: number, measure: Measure): string | number =>
   measure === 'coverage' ? `${v.toFixed(1)}%` : v;
 
 export const grid: Command = {
   name: 'grid',
-  usage:
-    'dossier grid <project> [--rows documents|source|published[:month]|attr:<name>[:year|:month]] [--measure count|docs|coverage|words] [--json|--csv]',
-  run: ([file], v) => {
+  usage: USAGE['grid'],
+  run: async ([file], v) => {
     if (v.json && v.csv) throw new UsageError('choose --json or --csv, not both');
     const measure = (v.measure ?? 'count') as Measure;
     if (!MEASURES.includes(measure))
       throw new UsageError(`--measure must be one of ${MEASURES.join(', ')} (got "${v.measure}")`);
     const p = needProject(file);
     const rows = v.rows ?? 'documents';
-    const m = computeMatrix(p.db, { rows, measure });
+    const m = await call(p, 'getMatrix', { rows, measure });
     // `counts` stays the claim counts whatever the measure; `values` holds the chosen measure.
-    const counts = measure === 'count' ? m : computeMatrix(p.db, { rows });
+    const counts = measure === 'count' ? m : await call(p, 'getMatrix', { rows });
     const json = {
       dimension: m.dimension,
       measure: m.measure,
@@ -46,8 +43,9 @@ export const grid: Command = {
       total: m.total,
     };
     if (v.csv) {
-      const t = matrixTable(m);
-      return { json, text: csvText([t.columns, ...t.rows], { recordDelimiter: 'lf' }).trimEnd() };
+      // The matrix file every door exports (LF record ends, formula-like cells escaped), printed.
+      const file = await call(p, 'exportMatrix', { format: 'csv', rows, measure });
+      return { json, text: Buffer.from(file.base64, 'base64').toString('utf8').trimEnd() };
     }
     const header = [m.dimensionLabel, ...m.columns.map((c) => `${'  '.repeat(c.depth)}${c.name}`), 'Total'];
     const body = m.rows.map((r, i) => [
@@ -64,22 +62,29 @@ const PANE_KEYS = ['a', 'b', 'c', 'd'];
 
 export const compare: Command = {
   name: 'compare',
-  usage: 'dossier compare <project> <docA> <docB> [<docC> <docD>]',
-  run: ([file, ...ids]) => {
+  usage: USAGE['compare'],
+  run: async ([file, ...ids]) => {
     const p = needProject(file);
     const docIds = ids.map((a) => positiveInt(a, 'docId'));
     if (docIds.length < 2 || docIds.length > 4)
       throw new UsageError('compare takes two to four document ids');
-    const cmp = compareDocuments(p.db, docIds);
-    const domains = cmp.domains.map((d) => ({
-      domainId: d.domainId,
-      name: d.name,
-      ...Object.fromEntries(d.claims.map((cs, i) => [PANE_KEYS[i], publicClaims(p.db, cs)])),
-      counts: d.counts,
-      onlyIn: d.onlyIn === null || d.onlyIn === undefined ? null : PANE_KEYS[d.onlyIn],
-    }));
+    const cmp = await call(p, 'compareDocuments', { docIds });
+    const textOf = documentTexts(p);
+    const domains = [];
+    for (const d of cmp.domains) {
+      const panes = [];
+      for (const [i, cs] of d.claims.entries()) panes.push([PANE_KEYS[i], await publicClaims(p, cs, textOf)]);
+      domains.push({
+        domainId: d.domainId,
+        name: d.name,
+        ...Object.fromEntries(panes),
+        counts: d.counts,
+        onlyIn: d.onlyIn === null || d.onlyIn === undefined ? null : PANE_KEYS[d.onlyIn],
+      });
+    }
     // Positions in code points, like every position the CLI prints.
-    const texts = new Map(docIds.map((id) => [id, getDocumentText(p.db, id)]));
+    const texts = new Map<number, string>();
+    for (const id of docIds) texts.set(id, await textOf(id));
     const cp = (docId: number, s: { start: number; end: number }) => {
       const text = texts.get(docId)!;
       return { start: toCodePointOffset(text, s.start), end: toCodePointOffset(text, s.end) };
@@ -113,10 +118,10 @@ export const compare: Command = {
 
 export const cooccurrence: Command = {
   name: 'cooccurrence',
-  usage: 'dossier cooccurrence <project> [--json]',
-  run: ([file]) => {
+  usage: USAGE['cooccurrence'],
+  run: async ([file]) => {
     const p = needProject(file);
-    const co = computeCooccurrence(p.db);
+    const co = await call(p, 'getCooccurrence', {});
     const columns = co.columns.map((c) => ({ domainId: c.domainId, name: c.name, parentId: c.parentId }));
     const grid = (title: string, m: number[][]) =>
       `${title}\n${table([['', ...co.columns.map((c) => c.name)], ...co.columns.map((c, i) => [c.name, ...m[i]])])}`;

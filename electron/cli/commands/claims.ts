@@ -1,12 +1,7 @@
 import { Stance } from '../../../shared/api/model';
 import { GRADING_HINT, type Grading, parseGrading } from '../../../shared/grading';
-import { findOccurrence } from '../../../shared/text';
-import { createClaim, listClaims } from '../../core/claims';
-import { getDocument } from '../../core/documents';
-import { domainIdsByName } from '../../core/domains';
-import { DossierError } from '../../core/errors';
-import { getMeta } from '../../core/project';
-import { type Command, needProject, positiveInt, table, UsageError, type Values } from '../command';
+import { call, type Command, needProject, positiveInt, table, UsageError, type Values } from '../command';
+import { USAGE } from '../usage';
 import { publicClaims } from '../views';
 
 const ACTOR_MAX = 1_000;
@@ -42,9 +37,8 @@ function claimDetails(v: Values): Details {
 
 export const tag: Command = {
   name: 'tag',
-  usage:
-    'dossier tag <project> --doc <id> --quote <text> [--occurrence N] --domain <name>… [--note <text>] [--actor <name>] [--stance supports|opposes|neutral] [--grading <B2|B|2>]',
-  run: ([file], v) => {
+  usage: USAGE['tag'],
+  run: async ([file], v) => {
     const docId = positiveInt(v.doc?.[0], '--doc');
     if (!v.quote) throw new UsageError('--quote is required');
     if (!v.domain?.length) throw new UsageError('at least one --domain is required');
@@ -52,27 +46,16 @@ export const tag: Command = {
     // Checked before the project is opened: a mistyped option changes nothing and says so.
     const details = claimDetails(v);
     const p = needProject(file);
-    const domainIds = domainIdsByName(p.db, v.domain);
-    const doc = getDocument(p.db, docId);
-    const start = findOccurrence(doc.text, v.quote, occurrence);
-    if (start < 0) {
-      throw new DossierError(
-        'not_found',
-        occurrence > 1
-          ? `the quote does not occur ${occurrence} times in document ${docId}`
-          : `the quote is not in document ${docId}`,
-      );
-    }
-    const claim = createClaim(p.db, {
+    const domainIds = await call(p, 'domainIdsByName', { names: v.domain });
+    const claim = await call(p, 'tagQuote', {
       docId,
-      start,
-      end: start + v.quote.length,
+      quote: v.quote,
+      occurrence,
       domainIds,
       note: v.note,
       ...details,
-      analyst: getMeta(p.db, 'analyst') ?? '',
     });
-    const [pub] = publicClaims(p.db, [claim]);
+    const [pub] = await publicClaims(p, [claim]);
     return {
       json: pub,
       text: [
@@ -89,12 +72,14 @@ export const tag: Command = {
 
 export const claims: Command = {
   name: 'claims',
-  usage: 'dossier claims <project> [--doc <id>] [--domain <name>]',
-  run: ([file], v) => {
+  usage: USAGE['claims'],
+  run: async ([file], v) => {
     const p = needProject(file);
     const docId = v.doc?.[0] ? positiveInt(v.doc[0], '--doc') : undefined;
-    const domainId = v.domain?.[0] ? domainIdsByName(p.db, [v.domain[0]])[0] : undefined;
-    const rows = publicClaims(p.db, listClaims(p.db, { docId, domainId }));
+    const domainId = v.domain?.[0]
+      ? (await call(p, 'domainIdsByName', { names: [v.domain[0]] }))[0]
+      : undefined;
+    const rows = await publicClaims(p, await call(p, 'listClaims', { docId, domainId }));
     const short = (q: string): string => (q.length > 70 ? `${q.slice(0, 69)}…` : q);
     return {
       json: rows,

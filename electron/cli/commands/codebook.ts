@@ -1,94 +1,69 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { toCodePointOffset } from '../../../shared/text';
-import { autocodeApply, autocodeSearch, DEFAULT_HIT_LIMIT } from '../../core/autocode';
-import {
-  addDomain,
-  deleteDomain,
-  getCodebookDomain,
-  mergeDomains,
-  mergeTemplate,
-  previewDelete,
-  previewMerge,
-  updateDomain,
-} from '../../core/codebook';
-import { getDocumentText } from '../../core/documents';
-import {
-  domainIdsByName,
-  exportTemplate,
-  loadTemplate,
-  readTemplateFile,
-  templatesDir,
-} from '../../core/domains';
-import { DossierError } from '../../core/errors';
-import { getSettings, updateSettings } from '../../core/settings';
-import { type Command, needProject, positiveInt, table, UsageError } from '../command';
+import type { CodebookTemplate } from '../../../shared/api/codebook';
 import { writeFileAtomic } from '../../core/atomicWrite';
-
-const DOMAIN_USAGE = [
-  'dossier domain add <project> <name> [--parent <name>] [--color #rrggbb] [--description <text>]',
-  'dossier domain rename <project> <name> <new name>',
-  'dossier domain merge <project> <source> <target> [--dry-run]',
-  'dossier domain delete <project> <name> [--dry-run] [--force]   (--force also deletes claims left with no domain)',
-];
+import { ApiError, call, type Command, needProject, positiveInt, table, UsageError } from '../command';
+import { DOMAIN_USAGE, USAGE } from '../usage';
+import { documentTexts } from '../views';
+import { toCodePointOffset } from '../../../shared/text';
 
 export const domain: Command = {
   name: 'domain',
-  usage: DOMAIN_USAGE.join('\n  '),
-  run: ([action, file, ...rest], v) => {
+  usage: USAGE['domain'],
+  run: async ([action, file, ...rest], v) => {
     if (!action || !['add', 'rename', 'merge', 'delete'].includes(action))
       throw new UsageError(`name an action: add, rename, merge or delete\n${DOMAIN_USAGE.join('\n')}`);
     const p = needProject(file);
-    const byName = (name: string | undefined, what: string) => {
+    const byName = async (name: string | undefined, what: string): Promise<number> => {
       if (!name) throw new UsageError(`name the ${what}`);
-      return domainIdsByName(p.db, [name])[0];
+      return (await call(p, 'domainIdsByName', { names: [name] }))[0];
     };
     if (action === 'add') {
       if (!rest[0]) throw new UsageError('name the domain to add');
-      const d = addDomain(p.db, {
+      const d = await call(p, 'createDomain', {
         name: rest[0],
         color: v.color,
         description: v.description,
-        parentId: v.parent ? byName(v.parent, 'parent domain') : null,
+        parentId: v.parent ? await byName(v.parent, 'parent domain') : null,
       });
       return { json: d, text: `Added domain ${d.id} "${d.name}"` };
     }
     if (action === 'rename') {
-      const id = byName(rest[0], 'domain to rename');
+      const id = await byName(rest[0], 'domain to rename');
       if (!rest[1]) throw new UsageError('give the new name');
-      const d = updateDomain(p.db, { id, name: rest[1] });
+      const d = await call(p, 'updateDomain', { id, name: rest[1] });
       return { json: d, text: `Renamed domain ${d.id} to "${d.name}"` };
     }
     if (action === 'merge') {
-      const source = byName(rest[0], 'source domain');
-      const target = byName(rest[1], 'target domain');
-      const preview = v['dry-run'] ? previewMerge(p.db, source, target) : mergeDomains(p.db, source, target);
-      const json = {
-        ...preview,
-        applied: !v['dry-run'],
-        domain: v['dry-run'] ? null : getCodebookDomain(p.db, target),
-      };
+      const source = await byName(rest[0], 'source domain');
+      const target = await byName(rest[1], 'target domain');
+      const ids = { sourceId: source, targetId: target };
+      const preview = await call(p, v['dry-run'] ? 'previewMergeDomains' : 'mergeDomains', ids);
+      const domain = v['dry-run']
+        ? null
+        : ((await call(p, 'getCodebook', {})).find((d) => d.id === target) ?? null);
+      const json = { ...preview, applied: !v['dry-run'], domain };
       return {
         json,
         text: `${v['dry-run'] ? 'Would merge' : 'Merged'} "${preview.source.name}" into "${preview.target.name}": ${preview.claims} claims (${preview.alreadyInTarget} already in the target), ${preview.children} sub-domains`,
       };
     }
-    const id = byName(rest[0], 'domain to delete');
+    const id = await byName(rest[0], 'domain to delete');
     if (v['dry-run']) {
-      const preview = previewDelete(p.db, id);
+      const preview = await call(p, 'previewDeleteDomain', { id });
       return {
         json: { ...preview, applied: false, deletedClaims: 0 },
         text: `Deleting "${preview.domain.name}" would take it off ${preview.claims} claims; ${preview.claimsWithoutOtherDomain} of them have no other domain and would be deleted (--force).`,
       };
     }
-    const preview = previewDelete(p.db, id);
+    const preview = await call(p, 'previewDeleteDomain', { id });
     if (preview.claimsWithoutOtherDomain > 0 && !v.force) {
-      throw new DossierError(
+      throw new ApiError(
         'conflict',
         `${preview.claimsWithoutOtherDomain} of the ${preview.claims} claims tagged with "${preview.domain.name}" have no other domain: add --force to delete them with the domain`,
       );
     }
-    const r = deleteDomain(p.db, id, { deleteClaims: v.force });
+    const r = await call(p, 'deleteDomain', { id, deleteClaims: v.force });
     return {
       json: { ...r, applied: true },
       text: `Deleted domain "${r.domain.name}": ${r.claims} claims lost it, ${r.deletedClaims} claims deleted`,
@@ -98,16 +73,16 @@ export const domain: Command = {
 
 export const autocode: Command = {
   name: 'autocode',
-  usage:
-    'dossier autocode <project> --pattern <text> [--regex] [--case-sensitive] [--whole-word] [--doc <id>] --domain <name>… [--note <text>] [--limit N] [--dry-run]',
+  usage: USAGE['autocode'],
   run: async ([file], v) => {
     const p = needProject(file);
     if (!v.pattern) throw new UsageError('--pattern is required');
     if (!v['dry-run'] && !v.domain?.length)
       throw new UsageError('at least one --domain is required (or --dry-run)');
-    const domainIds = v.domain?.length ? domainIdsByName(p.db, v.domain) : [];
-    const limit = v.limit ? positiveInt(v.limit, '--limit') : DEFAULT_HIT_LIMIT;
-    const s = await autocodeSearch(p.db, {
+    const domainIds = v.domain?.length ? await call(p, 'domainIdsByName', { names: v.domain }) : [];
+    // Without --limit the core's default applies (one place); a truncated search returns exactly that many.
+    const limit = v.limit ? positiveInt(v.limit, '--limit') : undefined;
+    const s = await call(p, 'autocodeSearch', {
       pattern: v.pattern,
       regex: v.regex,
       caseSensitive: v['case-sensitive'],
@@ -117,19 +92,19 @@ export const autocode: Command = {
     });
     if (s.truncated && !v['dry-run'])
       throw new UsageError(
-        `found ${s.total} hits, more than --limit ${limit}: raise --limit or narrow the pattern`,
+        `found ${s.total} hits, more than --limit ${limit ?? s.hits.length}: raise --limit or narrow the pattern`,
       );
     const applied =
       v['dry-run'] || s.hits.length === 0
         ? null
-        : autocodeApply(p.db, { hits: s.hits, domainIds, note: v.note });
+        : await call(p, 'autocodeApply', { hits: s.hits, domainIds, note: v.note });
     // The CLI counts positions in code points.
-    const texts = new Map<number, string>();
-    const cp = (docId: number, offset: number) => {
-      if (!texts.has(docId)) texts.set(docId, getDocumentText(p.db, docId));
-      return toCodePointOffset(texts.get(docId) as string, offset);
-    };
-    const hits = s.hits.map((h) => ({ ...h, start: cp(h.docId, h.start), end: cp(h.docId, h.end) }));
+    const textOf = documentTexts(p);
+    const hits = [];
+    for (const h of s.hits) {
+      const text = await textOf(h.docId);
+      hits.push({ ...h, start: toCodePointOffset(text, h.start), end: toCodePointOffset(text, h.end) });
+    }
     const json = {
       pattern: v.pattern,
       total: s.total,
@@ -152,14 +127,22 @@ export const autocode: Command = {
   },
 };
 
+/** A template file's JSON, checked by the contract when applied; a file that is not JSON says so. */
+function readTemplateJson(file: string): CodebookTemplate {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as CodebookTemplate;
+  } catch (error) {
+    throw new ApiError('invalid_input', `${file} is not a JSON file: ${(error as Error).message}`);
+  }
+}
+
 export const codebook: Command = {
   name: 'codebook',
-  usage:
-    'dossier codebook export <project> [--out <file.json>] | dossier codebook apply <project> <template name | file.json>',
-  run: ([action, file, source], v) => {
+  usage: USAGE['codebook'],
+  run: async ([action, file, source], v) => {
     const p = needProject(file);
     if (action === 'export') {
-      const t = exportTemplate(p.db, p.name, '');
+      const { template: t } = await call(p, 'exportCodebook', {});
       const text = `${JSON.stringify(t, null, 2)}\n`;
       if (v.out) writeFileAtomic(v.out, text);
       return {
@@ -169,11 +152,13 @@ export const codebook: Command = {
     }
     if (action === 'apply') {
       if (!source) throw new UsageError('name a template or a .json file');
-      const t =
+      const r = await call(
+        p,
+        'applyCodebookTemplate',
         source.endsWith('.json') && fs.existsSync(source)
-          ? readTemplateFile(source)
-          : loadTemplate(source, templatesDir());
-      const r = mergeTemplate(p.db, t);
+          ? { template: readTemplateJson(source) }
+          : { name: source },
+      );
       return { json: r, text: `Added ${r.created.length} domains; ${r.existing.length} were already there` };
     }
     throw new UsageError('name an action: export or apply');
@@ -182,10 +167,10 @@ export const codebook: Command = {
 
 export const analyst: Command = {
   name: 'analyst',
-  usage: 'dossier analyst <project> [<name>]   (shows or sets the analyst recorded on claims and edits)',
-  run: ([file, name]) => {
+  usage: USAGE['analyst'],
+  run: async ([file, name]) => {
     const p = needProject(file);
-    const s = name === undefined ? getSettings(p.db) : updateSettings(p.db, { analyst: name });
+    const s = await call(p, name === undefined ? 'getSettings' : 'updateSettings', { analyst: name });
     return { json: s, text: s.analyst ? `Analyst: ${s.analyst}` : 'No analyst set.' };
   },
 };

@@ -1,14 +1,8 @@
+import type { Span } from '../../../shared/api/corpus';
 import { codePointLength, toCodePointOffset } from '../../../shared/text';
-import {
-  defineAttribute,
-  getDocumentAttributes,
-  inferType,
-  listAttributes,
-  setDocumentAttributes,
-} from '../../core/attributes';
-import { getDocumentText } from '../../core/documents';
-import { searchClaims, searchDocuments, type Span } from '../../core/search';
-import { type Command, needProject, positiveInt, table, UsageError } from '../command';
+import { call, type Command, needProject, positiveInt, table, UsageError } from '../command';
+import { USAGE } from '../usage';
+import { documentTexts } from '../views';
 
 /** Snippet text with the matched terms in **bold**, as Markdown would show them. */
 function boldMarks(text: string, marks: Span[]): string {
@@ -35,17 +29,18 @@ function codePointSpans(text: string, spans: Span[]): Span[] {
 
 export const search: Command = {
   name: 'search',
-  usage: 'dossier search <project> <query> [--limit N] [--claims]',
-  run: ([file, ...words], v) => {
+  usage: USAGE['search'],
+  run: async ([file, ...words], v) => {
     const p = needProject(file);
     const query = words.join(' ');
     if (!query.trim()) throw new UsageError('type a search query');
     const limit = v.limit ? positiveInt(v.limit, '--limit') : 20;
+    const textOf = documentTexts(p);
     if (v.claims) {
-      const rows = searchClaims(p.db, query, { limit }).map((c) => {
-        const text = getDocumentText(p.db, c.docId);
-        const start = toCodePointOffset(text, c.start);
-        return {
+      const rows = [];
+      for (const c of await call(p, 'searchClaims', { query, limit })) {
+        const start = toCodePointOffset(await textOf(c.docId), c.start);
+        rows.push({
           claimId: c.claimId,
           docId: c.docId,
           docTitle: c.docTitle,
@@ -55,8 +50,8 @@ export const search: Command = {
           note: c.note,
           snippet: boldMarks(c.snippet, c.snippetMarks),
           score: c.score,
-        };
-      });
+        });
+      }
       return {
         json: rows,
         text: rows.length
@@ -64,14 +59,16 @@ export const search: Command = {
           : 'No claims match.',
       };
     }
-    const { total, results } = searchDocuments(p.db, query, { limit });
-    const rows = results.map((r) => ({
-      docId: r.docId,
-      title: r.title,
-      snippet: boldMarks(r.snippet, r.snippetMarks),
-      score: r.score,
-      hits: codePointSpans(getDocumentText(p.db, r.docId), r.hits),
-    }));
+    const { total, results } = await call(p, 'searchDocuments', { query, limit });
+    const rows = [];
+    for (const r of results)
+      rows.push({
+        docId: r.docId,
+        title: r.title,
+        snippet: boldMarks(r.snippet, r.snippetMarks),
+        score: r.score,
+        hits: codePointSpans(await textOf(r.docId), r.hits),
+      });
     const text = rows.length
       ? [
           `${total} document${total === 1 ? '' : 's'} match${rows.length < total ? ` (showing ${rows.length})` : ''}`,
@@ -86,12 +83,12 @@ export const search: Command = {
 
 export const attrs: Command = {
   name: 'attrs',
-  usage: 'dossier attrs <project> [--doc <id> [name=value…]]',
-  run: ([file, ...assignments], v) => {
+  usage: USAGE['attrs'],
+  run: async ([file, ...assignments], v) => {
     const p = needProject(file);
     if (!v.doc?.[0]) {
       if (assignments.length) throw new UsageError('name the document to set values on with --doc <id>');
-      const list = listAttributes(p.db);
+      const list = await call(p, 'listAttributes', {});
       return {
         json: list,
         text: list.length
@@ -100,25 +97,17 @@ export const attrs: Command = {
       };
     }
     const docId = positiveInt(v.doc[0], '--doc');
-    if (assignments.length) {
-      const values: Record<string, string | null> = {};
-      for (const a of assignments) {
-        const eq = a.indexOf('=');
-        if (eq <= 0) throw new UsageError(`write values as name=value (got "${a}")`);
-        values[a.slice(0, eq)] = a.slice(eq + 1) === '' ? null : a.slice(eq + 1);
-      }
-      const known = new Set(listAttributes(p.db).map((a) => a.name.toLowerCase()));
-      p.db.transaction(() => {
-        for (const [name, value] of Object.entries(values))
-          if (!known.has(name.toLowerCase()) && value !== null)
-            defineAttribute(p.db, name, inferType([value]));
-        setDocumentAttributes(p.db, docId, values);
-      })();
+    const values: Record<string, string | null> = {};
+    for (const a of assignments) {
+      const eq = a.indexOf('=');
+      if (eq <= 0) throw new UsageError(`write values as name=value (got "${a}")`);
+      values[a.slice(0, eq)] = a.slice(eq + 1) === '' ? null : a.slice(eq + 1);
     }
-    const values = getDocumentAttributes(p.db, docId);
-    const entries = Object.entries(values);
+    // With no assignments this only reads the document's values.
+    const { values: stored } = await call(p, 'setDocumentAttributes', { docId, values, define: true });
+    const entries = Object.entries(stored);
     return {
-      json: { docId, values },
+      json: { docId, values: stored },
       text: entries.length ? entries.map(([k, val]) => `${k}: ${val}`).join('\n') : 'No attribute values.',
     };
   },

@@ -1,17 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { z } from 'zod';
 import {
+  EXPORT_FORMAT_INFO,
   EXPORT_FORMATS,
   type ExportFormat,
+  type ImportIssue,
   QDPX_POSITIONS,
   type QdpxPositions,
 } from '../../../shared/api/exports';
-import { exportExcerptsToFile } from '../../core/export';
-import { resolveNamedFilter } from '../../core/export/filter';
-import { importQdc } from '../../core/refiqda/qdc';
+import { writeFileAtomic } from '../../core/atomicWrite';
+// Creating a project from a .qdpx is project opening (there is no project yet to call the API on).
 import { importQdpxFile } from '../../core/refiqda/importQdpx';
-import type { ImportIssue } from '../../core/refiqda/readQdpx';
-import { type Command, needProject, positiveInt, UsageError } from '../command';
+import { call, type Command, needProject, positiveInt, UsageError } from '../command';
+import { USAGE } from '../usage';
 
 function readInput(file: string | undefined, what: string): Buffer {
   if (!file) throw new UsageError(`name the ${what}`);
@@ -22,12 +24,12 @@ function readInput(file: string | undefined, what: string): Buffer {
   }
 }
 
-const issueLines = (label: string, issues: ImportIssue[]): string[] =>
+const issueLines = (label: string, issues: z.infer<typeof ImportIssue>[]): string[] =>
   issues.map((i) => `  ${label}: ${i.kind} ${i.name}: ${i.reason}`);
 
 export const exportCommand: Command = {
   name: 'export',
-  usage: `dossier export <project> --format ${EXPORT_FORMATS.join('|')} --out <file> [--domain <name>…] [--doc <id>…] [--attr <name=value>…] [--analyst <name>…] [--grading <B2|B|2>…] [--bom] [--positions ${QDPX_POSITIONS.join('|')} (qdpx: codepoints for QualCoder, the default; utf16 for NVivo, MAXQDA, ATLAS.ti)]`,
+  usage: USAGE['export'],
   run: async ([file], v) => {
     const format = (v.format ?? 'csv') as ExportFormat;
     if (!EXPORT_FORMATS.includes(format))
@@ -42,14 +44,17 @@ export const exportCommand: Command = {
       throw new UsageError('--positions applies to --format qdpx only (other exports count code points)');
     const docIds = v.doc?.map((d) => positiveInt(d, '--doc'));
     const p = needProject(file);
-    const filter = resolveNamedFilter(p.db, {
+    const filter = await call(p, 'resolveExportFilter', {
       domains: v.domain,
       docIds,
       attributes: v.attr,
       analysts: v.analyst,
       grading: v.grading,
     });
-    const r = await exportExcerptsToFile(p.db, p.name, format, v.out, filter, { bom: v.bom, positions });
+    const r = await call(p, 'exportExcerpts', { format, ...filter, bom: v.bom, positions });
+    const bytes = Buffer.from(r.base64, 'base64');
+    writeFileAtomic(v.out, bytes);
+    const unit = EXPORT_FORMAT_INFO.find((f) => f.format === format)?.unit ?? 'rows';
     const out = path.resolve(v.out);
     return {
       // `rows` is the count the file holds: CSV/XLSX rows, claims (W3C, .qdpx), report entries, or codes (.qdc).
@@ -57,18 +62,18 @@ export const exportCommand: Command = {
         out,
         format,
         rows: r.count,
-        unit: r.unit,
-        bytes: r.bytes.length,
+        unit,
+        bytes: bytes.length,
         ...(format === 'qdpx' ? { positions: positions ?? 'codepoints' } : {}),
       },
-      text: `Wrote ${r.count} ${r.unit} to ${v.out}`,
+      text: `Wrote ${r.count} ${unit} to ${v.out}`,
     };
   },
 };
 
 export const importQdpxCommand: Command = {
   name: 'import-qdpx',
-  usage: 'dossier import-qdpx <file.qdpx> <new-project>',
+  usage: USAGE['import-qdpx'],
   run: ([file, target]) => {
     const bytes = readInput(file, '.qdpx file');
     if (!target) throw new UsageError('name the new project file to create');
@@ -86,10 +91,11 @@ export const importQdpxCommand: Command = {
 
 export const importQdcCommand: Command = {
   name: 'import-qdc',
-  usage: 'dossier import-qdc <project> <file.qdc>',
-  run: ([file, qdc]) => {
+  usage: USAGE['import-qdc'],
+  run: async ([file, qdc]) => {
     const p = needProject(file);
-    const r = importQdc(p.db, readInput(qdc, '.qdc file'));
+    const bytes = readInput(qdc, '.qdc file');
+    const r = await call(p, 'importQdc', { fileName: path.basename(qdc), base64: bytes.toString('base64') });
     const lines = [
       `${r.codes} codes read: ${r.created} added to the codebook, ${r.existing} already there`,
       ...issueLines('problem', r.problems),

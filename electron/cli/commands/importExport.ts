@@ -1,7 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { type ImportProgress, importPaths } from '../../core/import/importFiles';
-import { type Command, needProject, UsageError } from '../command';
+import type { z } from 'zod';
+import type { ImportProgress as ImportProgressSchema } from '../../../shared/api/corpus';
+import { ApiError, call, type Command, needProject, UsageError } from '../command';
+import { USAGE } from '../usage';
+
+type ImportProgress = z.infer<typeof ImportProgressSchema>;
 
 /** "200", "200MB", "1.5 GB", "500k" → bytes. */
 function parseSize(value: string): number {
@@ -39,8 +43,7 @@ export const IMPORT_FAILED = 3;
 
 export const importCommand: Command = {
   name: 'import',
-  usage:
-    'dossier import <project> <file-or-folder>… [--attrs-from-path "{country}_{year}.txt"] [--metadata sheet.csv] [--max-size 200MB]',
+  usage: USAGE['import'],
   run: async ([file, ...paths], v) => {
     const p = needProject(file);
     if (paths.length === 0) throw new UsageError('name at least one file or folder to import');
@@ -52,14 +55,27 @@ export const importCommand: Command = {
         throw new UsageError(`cannot read --metadata file ${v.metadata}`);
       }
     }
-    const bar = process.stderr.isTTY ? progressBar() : null;
-    const r = await importPaths(p.db, paths, {
+    const maxSize = v['max-size'] ? parseSize(v['max-size']) : undefined;
+    // The import job every door uses (the Electron menu, web mode): started, watched, waited for.
+    const job = await call(p, 'startImport', {
+      paths,
       attrsFromPath: v['attrs-from-path'],
       metadataCsv,
-      maxSize: v['max-size'] ? parseSize(v['max-size']) : undefined,
-      onProgress: bar?.update,
+      maxSizeMb: maxSize === undefined ? undefined : maxSize / 2 ** 20,
     });
-    bar?.end();
+    const bar = process.stderr.isTTY ? progressBar() : null;
+    const watch = bar
+      ? setInterval(() => {
+          void call(p, 'importStatus', { jobId: job.jobId }).then((s) => bar.update(s.progress));
+        }, 100)
+      : undefined;
+    const status = await call(p, 'waitImport', { jobId: job.jobId }).finally(() => clearInterval(watch));
+    if (bar) {
+      bar.update(status.progress);
+      bar.end();
+    }
+    if (status.state === 'failed') throw new ApiError('internal', status.error ?? 'the import failed');
+    const r = status.report;
     const lines = [
       `${r.imported.length} imported, ${r.skipped.length} skipped, ${r.failed.length} failed`,
       ...r.failed.map((f) => `  failed: ${f.path}: ${f.error}`),

@@ -1,20 +1,17 @@
 import { codePointLength } from '../../../shared/text';
-import { getDocument, listDocuments } from '../../core/documents';
-import { listDomains } from '../../core/domains';
-import { createProject, openDefaultProject } from '../../core/project';
 import { defaultDataDir } from '../../core/dataDir';
-import { startWebServer } from '../../web/server';
-import { defaultWebRoot } from '../../web/webRoot';
-import { type Command, needProject, positiveInt, table, UsageError } from '../command';
+import { createProject, openDefaultProject } from '../../core/project';
+import { call, type Command, needProject, positiveInt, table, UsageError } from '../command';
+import { USAGE } from '../usage';
 
 export const init: Command = {
   name: 'init',
-  usage: 'dossier init <project> [--codebook defence-diplomacy|empty]',
-  run: ([file], v) => {
+  usage: USAGE['init'],
+  run: async ([file], v) => {
     if (!file) throw new UsageError('name the project file to create');
     const codebook = v.codebook ?? 'defence-diplomacy';
     const p = createProject(file, codebook);
-    const domains = listDomains(p.db).length;
+    const domains = (await call(p, 'listDomains', {})).length;
     return {
       json: { path: p.path, name: p.name, codebook, domains },
       text: `Created ${p.path} with ${domains} domains`,
@@ -24,10 +21,10 @@ export const init: Command = {
 
 export const docs: Command = {
   name: 'docs',
-  usage: 'dossier docs <project>',
-  run: ([file]) => {
+  usage: USAGE['docs'],
+  run: async ([file]) => {
     const p = needProject(file);
-    const rows = listDocuments(p.db).map((d) => ({
+    const rows = (await call(p, 'listDocuments', {})).map((d) => ({
       id: d.id,
       title: d.title,
       chars: d.chars,
@@ -47,10 +44,10 @@ export const docs: Command = {
 
 export const show: Command = {
   name: 'show',
-  usage: 'dossier show <project> <docId>',
-  run: ([file, id]) => {
+  usage: USAGE['show'],
+  run: async ([file, id]) => {
     const p = needProject(file);
-    const d = getDocument(p.db, positiveInt(id, 'docId'));
+    const d = await call(p, 'getDocument', { id: positiveInt(id, 'docId') });
     const json = { ...d, chars: codePointLength(d.text) };
     const byline = [d.source, d.author, d.published].filter(Boolean).join(' · ');
     return { json, text: `${d.title}\n${byline}\n\n${d.text}` };
@@ -59,10 +56,10 @@ export const show: Command = {
 
 export const domains: Command = {
   name: 'domains',
-  usage: 'dossier domains <project>',
-  run: ([file]) => {
+  usage: USAGE['domains'],
+  run: async ([file]) => {
     const p = needProject(file);
-    const ds = listDomains(p.db).map((d) => ({
+    const ds = (await call(p, 'listDomains', {})).map((d) => ({
       id: d.id,
       name: d.name,
       color: d.color,
@@ -77,12 +74,14 @@ export const domains: Command = {
 
 export const serve: Command = {
   name: 'serve',
-  usage:
-    'dossier serve [<project>] [--port N] [--data-dir <dir>]   (no project: the sample project in the data folder)',
+  usage: USAGE['serve'],
   run: async ([file], v) => {
     const dataDir = v['data-dir'] ?? process.env.DOSSIER_DATA_DIR ?? defaultDataDir();
     const p = file ? needProject(file) : openDefaultProject(dataDir);
     const port = v.port ? positiveInt(v.port, '--port') : undefined;
+    // The web door, loaded only by the command that serves.
+    const { startWebServer } = await import('../../web/server');
+    const { defaultWebRoot } = await import('../../web/webRoot');
     const webRoot = defaultWebRoot();
     let server;
     try {

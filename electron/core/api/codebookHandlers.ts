@@ -12,7 +12,14 @@ import {
   previewMerge,
   updateDomain,
 } from '../codebook';
-import { exportTemplate, listTemplates, loadTemplate, saveTemplate, templatesDir } from '../domains';
+import {
+  domainIdsByName,
+  exportTemplate,
+  listTemplates,
+  loadTemplate,
+  saveTemplate,
+  templatesDir,
+} from '../domains';
 import { historyState, redo, undo } from '../history';
 import { getSettings, updateSettings } from '../settings';
 import type { Handler } from './handlers';
@@ -28,6 +35,7 @@ export const codebookHandlers: { [M in CodebookMethod]: Handler<M> } = {
   undo: (p) => undo(p.db),
   redo: (p) => redo(p.db),
   getCodebook: (p) => getCodebook(p.db),
+  domainIdsByName: (p, i) => domainIdsByName(p.db, i.names),
   createDomain: (p, i) => addDomain(p.db, i),
   updateDomain: (p, i) => updateDomain(p.db, i),
   moveDomain: (p, i) => moveDomain(p.db, i),

@@ -1,8 +1,9 @@
 import { createClaim, deleteClaim, listClaimSpans, listClaims, updateClaim } from '../claims';
 import { compareDocuments } from '../compare/compareDocuments';
-import { getDocument, listDocuments } from '../documents';
+import { findOccurrence } from '../../../shared/text';
+import { getDocument, getDocumentText, listDocuments } from '../documents';
+import { DossierError } from '../errors';
 import { listDomains } from '../domains';
-import { exportExcerpts } from '../export';
 import { getMeta } from '../project';
 import type { Handler } from './handlers';
 
@@ -16,11 +17,15 @@ type CoreMethod =
   | 'createClaim'
   | 'updateClaim'
   | 'deleteClaim'
+  | 'tagQuote'
   | 'compareDocuments'
   | 'exportExcerpts';
 
 const count = (p: { db: { prepare: (s: string) => { get: () => unknown } } }, table: string): number =>
   (p.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+/** The analyst recorded on new claims: applied here, for every door, never by the door. */
+const analystOf = (p: { db: Parameters<typeof getMeta>[0] }): string => getMeta(p.db, 'analyst') ?? '';
 
 export const coreHandlers: { [M in CoreMethod]: Handler<M> } = {
   getProject: (p) => ({
@@ -29,7 +34,7 @@ export const coreHandlers: { [M in CoreMethod]: Handler<M> } = {
     documents: count(p, 'documents'),
     claims: count(p, 'claims'),
     domains: count(p, 'domains'),
-    analyst: getMeta(p.db, 'analyst') ?? '',
+    analyst: analystOf(p),
     readOnly: p.readOnly !== undefined,
     ...(p.readOnly ? { readOnlyReason: p.readOnly } : {}),
   }),
@@ -38,7 +43,18 @@ export const coreHandlers: { [M in CoreMethod]: Handler<M> } = {
   listDomains: (p) => listDomains(p.db),
   listClaims: (p, i) => listClaims(p.db, i),
   listClaimSpans: (p, i) => listClaimSpans(p.db, i.docId),
-  createClaim: (p, i) => createClaim(p.db, { ...i, analyst: getMeta(p.db, 'analyst') ?? '' }),
+  createClaim: (p, i) => createClaim(p.db, { ...i, analyst: analystOf(p) }),
+  tagQuote: (p, { quote, occurrence = 1, ...claim }) => {
+    const start = findOccurrence(getDocumentText(p.db, claim.docId), quote, occurrence);
+    if (start < 0)
+      throw new DossierError(
+        'not_found',
+        occurrence > 1
+          ? `the quote does not occur ${occurrence} times in document ${claim.docId}`
+          : `the quote is not in document ${claim.docId}`,
+      );
+    return createClaim(p.db, { ...claim, start, end: start + quote.length, analyst: analystOf(p) });
+  },
   updateClaim: (p, i) => updateClaim(p.db, i),
   deleteClaim: (p, i) => {
     deleteClaim(p.db, i.id);
@@ -46,6 +62,8 @@ export const coreHandlers: { [M in CoreMethod]: Handler<M> } = {
   },
   compareDocuments: (p, i) => compareDocuments(p.db, i.docIds),
   exportExcerpts: async (p, { format, bom, positions, ...filter }) => {
+    // The exporters (and the libraries they write with) load on the first export, not with every door.
+    const { exportExcerpts } = await import('../export');
     const r = await exportExcerpts(p.db, p.name, format, filter, { bom, positions });
     return {
       fileName: r.fileName,

@@ -3,11 +3,12 @@ import {
   defineAttribute,
   deleteAttribute,
   filterDocuments,
+  inferType,
   listAttributes,
   renameAttribute,
   setDocumentAttributes,
 } from '../attributes';
-import { cancelImportJob, importJobStatus, startImportJob } from '../import/jobs';
+import { cancelImportJob, importJobStatus, startImportJob, waitForImportJob } from '../import/jobs';
 import { documentHits, searchClaims, searchDocuments } from '../search';
 import type { Handler } from './handlers';
 
@@ -15,6 +16,7 @@ type CorpusMethod =
   | 'startImport'
   | 'importStatus'
   | 'cancelImport'
+  | 'waitImport'
   | 'searchDocuments'
   | 'documentHits'
   | 'searchClaims'
@@ -42,6 +44,7 @@ export const corpusHandlers: { [M in CorpusMethod]: Handler<M> } = {
     }),
   importStatus: (p, i) => importJobStatus(p.db, i.jobId),
   cancelImport: (p, i) => cancelImportJob(p.db, i.jobId),
+  waitImport: (p, i) => waitForImportJob(p.db, i.jobId),
   searchDocuments: (p, i) => searchDocuments(p.db, i.query, i),
   documentHits: (p, i) => ({ hits: documentHits(p.db, i.docId, i.query) }),
   searchClaims: (p, i) => searchClaims(p.db, i.query, i),
@@ -53,9 +56,16 @@ export const corpusHandlers: { [M in CorpusMethod]: Handler<M> } = {
     return { id: i.id };
   },
   getAttributeTable: (p) => attributeTable(p.db),
-  setDocumentAttributes: (p, i) => ({
-    docId: i.docId,
-    values: setDocumentAttributes(p.db, i.docId, i.values),
-  }),
+  setDocumentAttributes: (p, i) =>
+    // One transaction: an attribute defined for a value that then fails is not left behind.
+    p.db.transaction(() => {
+      if (i.define) {
+        const known = new Set(listAttributes(p.db).map((a) => a.name.toLowerCase()));
+        for (const [name, value] of Object.entries(i.values))
+          if (!known.has(name.toLowerCase()) && value !== null && String(value).trim() !== '')
+            defineAttribute(p.db, name, inferType([String(value)]));
+      }
+      return { docId: i.docId, values: setDocumentAttributes(p.db, i.docId, i.values) };
+    })(),
   filterDocuments: (p, i) => ({ docIds: filterDocuments(p.db, i.filters) }),
 };

@@ -1,14 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { EXPORT_FORMAT_INFO } from '../../../shared/api/exports';
+import { EXPORT_FORMAT_INFO, ExportFilter } from '../../../shared/api/exports';
+import { resolveNamedFilter } from '../export/filter';
 import { exportFilterOptions, countExcerpts } from '../export/options';
 import { PROJECT_EXTENSION } from '../project';
-import { importQdc } from '../refiqda/qdc';
-import { importQdpxFile } from '../refiqda/importQdpx';
 import type { Handler } from './handlers';
 
 type ExportMethod =
-  'listExportFormats' | 'getExportFilterOptions' | 'countExcerpts' | 'importQdpx' | 'importQdc';
+  | 'listExportFormats'
+  | 'getExportFilterOptions'
+  | 'countExcerpts'
+  | 'importQdpx'
+  | 'importQdc'
+  | 'resolveExportFilter';
 
 /** A free file name beside `dir`: "Name.dossier", else "Name (2).dossier", … */
 function freeProjectPath(dir: string, name: string): string {
@@ -21,11 +25,16 @@ export const exportHandlers: { [M in ExportMethod]: Handler<M> } = {
   listExportFormats: () => [...EXPORT_FORMAT_INFO],
   getExportFilterOptions: (p) => exportFilterOptions(p.db),
   countExcerpts: (p, filter) => countExcerpts(p.db, filter),
-  importQdpx: (p, i) => {
+  importQdpx: async (p, i) => {
     const base =
       (i.projectName ?? path.basename(i.fileName).replace(/\.qdpx$/i, '')).trim() || 'Imported project';
     const target = freeProjectPath(path.dirname(p.path), base.replace(/[/\\:*?"<>|]/g, '_'));
+    // REFI-QDA (and its XML parsers) loads when a file is exchanged, not with every door.
+    const { importQdpxFile } = await import('../refiqda/importQdpx');
     return importQdpxFile(Buffer.from(i.base64, 'base64'), target, path.basename(i.fileName));
   },
-  importQdc: (p, i) => importQdc(p.db, Buffer.from(i.base64, 'base64')),
+  importQdc: async (p, i) =>
+    (await import('../refiqda/qdc')).importQdc(p.db, Buffer.from(i.base64, 'base64')),
+  // Parsed: the core's filter type is looser than the contract's (reliability as any string).
+  resolveExportFilter: (p, i) => ExportFilter.parse(resolveNamedFilter(p.db, i)),
 };

@@ -9,7 +9,6 @@ import { writeFileAtomic } from '../atomicWrite';
 import type { Db } from '../db';
 import { exportQdc, exportQdpx } from './qdpx';
 import { csvOf } from './csv';
-import { docxOf } from './docx';
 import { type ExcerptFilter, loadExcerpts } from './excerpts';
 import { describeFilter } from './filterSummary';
 import { htmlOf } from './html';
@@ -100,7 +99,8 @@ export async function exportExcerpts(
       const count = model.sections.reduce((n, s) => n + s.count, 0);
       if (format === 'md') return result(strToU8(markdownOf(model)), count, ' report');
       if (format === 'html') return result(strToU8(htmlOf(model)), count, ' report');
-      return result(await docxOf(model), count, ' report');
+      // The Word writer (the docx library) loads when a report is written in Word, not with every export.
+      return result(await (await import('./docx')).docxOf(model), count, ' report');
     }
   }
 }

@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+// Types only: exceljs takes ~160 ms to load, so it is loaded when a workbook is written (the CLI starts without it).
+import type ExcelJS from 'exceljs';
 import { replaceControls } from '../xmlChars';
 import { type ExcerptRow, excerptRowsOf, type ExcerptSet } from './excerpts';
 
@@ -69,7 +70,8 @@ export async function xlsxOf(set: ExcerptSet): Promise<{ bytes: Buffer; rows: nu
     out.on('end', resolve);
     out.on('error', reject);
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,
     useSharedStrings: false,

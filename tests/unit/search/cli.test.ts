@@ -7,20 +7,20 @@ import { attrs, search } from '../../../electron/cli/commands/corpus';
 import { addDocument } from '../../../electron/core/documents';
 import { createProject } from '../../../electron/core/project';
 
-function run(cmd: typeof search, argv: string[]): unknown {
+async function run(cmd: typeof search, argv: string[]): Promise<unknown> {
   const { positionals, values } = parseCli(argv);
-  return (cmd.run(positionals, values) as { json: unknown }).json;
+  return ((await cmd.run(positionals, values)) as { json: unknown }).json;
 }
 
 describe('dossier search / attrs', () => {
-  it('prints [{docId,title,snippet,score,hits}] with hits in code points', () => {
+  it('prints [{docId,title,snippet,score,hits}] with hits in code points', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-cli-')), 'c.dossier');
     const p = createProject(file, 'empty');
     const text = '𝔄 astral letter first, then the summit. Another summit later.';
     const id = addDocument(p.db, { title: 'Summit notes', text, format: 'txt' }).id;
     addDocument(p.db, { title: 'Other', text: 'nothing relevant here', format: 'txt' });
     p.db.close();
-    const rows = run(search, [file, 'summit', '--limit', '5']) as {
+    const rows = (await run(search, [file, 'summit', '--limit', '5'])) as {
       docId: number;
       title: string;
       snippet: string;
@@ -35,14 +35,14 @@ describe('dossier search / attrs', () => {
     expect(rows[0].hits.map((h) => cps.slice(h.start, h.end).join(''))).toEqual(['summit', 'summit']);
     expect(rows[0].hits[0].start).toBe(text.indexOf('summit') - 1);
 
-    expect(run(attrs, [file, '--doc', String(id), 'year=2015', 'region=Europe'])).toEqual({
+    expect(await run(attrs, [file, '--doc', String(id), 'year=2015', 'region=Europe'])).toEqual({
       docId: id,
       values: { region: 'Europe', year: 2015 },
     });
-    expect(run(attrs, [file])).toEqual([
+    expect(await run(attrs, [file])).toEqual([
       { id: expect.any(Number), name: 'region', type: 'text', documents: 1 },
       { id: expect.any(Number), name: 'year', type: 'number', documents: 1 },
     ]);
-    expect(() => run(search, [file, '"open'])).toThrow(/not closed/);
+    await expect(run(search, [file, '"open'])).rejects.toThrow(/not closed/);
   });
 });
