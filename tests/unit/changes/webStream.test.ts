@@ -80,31 +80,15 @@ function openStream(s: WebServer, headers: Record<string, string>): Promise<Stre
   });
 }
 
+/** A call as a Dossier page makes it (Node's fetch sets Host itself). */
 async function callAs(s: WebServer, client: string, name: string, input: unknown): Promise<unknown> {
-  const body = JSON.stringify(input);
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port: s.port,
-        method: 'POST',
-        path: `/api/${name}`,
-        headers: {
-          ...pageHeaders(s, client),
-          origin: `http://127.0.0.1:${s.port}`,
-          'content-type': 'application/json',
-        },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (text += c));
-        res.on('end', () => resolve(JSON.parse(text)));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
+  const { host: _host, ...headers } = pageHeaders(s, client);
+  const r = await fetch(`http://127.0.0.1:${s.port}/api/${name}`, {
+    method: 'POST',
+    headers: { ...headers, origin: `http://127.0.0.1:${s.port}`, 'content-type': 'application/json' },
+    body: JSON.stringify(input),
   });
+  return r.json();
 }
 
 describe('web mode change stream', () => {
