@@ -1,16 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import type { Backup } from '../../../shared/api/backups';
 import { DossierError } from '../errors';
 import type { Project } from '../project';
 import { diskIsFull } from '../projectAccess';
-import { inspectBackup, type BackupContents } from './inspect';
+import { inspectBackup, sealBackup, type BackupContents } from './inspect';
 import { backupFileName, backupsFolder, parseBackupName, type BackupReason } from './location';
 import { backupsToKeep, DEFAULT_RETENTION, type RetentionPolicy } from './retention';
 
 /** One backup as listed: where it is, when and why it was made, what it holds (the API's Backup). */
 export type BackupInfo = Backup;
+
+/** Pages copied per step (8 MiB of 4 KiB pages): a step takes a few milliseconds. */
+const BACKUP_STEP_PAGES = 2048;
 
 // Backups of one project file, one at a time (automatic and asked-for backups, a restore's safety copy).
 const inFlight = new Map<string, Promise<unknown>>();
@@ -45,23 +47,15 @@ export async function writeBackup(project: Project, reason: BackupReason, now: D
   const partial = path.join(folder, `.${path.basename(final)}.${process.pid}.partial`);
   try {
     fs.mkdirSync(folder, { recursive: true });
-    // The driver's backup() steps through the pages between event-loop turns; one step after the first copies the
-    // rest at once, which keeps the copy short. (Store.sqlite is the driver's connection; only backup needs it.)
-    await project.db.sqlite.backup(partial, { progress: () => 0x7fffffff });
+    // The driver's backup() copies a step of pages per event-loop turn, so the app keeps answering meanwhile
+    // (writes through this connection are carried into the copy; another connection's restart it).
+    // (Store.sqlite is the driver's connection; only backup needs it.)
+    await project.db.sqlite.backup(partial, { progress: () => BACKUP_STEP_PAGES });
     let contents: BackupContents;
-    const copy = new Database(partial);
     try {
-      copy.pragma('journal_mode = DELETE');
-    } finally {
-      copy.close();
-    }
-    try {
-      contents = inspectBackup(partial, true);
+      contents = sealBackup(partial);
     } catch (error) {
-      throw new DossierError(
-        'invalid_input',
-        `${project.path} is damaged, so it was not backed up (the backups kept are unchanged): ${(error as Error).message.replace(partial, 'the copy')}`,
-      );
+      throw damagedSource(project, (error as Error).message.replace(partial, 'the copy'));
     }
     syncFile(partial);
     fs.renameSync(partial, final);
@@ -71,9 +65,11 @@ export async function writeBackup(project: Project, reason: BackupReason, now: D
     fs.rmSync(partial, { force: true });
     fs.rmSync(`${partial}-journal`, { force: true });
     if (error instanceof DossierError) throw error;
+    const code = String((error as { code?: unknown }).code ?? '');
+    // SQLite met a damaged page while copying.
+    if (code.startsWith('SQLITE_CORRUPT')) throw damagedSource(project, (error as Error).message);
     if (diskIsFull(error, folder))
       throw new DossierError('disk_full', `no backup was made: the disk holding ${folder} is full`);
-    const code = String((error as { code?: unknown }).code ?? '');
     if (
       code === 'EACCES' ||
       code === 'EPERM' ||
@@ -83,6 +79,14 @@ export async function writeBackup(project: Project, reason: BackupReason, now: D
       throw new DossierError('read_only', `no backup was made: ${folder} cannot be written`);
     throw error;
   }
+}
+
+/** The project's copy is damaged: nothing is backed up, so that no good backup is pruned for a damaged one. */
+function damagedSource(project: Project, why: string): DossierError {
+  return new DossierError(
+    'invalid_input',
+    `${project.path} is damaged, so it was not backed up (the backups kept are unchanged): ${why}`,
+  );
 }
 
 function freeName(folder: string, at: Date, reason: BackupReason): string {

@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { DossierError } from '../errors';
 import { openProject, closeProject, type Project } from '../project';
+import { Store } from '../store';
 import { latestGoodBackup, serialized } from './create';
-import { inspectBackup } from './inspect';
+import { CONTENTS_KEY, inspectBackup } from './inspect';
 import { backupFileName, backupsFolder, parseBackupName, resolveBackupPath } from './location';
 
 /** When the newest backup of this project was made (ms), from the file names only; undefined when none. */
@@ -77,6 +79,13 @@ export function restoreProjectFile(
     for (const side of ['-wal', '-shm']) fs.rmSync(file + side, { force: true });
     const temp = `${file}.restoring`;
     fs.copyFileSync(backup, temp);
+    const copy = new Store(new Database(temp));
+    try {
+      // The backup's own note of what it holds is not the project's.
+      copy.prepareOnce('DELETE FROM project_meta WHERE key = ?').run(CONTENTS_KEY);
+    } finally {
+      copy.close();
+    }
     fs.renameSync(temp, file);
     return { restored: backup, damagedCopy };
   });

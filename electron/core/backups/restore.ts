@@ -7,7 +7,7 @@ import { clearHistory } from '../history';
 import { migrate } from '../migrations';
 import type { Project } from '../project';
 import { serialized, writeBackup, type BackupInfo } from './create';
-import { inspectBackup } from './inspect';
+import { CONTENTS_KEY, inspectBackup } from './inspect';
 import { keepDamagedCopy } from './health';
 import { parseBackupName, resolveBackupPath } from './location';
 
@@ -53,6 +53,8 @@ export function restoreBackup(project: Project, candidate: string, now = new Dat
     project.db.gridResults = undefined;
     project.db.texts.clear();
     migrate(project.db, { file: project.path });
+    // The backup's own note of what it holds is not the project's.
+    project.db.cached('DELETE FROM project_meta WHERE key = ?').run(CONTENTS_KEY);
     publishEverything(project.db);
     return {
       before,

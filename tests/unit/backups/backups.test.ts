@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { callMethod } from '../../../electron/core/api/dispatch';
 import { subscribe } from '../../../electron/core/changes';
@@ -67,6 +68,26 @@ describe('backups of an open project', () => {
     ]);
   });
 
+  it('lists the counts a backup noted in itself when it was made, counting only when it has none', async () => {
+    const p = sampleProject();
+    const made = await call(p, 'createBackup', {});
+    const raw = new Database(made.path);
+    const note = (): string =>
+      raw.prepare("SELECT value FROM project_meta WHERE key = 'backup_contents'").pluck().get() as string;
+    expect(JSON.parse(note())).toEqual({ documents: 5, claims: 15 });
+    // The note is what listing reads (no count of every claim in every backup)…
+    raw
+      .prepare(
+        'UPDATE project_meta SET value = \'{"documents":5,"claims":999}\' WHERE key = \'backup_contents\'',
+      )
+      .run();
+    expect((await call(p, 'listBackups', {})).backups[0].claims).toBe(999);
+    // …and without one (a backup made by another tool's copy), the claims are counted.
+    raw.prepare("DELETE FROM project_meta WHERE key = 'backup_contents'").run();
+    raw.close();
+    expect((await call(p, 'listBackups', {})).backups[0].claims).toBe(15);
+  });
+
   it('lists a backup that cannot be read with its problem instead of counts', async () => {
     const p = sampleProject();
     const made = await call(p, 'createBackup', {});
@@ -88,6 +109,8 @@ describe('backups of an open project', () => {
     expect(r.restored).toMatchObject({ path: made.path, claims: 15 });
     expect(r.before).toMatchObject({ reason: 'before-restore', claims: 14 });
     expect(await claimIds(p)).toEqual(all);
+    // The backup's note of its counts stays in the backup.
+    expect(p.db.prepare("SELECT 1 FROM project_meta WHERE key = 'backup_contents'").get()).toBeUndefined();
     // The undo history of the replaced state is gone (undoing the delete would now be wrong).
     expect((await call(p, 'historyState', {})).canUndo).toBe(false);
     // Every window is told that everything changed.
