@@ -106,7 +106,7 @@ try {
     undos.push(time(() => undo(db))[1]);
     redos.push(time(() => redo(db))[1]);
   }
-  const [docClaims, listMs] = time(() => listClaims(db, { docId }));
+  const [docClaims, listMs] = time(() => listClaims(db, { docIds: [docId] }));
 
   // The search runs in a worker thread (a regex from the analyst never runs on the thread answering the UI).
   const timeAsync = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {

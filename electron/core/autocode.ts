@@ -1,5 +1,14 @@
+import type { Claim } from '../../shared/api';
+import type { AutocodeQuery, AutocodeResult, AutocodeSearch } from '../../shared/api/codebook';
 import { anchorAt, splitsSurrogatePair } from '../../shared/text';
-import { type ClaimAttributes, checkRange, documentText, insertClaim, setClaimDomains } from './claims';
+import {
+  type ClaimAttributes,
+  checkRange,
+  documentText,
+  insertClaim,
+  listClaims,
+  setClaimDomains,
+} from './claims';
 import type { Db } from './db';
 import { assertDomainsApplicable } from './domains';
 import { DossierError } from './errors';
@@ -10,45 +19,7 @@ import { getAnalyst } from './settings';
 // Autocode: find every occurrence of a word, phrase or regular expression in the corpus (or one document), show
 // each in context, then tag the chosen ones with chosen domains in one undoable step.
 
-export interface AutocodeQuery {
-  pattern: string;
-  /** Treat the pattern as a JavaScript regular expression (Unicode mode) rather than literal text. */
-  regex?: boolean;
-  caseSensitive?: boolean;
-  /** Only matches that neither start nor end inside a word. */
-  wholeWord?: boolean;
-  /** One document; the whole corpus when left out. */
-  docId?: number;
-  /** Hits returned (the total is still counted); default 5,000. */
-  limit?: number;
-  /** Characters of context shown each side; default 60. */
-  context?: number;
-}
-
-export interface AutocodeHit {
-  docId: number;
-  docTitle: string;
-  start: number;
-  end: number;
-  before: string;
-  match: string;
-  after: string;
-  /** An existing claim with exactly this range, if any. */
-  claimId: number | null;
-  /** The domains of that claim (empty when there is none). */
-  claimDomainIds: number[];
-}
-
-export interface AutocodeSearch {
-  hits: AutocodeHit[];
-  /** Every match found, including those past the limit. */
-  total: number;
-  truncated: boolean;
-  /** Documents with at least one match. */
-  documents: number;
-  /** Matches left out because they are only white space (they cannot be claims); empty matches are ignored. */
-  skipped: number;
-}
+export type { AutocodeHit, AutocodeQuery, AutocodeResult, AutocodeSearch } from '../../shared/api/codebook';
 
 export const DEFAULT_HIT_LIMIT = 5_000;
 export const MAX_HIT_LIMIT = 50_000;
@@ -119,10 +90,6 @@ export async function autocodeSearch(
     }
     return rows;
   };
-  const claimsOf = db.prepare(
-    `SELECT c.id, c.start, c.end, (SELECT group_concat(domain_id) FROM claim_domains WHERE claim_id = c.id) AS d
-     FROM claims c WHERE c.document_id = ? ORDER BY c.id`,
-  );
   const titles = new Map<number, string>();
   const scanner = regexScanner(
     { source: re.source, flags: re.flags, shown: q.pattern },
@@ -140,13 +107,9 @@ export async function autocodeSearch(
         out.skipped += m.skipped;
         if (m.total) out.documents++;
         if (!m.hits.length) continue;
-        const existing = new Map<string, { id: number; d: string | null }>();
-        for (const c of claimsOf.all(doc.id) as {
-          id: number;
-          start: number;
-          end: number;
-          d: string | null;
-        }[]) {
+        // The document's claims through the one claim query, in text order: of two on one range, the older wins.
+        const existing = new Map<string, Claim>();
+        for (const c of listClaims(db, { docIds: [doc.id] })) {
           const key = `${c.start}:${c.end}`;
           if (!existing.has(key)) existing.set(key, c);
         }
@@ -163,12 +126,7 @@ export async function autocodeSearch(
             match: doc.text.slice(start, end),
             after: contextSlice(doc.text, end, end + context),
             claimId: same?.id ?? null,
-            claimDomainIds: same?.d
-              ? same.d
-                  .split(',')
-                  .map(Number)
-                  .sort((a, b) => a - b)
-              : [],
+            claimDomainIds: same?.domainIds ?? [],
           });
         }
       }
@@ -190,17 +148,6 @@ function docTitle(db: Db, id: number): string {
 export interface AutocodeApply extends Omit<ClaimAttributes, 'analyst'> {
   hits: { docId: number; start: number; end: number }[];
   domainIds: number[];
-}
-
-export interface AutocodeResult {
-  /** New claims. */
-  created: number;
-  /** Existing claims with exactly a hit's range that gained a domain. */
-  updated: number;
-  /** Existing claims with exactly a hit's range that already had every chosen domain. */
-  unchanged: number;
-  /** The claims for the hits, in the order of the hits (after removing repeated hits). */
-  claimIds: number[];
 }
 
 /**

@@ -1,5 +1,7 @@
-import type { Claim, ClaimSpan } from '../../shared/api';
+import type { Claim, ClaimSpan, MethodOutput } from '../../shared/api';
+import type { ClaimQuery } from '../../shared/api/claimQuery';
 import { anchorAt, splitsSurrogatePair, type TextAnchor } from '../../shared/text';
+import { claimWhere } from './claimQuery';
 import { type Db, nowIso } from './db';
 import { getDocumentText } from './documents';
 import { assertDomainsApplicable } from './domains';
@@ -33,21 +35,12 @@ export function documentText(db: Db, docId: number): string {
   return text;
 }
 
-export interface ClaimAttributes {
-  note?: string;
-  actor?: string;
-  stance?: Claim['stance'];
-  reliability?: Claim['reliability'];
-  credibility?: Claim['credibility'];
-  analyst?: string;
-}
+/** What a claim says beyond its range and domains (fields left out take their defaults or stay as they are). */
+export type ClaimAttributes = Partial<
+  Pick<Claim, 'note' | 'actor' | 'stance' | 'reliability' | 'credibility' | 'analyst'>
+>;
 
-export interface NewClaim extends ClaimAttributes {
-  docId: number;
-  start: number;
-  end: number;
-  domainIds: number[];
-}
+export type NewClaim = ClaimAttributes & Pick<Claim, 'docId' | 'start' | 'end' | 'domainIds'>;
 
 /** Checks a range against the canonical text: inside it, not empty, not blank, not splitting a character. */
 export function checkRange(text: string, start: number, end: number): void {
@@ -113,12 +106,9 @@ export function setClaimDomains(db: Db, claimId: number, domainIds: number[]): v
   for (const d of new Set(domainIds)) add.run(claimId, d);
 }
 
-export interface ClaimUpdate extends ClaimAttributes {
-  id: number;
-  start?: number;
-  end?: number;
-  domainIds?: number[];
-}
+export type ClaimUpdate = ClaimAttributes &
+  Pick<Claim, 'id'> &
+  Partial<Pick<Claim, 'start' | 'end' | 'domainIds'>>;
 
 /** What an update does, in the words of the undo menu ("Undo resize claim"). */
 export function updateLabel(u: ClaimUpdate): string {
@@ -231,92 +221,20 @@ export function getClaim(db: Db, id: number): Claim {
   return toClaim(row);
 }
 
-export type StanceFilter = NonNullable<Claim['stance']> | 'none';
-export type ReliabilityFilter = NonNullable<Claim['reliability']> | 'none';
-export type CredibilityFilter = number | 'none';
-
-export interface ClaimFilter {
-  docId?: number;
-  domainId?: number;
-  docIds?: number[];
-  domainIds?: number[];
-  /** With several domains: 'any' (default) keeps claims tagged with at least one, 'all' those tagged with each. */
-  domainMatch?: 'any' | 'all';
-  /** Exact actor, case-insensitive; '' keeps claims without an actor. */
-  actor?: string;
-  /** Stances to keep; 'none' keeps claims without a stance. */
-  stances?: StanceFilter[];
-  reliabilities?: ReliabilityFilter[];
-  credibilities?: CredibilityFilter[];
-  /** Exact analyst, case-insensitive. */
-  analyst?: string;
-  /** Words that the quote or the note contains (case-insensitive substring). */
-  query?: string;
-  limit?: number;
-  offset?: number;
-}
-
-function inOrNone<T>(column: string, values: (T | 'none')[], where: string[], params: unknown[]): void {
-  const set = values.filter((v): v is T => v !== 'none');
-  const parts: string[] = [];
-  if (set.length) {
-    parts.push(`${column} IN (${set.map(() => '?').join(',')})`);
-    params.push(...set);
-  }
-  if (values.includes('none')) parts.push(`${column} IS NULL`);
-  where.push(parts.length ? `(${parts.join(' OR ')})` : '0');
-}
-
-/** Claims in text order per document, filtered by any of their attributes (all filters combine with AND). */
-export function listClaims(db: Db, f: ClaimFilter = {}): Claim[] {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const docIds = [...(f.docIds ?? []), ...(f.docId !== undefined ? [f.docId] : [])];
-  const domainIds = [...new Set([...(f.domainIds ?? []), ...(f.domainId !== undefined ? [f.domainId] : [])])];
-  if (docIds.length) {
-    where.push(`c.document_id IN (${docIds.map(() => '?').join(',')})`);
-    params.push(...docIds);
-  }
-  if (domainIds.length && f.domainMatch === 'all') {
-    for (const d of domainIds) {
-      where.push('EXISTS (SELECT 1 FROM claim_domains x WHERE x.claim_id = c.id AND x.domain_id = ?)');
-      params.push(d);
-    }
-  } else if (domainIds.length) {
-    where.push(
-      `EXISTS (SELECT 1 FROM claim_domains x WHERE x.claim_id = c.id AND x.domain_id IN (${domainIds.map(() => '?').join(',')}))`,
-    );
-    params.push(...domainIds);
-  }
-  if (f.actor !== undefined) {
-    where.push('c.actor = ? COLLATE NOCASE');
-    params.push(f.actor.trim());
-  }
-  if (f.analyst !== undefined) {
-    where.push('c.analyst = ? COLLATE NOCASE');
-    params.push(f.analyst.trim());
-  }
-  if (f.stances) inOrNone('c.stance', f.stances, where, params);
-  if (f.reliabilities) inOrNone('c.reliability', f.reliabilities, where, params);
-  if (f.credibilities) inOrNone('c.credibility', f.credibilities, where, params);
-  const query = f.query?.trim().toLocaleLowerCase();
-  // The text filter runs here rather than in SQL so that case folding works beyond ASCII; paging follows it.
-  const page = (n: number | undefined) => (n ? Math.floor(n) : undefined);
-  const limit = page(f.limit);
-  const offset = page(f.offset) ?? 0;
-  const sqlPaging = query
-    ? ''
-    : `${limit ? `LIMIT ${limit}` : offset ? 'LIMIT -1' : ''} ${offset ? `OFFSET ${offset}` : ''}`;
-  const sql = `${CLAIM_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY c.document_id, c.start, c.end, c.id ${sqlPaging}`;
-  let claims = (db.prepare(sql).all(...params) as ClaimRow[]).map(toClaim);
-  if (query) {
-    claims = claims.filter(
-      (c) => c.quote.toLocaleLowerCase().includes(query) || c.note.toLocaleLowerCase().includes(query),
-    );
-    claims = claims.slice(offset, limit ? offset + limit : undefined);
-  }
-  return claims;
+/** Claims in text order per document, those the query keeps, a page of them when asked. */
+export function listClaims(
+  db: Db,
+  q: ClaimQuery = {},
+  page: { limit?: number; offset?: number } = {},
+): Claim[] {
+  const w = claimWhere(db, q);
+  const limit = page.limit ? Math.floor(page.limit) : -1;
+  const offset = page.offset ? Math.floor(page.offset) : 0;
+  const rows = cached(
+    db,
+    `${CLAIM_SELECT} ${w.sql} ORDER BY c.document_id, c.start, c.end, c.id LIMIT ? OFFSET ?`,
+  ).all(...w.params, limit, offset) as ClaimRow[];
+  return rows.map(toClaim);
 }
 
 /** A document's claims as spans (id, offsets, domains) in text order; an unknown document has none. */
@@ -337,10 +255,7 @@ export function listClaimSpans(db: Db, docId: number): ClaimSpan[] {
   }));
 }
 
-export interface ActorSuggestion {
-  actor: string;
-  claims: number;
-}
+export type ActorSuggestion = MethodOutput<'listActors'>[number];
 
 /** Actors already used in the project, most frequent first, optionally those starting with a prefix. */
 export function listActors(db: Db, o: { prefix?: string; limit?: number } = {}): ActorSuggestion[] {
@@ -355,11 +270,7 @@ export function listActors(db: Db, o: { prefix?: string; limit?: number } = {}):
   return hits.slice(0, o.limit ?? 50);
 }
 
-export interface LogEntry {
-  at: string;
-  analyst: string;
-  action: string;
-}
+export type LogEntry = MethodOutput<'getEditLog'>[number];
 
 /** Who changed a claim or a domain, and how, oldest first. */
 export function editLog(db: Db, entity: 'claim' | 'domain', id: number): LogEntry[] {

@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import { method } from './method';
-import { FileBlob, Id } from './model';
+import { ClaimSort, RowDimension, TableClaimQuery } from './claimQuery';
+import { Claim, FileBlob, Id } from './model';
+
+export { RowDimension, SortColumn } from './claimQuery';
 
 // Grids (matrix, co-occurrence, claims table), their saved state and exports, and shared passages for the
 // side-by-side comparison. Offsets are UTF-16 code units, like everywhere in the API.
 
 export const Measure = z.enum(['count', 'docs', 'coverage', 'words']);
 export type Measure = z.infer<typeof Measure>;
-
-/** documents | source | published | published:month | attr:<name> | attr:<date attribute>:year | …:month */
-export const RowDimension = z.string().min(1).max(300);
 
 export const GridColumn = z.object({
   domainId: Id,
@@ -44,39 +44,9 @@ export const Matrix = z.object({
   total: z.number(),
 });
 
-const Stance = z.enum(['supports', 'opposes', 'neutral', 'none']);
-const Reliability = z.enum(['A', 'B', 'C', 'D', 'E', 'F', 'none']);
+/** The claims table's filter: the one claim query, domains with their descendants unless `exactDomains`. */
+export const ClaimsFilter = TableClaimQuery;
 
-export const ClaimsFilter = z.object({
-  domainIds: z.array(Id).optional(),
-  /** Only the named domains, not their descendants. */
-  exactDomains: z.boolean().optional(),
-  docIds: z.array(Id).optional(),
-  /** The documents of one matrix row (e.g. a cell's excerpts: this plus domainIds). */
-  row: z.object({ dimension: RowDimension, key: z.string().nullable() }).optional(),
-  actors: z.array(z.string()).optional(),
-  stances: z.array(Stance).optional(),
-  reliability: z.array(Reliability).optional(),
-  credibility: z.array(z.union([z.number().int().min(1).max(6), z.literal('none')])).optional(),
-  analysts: z.array(z.string()).optional(),
-  search: z.string().max(1_000).optional(),
-});
-
-export const SortColumn = z.enum([
-  'id',
-  'document',
-  'start',
-  'quote',
-  'note',
-  'actor',
-  'stance',
-  'reliability',
-  'credibility',
-  'grading',
-  'analyst',
-  'createdAt',
-  'updatedAt',
-]);
 export const GroupColumn = z.enum([
   'document',
   'domain',
@@ -88,26 +58,35 @@ export const GroupColumn = z.enum([
   'analyst',
   'createdAt',
 ]);
+export type GroupColumn = z.infer<typeof GroupColumn>;
 
-export const ClaimsTableRow = z.object({
-  id: Id,
-  docId: Id,
+/** A claim as a row of the claims table: with its document's title, its domains' names and its grading. */
+export const ClaimsTableRow = Claim.omit({ prefix: true, suffix: true }).extend({
   documentTitle: z.string(),
-  start: z.number().int().nonnegative(),
-  end: z.number().int().positive(),
-  quote: z.string(),
-  note: z.string(),
-  domainIds: z.array(Id),
   domains: z.array(z.string()),
-  actor: z.string(),
-  stance: z.string().nullable(),
-  reliability: z.string().nullable(),
-  credibility: z.number().int().nullable(),
+  /** Admiralty grading, e.g. "B2"; empty when neither part is set. */
   grading: z.string(),
-  analyst: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
 });
+export type ClaimsTableRow = z.infer<typeof ClaimsTableRow>;
+
+/** A column the claims table can export: any field of its rows. */
+export const ClaimsTableColumn = ClaimsTableRow.keyof();
+export type ClaimsTableColumn = z.infer<typeof ClaimsTableColumn>;
+
+export const ClaimsPage = z.object({
+  total: z.number().int().nonnegative(),
+  offset: z.number().int(),
+  rows: z.array(ClaimsTableRow),
+});
+export type ClaimsPage = z.infer<typeof ClaimsPage>;
+
+export const ClaimGroup = z.object({
+  /** The grouped value (null: not set); for documents and domains, their id. */
+  value: z.union([z.string(), z.number(), z.null()]),
+  label: z.string(),
+  count: z.number().int(),
+});
+export type ClaimGroup = z.infer<typeof ClaimGroup>;
 
 const ExcerptClaim = z.object({
   id: Id,
@@ -183,30 +162,14 @@ export const gridsMethods = {
   queryClaims: method(
     z.object({
       filter: ClaimsFilter.optional(),
-      sort: z
-        .array(z.object({ column: SortColumn, dir: z.enum(['asc', 'desc']).optional() }))
-        .max(5)
-        .optional(),
+      sort: ClaimSort.optional(),
       offset: z.number().int().nonnegative().default(0),
       limit: z.number().int().positive().max(5_000).default(100),
     }),
-    z.object({
-      total: z.number().int().nonnegative(),
-      offset: z.number().int(),
-      rows: z.array(ClaimsTableRow),
-    }),
+    ClaimsPage,
   ),
   /** Claim counts per value of a column (for grouping), over the filtered claims. */
-  getClaimGroups: method(
-    z.object({ by: GroupColumn, filter: ClaimsFilter.optional() }),
-    z.array(
-      z.object({
-        value: z.union([z.string(), z.number(), z.null()]),
-        label: z.string(),
-        count: z.number().int(),
-      }),
-    ),
-  ),
+  getClaimGroups: method(z.object({ by: GroupColumn, filter: ClaimsFilter.optional() }), z.array(ClaimGroup)),
   getGridState: method(z.object({ grid: z.string() }), z.object({ grid: z.string(), state: z.unknown() })),
   /** Saves a grid's state (any JSON up to 1 MB); null forgets it. */
   setGridState: method(z.object({ grid: z.string(), state: z.unknown() }), z.object({ grid: z.string() })),
@@ -220,6 +183,24 @@ export const gridsMethods = {
       bom: z.boolean().optional(),
     }),
     FileBlob,
+  ),
+  /**
+   * The claims table as the analyst sees it (the query's claims, in its sort, the listed columns in order) as CSV or
+   * XLSX, written by the core from the query rather than from rows sent by the caller.
+   */
+  exportClaimsTable: method(
+    z.object({
+      format: z.enum(['csv', 'xlsx']),
+      filter: ClaimsFilter.optional(),
+      sort: ClaimSort.optional(),
+      columns: z
+        .array(z.object({ field: ClaimsTableColumn, header: z.string().max(200).optional() }))
+        .min(1, 'choose at least one column')
+        .max(50),
+      title: z.string().max(200).optional(),
+      bom: z.boolean().optional(),
+    }),
+    FileBlob.extend({ count: z.number().int().nonnegative() }),
   ),
   /** The matrix recomputed on the server with its totals, as CSV or XLSX. */
   exportMatrix: method(

@@ -16,6 +16,15 @@ function describeZodError(error: z.ZodError): string {
     .join('; ');
 }
 
+// Under test every answer is checked against its output schema too, so that a handler and the contract cannot drift
+// apart unnoticed (in use only inputs are checked: outputs cost time and come from our own code).
+const CHECK_OUTPUTS = Boolean(process.env.VITEST) || process.env.NODE_ENV === 'test';
+
+function checkOutput(name: MethodName, output: z.ZodType, value: unknown): void {
+  const r = output.safeParse(value);
+  if (!r.success) throw new Error(`${name} answered outside its output schema: ${describeZodError(r.error)}`);
+}
+
 /**
  * The single entry point every door uses: validates the method name and its input against the shared
  * contract, runs the handler, and turns every failure into a typed error instead of a crash. A call that wrote
@@ -51,6 +60,7 @@ export async function callMethod(
     const handler = handlers[name] as Handler<MethodName>;
     beforeCall(project);
     const value = await handler(project, parsed.data as never);
+    if (CHECK_OUTPUTS) checkOutput(name, spec.output, value);
     const changes = afterCall(project, origin);
     // Automatic backups, for the doors that turned them on (backups/auto.ts); nothing otherwise.
     if (changes) noteWrite(project);

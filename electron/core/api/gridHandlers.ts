@@ -1,5 +1,6 @@
 import { sharedPassagesBetween } from '../compare/compareDocuments';
 import { claimGroups, queryClaims } from '../grids/claimsTable';
+import { claimsTableFile } from '../grids/claimsTableExport';
 import { computeCooccurrence, cooccurrenceExcerpts } from '../grids/cooccurrence';
 import { rowDimensions } from '../grids/dimensions';
 import { gridFile, matrixTable, type GridFile } from '../grids/gridExport';
@@ -18,6 +19,7 @@ type GridMethod =
   | 'setGridState'
   | 'exportGrid'
   | 'exportMatrix'
+  | 'exportClaimsTable'
   | 'getSharedPassages';
 
 const blob = (f: GridFile) => ({
@@ -50,5 +52,9 @@ export const gridHandlers: { [M in GridMethod]: Handler<M> } = {
         bom: i.bom,
       }),
     ),
+  exportClaimsTable: async (p, i) => {
+    const f = await claimsTableFile(p.db, i);
+    return { ...blob(f), count: f.count };
+  },
   getSharedPassages: (p, i) => sharedPassagesBetween(p.db, i.docA, i.docB, i.minWords),
 };

@@ -1,7 +1,8 @@
 import type { Domain, PageSpan } from '../../../shared/api';
 import type { Db } from '../db';
 import { projectUuid } from '../refiqda/guids';
-import { claimConditions, type ExcerptFilter } from './filter';
+import { claimWhere } from '../claimQuery';
+import type { ExcerptFilter } from './filter';
 import { codePoints } from '../../../shared/text';
 import { pageAt, paragraphAt, paragraphStarts } from './positions';
 
@@ -105,8 +106,9 @@ export function loadExcerpts(db: Db, filter: ExcerptFilter = {}, projectName = '
   const domains = codebook(db);
   const domainById = new Map(domains.map((d) => [d.id, d]));
   const rank = new Map(domains.map((d, i) => [d.id, i]));
-  const wanted = filter.domainIds?.length ? new Set(filter.domainIds) : null;
-  const { where, params } = claimConditions(filter);
+  const { sql: where, params, domainIds } = claimWhere(db, filter);
+  // A domain filter narrows each claim to the domains it asked for (one row per claim × domain).
+  const wanted = domainIds ? new Set(domainIds) : null;
   // Raw rows, read one at a time: 100,000 claims never exist twice (as rows and as excerpts).
   const rows = db
     .prepare(

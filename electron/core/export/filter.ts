@@ -1,46 +1,11 @@
+import type { ClaimQuery } from '../../../shared/api/claimQuery';
 import { parseGrading } from '../../../shared/grading';
 import type { Db } from '../db';
 import { domainIdsByName } from '../domains';
 import { DossierError } from '../errors';
 
-/** The filters every excerpt export shares (UI dialog, CLI, API). Empty or missing means "all". */
-export interface ExcerptFilter {
-  domainIds?: number[];
-  docIds?: number[];
-  /** Documents whose attribute has one of the values (every listed attribute must match). */
-  attributes?: { attributeId: number; values: string[] }[];
-  analysts?: string[];
-  reliability?: string[];
-  credibility?: number[];
-}
-
-/** SQL conditions over `claims c` for every filter except domains, which select rows per claim × domain. */
-export function claimConditions(f: ExcerptFilter): { where: string; params: unknown[] } {
-  const conds: string[] = [];
-  const params: unknown[] = [];
-  const inList = (column: string, values: readonly unknown[]): void => {
-    conds.push(`${column} IN (${values.map(() => '?').join(',')})`);
-    params.push(...values);
-  };
-  if (f.docIds?.length) inList('c.document_id', f.docIds);
-  if (f.analysts?.length) inList('c.analyst', f.analysts);
-  if (f.reliability?.length) inList('c.reliability', f.reliability);
-  if (f.credibility?.length) inList('c.credibility', f.credibility);
-  for (const a of f.attributes ?? []) {
-    if (!a.values.length) continue;
-    conds.push(
-      `c.document_id IN (SELECT document_id FROM document_attributes WHERE attribute_id = ? AND value IN (${a.values.map(() => '?').join(',')}))`,
-    );
-    params.push(a.attributeId, ...a.values);
-  }
-  if (f.domainIds?.length) {
-    conds.push(
-      `EXISTS (SELECT 1 FROM claim_domains x WHERE x.claim_id = c.id AND x.domain_id IN (${f.domainIds.map(() => '?').join(',')}))`,
-    );
-    params.push(...f.domainIds);
-  }
-  return { where: conds.length ? `WHERE ${conds.join(' AND ')}` : '', params };
-}
+/** The claims an export holds: the one claim query (a domain filter also narrows each claim's rows to it). */
+export type ExcerptFilter = ClaimQuery;
 
 /** The filter as people type it on the command line: domain and attribute names, "name=value" pairs. */
 export interface NamedFilter {
@@ -53,8 +18,8 @@ export interface NamedFilter {
   grading?: string[];
 }
 
-export function resolveNamedFilter(db: Db, f: NamedFilter): ExcerptFilter {
-  const out: ExcerptFilter = {};
+export function resolveNamedFilter(db: Db, f: NamedFilter): ClaimQuery {
+  const out: ClaimQuery = {};
   if (f.domains?.length) out.domainIds = domainIdsByName(db, f.domains);
   if (f.docIds?.length) out.docIds = f.docIds;
   if (f.analysts?.length) out.analysts = f.analysts;
@@ -78,8 +43,8 @@ export function resolveNamedFilter(db: Db, f: NamedFilter): ExcerptFilter {
         'invalid_input',
         `grading "${g}" is not a reliability A–F and/or credibility 1–6`,
       );
-    if (grading.reliability) out.reliability = [...(out.reliability ?? []), grading.reliability];
-    if (grading.credibility) out.credibility = [...(out.credibility ?? []), grading.credibility];
+    if (grading.reliability) out.reliabilities = [...(out.reliabilities ?? []), grading.reliability];
+    if (grading.credibility) out.credibilities = [...(out.credibilities ?? []), grading.credibility];
   }
   return out;
 }

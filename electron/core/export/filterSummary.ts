@@ -28,8 +28,11 @@ export function describeFilter(db: Db, f: ExcerptFilter): string[] {
     const name = (attribute.get(a.attributeId) as { name: string } | undefined)?.name ?? `#${a.attributeId}`;
     lines.push(`${name}: ${names(a.values)}`);
   }
+  if (f.actors?.length) lines.push(`Actors: ${names(f.actors.map((a) => a || '(none)'))}`);
   if (f.analysts?.length) lines.push(`Analysts: ${names(f.analysts)}`);
-  if (f.reliability?.length) lines.push(`Source reliability: ${f.reliability.join(', ')}`);
-  if (f.credibility?.length) lines.push(`Information credibility: ${f.credibility.join(', ')}`);
+  if (f.stances?.length) lines.push(`Stances: ${f.stances.join(', ')}`);
+  if (f.reliabilities?.length) lines.push(`Source reliability: ${f.reliabilities.join(', ')}`);
+  if (f.credibilities?.length) lines.push(`Information credibility: ${f.credibilities.join(', ')}`);
+  if (f.search?.trim()) lines.push(`Text: ${f.search.trim()}`);
   return lines;
 }

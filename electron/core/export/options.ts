@@ -1,5 +1,7 @@
 import type { Db } from '../db';
-import { claimConditions, type ExcerptFilter } from './filter';
+import { claimWhere } from '../claimQuery';
+import { cached } from '../statements';
+import type { ExcerptFilter } from './filter';
 
 /** What the export filters can offer: analysts, document attributes and their values, gradings in use. */
 export function exportFilterOptions(db: Db): {
@@ -53,20 +55,17 @@ export function countExcerpts(
   db: Db,
   filter: ExcerptFilter,
 ): { claims: number; rows: number; documents: number } {
-  const { where, params } = claimConditions(filter);
-  const domainCond = filter.domainIds?.length
-    ? `AND cd.domain_id IN (${filter.domainIds.map(() => '?').join(',')})`
-    : '';
-  const r = db
-    .prepare(
-      `SELECT count(DISTINCT c.id) AS claims, count(*) AS rows, count(DISTINCT c.document_id) AS documents
-       FROM claims c JOIN claim_domains cd ON cd.claim_id = c.id ${domainCond}
-       ${where}`,
-    )
-    .get(...(filter.domainIds?.length ? filter.domainIds : []), ...params) as {
+  const { sql, params, domainIds } = claimWhere(db, filter);
+  // As the export: a claim without a domain has no row, and a domain filter keeps only its domains' rows.
+  const domainCond = domainIds ? 'AND cd.domain_id IN (SELECT value FROM json_each(?))' : '';
+  return cached(
+    db,
+    `SELECT count(DISTINCT c.id) AS claims, count(*) AS rows, count(DISTINCT c.document_id) AS documents
+     FROM claims c JOIN claim_domains cd ON cd.claim_id = c.id ${domainCond}
+     ${sql}`,
+  ).get(...(domainIds ? [JSON.stringify(domainIds)] : []), ...params) as {
     claims: number;
     rows: number;
     documents: number;
   };
-  return r;
 }

@@ -1,21 +1,17 @@
+import type { MethodOutput } from '../../../shared/api';
 import type { Db } from '../db';
 import { DossierError } from '../errors';
 import { domainTree } from './domainTree';
-import type { MatrixColumn } from './matrix';
 import { cached } from './cache';
 import { pageOverlapPairs } from './overlapPairs';
 import { eachEntry, perSet, readSummaries } from './summaries';
 
-export interface Cooccurrence {
-  columns: MatrixColumn[];
-  /** Claims tagged with both domains; on the diagonal, claims tagged with the domain. */
-  same: number[][];
-  /**
-   * Pairs of different claims in one document whose ranges intersect, one tagged with each domain; on the diagonal,
-   * pairs whose claims are both tagged with the domain. A pair counts once per cell.
-   */
-  overlap: number[][];
-}
+/**
+ * `same`: claims tagged with both domains (on the diagonal, with the domain). `overlap`: pairs of different claims
+ * in one document whose ranges intersect, one tagged with each domain (on the diagonal, both with it); a pair counts
+ * once per cell.
+ */
+export type Cooccurrence = MethodOutput<'getCooccurrence'>;
 
 /** Domains × domains, by tag (same claim) and by text (overlapping claims), with direct tags, not rolled up. */
 export function computeCooccurrence(db: Db): Cooccurrence {
@@ -82,26 +78,10 @@ export function buildCooccurrence(db: Db): Cooccurrence {
   };
 }
 
-export interface ExcerptClaim {
-  id: number;
-  docId: number;
-  start: number;
-  end: number;
-  quote: string;
-  domainIds: number[];
-}
-
-export interface CooccurrenceExcerpt {
-  docId: number;
-  title: string;
-  /** One claim (same) or the two overlapping claims (overlap). */
-  claims: ExcerptClaim[];
-}
-
-export interface CooccurrenceExcerpts {
-  total: number;
-  items: CooccurrenceExcerpt[];
-}
+export type CooccurrenceExcerpts = MethodOutput<'getCooccurrenceExcerpts'>;
+/** One claim (same) or the two overlapping claims (overlap), with their document. */
+export type CooccurrenceExcerpt = CooccurrenceExcerpts['items'][number];
+export type ExcerptClaim = CooccurrenceExcerpt['claims'][number];
 
 const CLAIM_COLUMNS = (c: string) =>
   `${c}.id, ${c}.document_id, ${c}.start, ${c}.end, ${c}.quote,

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import { Measure, type Matrix as MatrixSchema } from '../../../shared/api/grids';
 import { wordCount } from '../../../shared/text';
 import type { Db } from '../db';
 import { DossierError } from '../errors';
@@ -6,40 +8,11 @@ import { domainTree, type DomainTree } from './domainTree';
 import { cached } from './cache';
 import { eachEntry, perSet, readSummaries } from './summaries';
 
-export const MEASURES = ['count', 'docs', 'coverage', 'words'] as const;
-export type Measure = (typeof MEASURES)[number];
-
-export interface MatrixRow {
-  key: string | null;
-  label: string;
-  docId?: number;
-  docCount: number;
-  /** Characters (code points) and words of the row's documents: with the coverage and words measures. */
-  chars?: number;
-  words?: number;
-}
-
-export interface MatrixColumn {
-  domainId: number;
-  name: string;
-  color: string;
-  parentId: number | null;
-  depth: number;
-  hasChildren: boolean;
-}
-
-export interface Matrix {
-  dimension: string;
-  dimensionLabel: string;
-  measure: Measure;
-  rows: MatrixRow[];
-  columns: MatrixColumn[];
-  /** values[row][column] in the measure's unit: claims, documents, percent of characters, or words. */
-  values: number[][];
-  rowTotals: number[];
-  columnTotals: number[];
-  total: number;
-}
+export const MEASURES = Measure.options;
+export type { Measure };
+export type Matrix = z.infer<typeof MatrixSchema>;
+export type MatrixRow = Matrix['rows'][number];
+export type MatrixColumn = Matrix['columns'][number];
 
 export interface MatrixQuery {
   rows?: string;

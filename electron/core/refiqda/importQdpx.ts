@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { QdpxImportReport } from '../../../shared/api/exports';
 import { paletteColor } from '../../../shared/palette';
 import { createClaim } from '../claims';
 import type { Db } from '../db';
@@ -7,24 +8,10 @@ import { createDomain, findDomainByName } from '../domains';
 import { DossierError } from '../errors';
 import { closeProject, createProject, setMeta } from '../project';
 import { rememberGuid } from './guids';
-import type { ImportIssue, PlanCode, PositionsReport, QdpxPlan } from './plan';
+import type { ImportIssue, PlanCode, QdpxPlan } from './plan';
 import { readQdpx } from './readQdpx';
 
-export interface QdpxImportReport {
-  /** The new project file. */
-  path: string;
-  name: string;
-  sources: number;
-  codes: number;
-  claims: number;
-  notes: number;
-  users: number;
-  variables: number;
-  /** How the file's positions were read, and why. */
-  positions: PositionsReport;
-  skipped: ImportIssue[];
-  problems: ImportIssue[];
-}
+export type { QdpxImportReport } from '../../../shared/api/exports';
 
 /**
  * Adds codes to the codebook with their hierarchy. A code whose GUID or name is already there is reused; a name

@@ -1,18 +1,11 @@
+import type { QdcImportReport } from '../../../shared/api/exports';
 import type { Db } from '../db';
 import { DossierError } from '../errors';
 import { addCodes } from './importQdpx';
 import { type ImportIssue, readCodes } from './readQdpx';
 import { child, parseXml } from './xml';
 
-export interface QdcImportReport {
-  /** Codes in the file. */
-  codes: number;
-  /** New domains added to the codebook. */
-  created: number;
-  /** Codes that matched a domain already in the codebook (same GUID or name). */
-  existing: number;
-  problems: ImportIssue[];
-}
+export type { QdcImportReport } from '../../../shared/api/exports';
 
 /** Merges a REFI-QDA codebook (.qdc, or a project.qde's CodeBook) into a project's codebook, in one transaction. */
 export function importQdc(db: Db, bytes: Uint8Array): QdcImportReport {

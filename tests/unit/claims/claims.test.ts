@@ -49,7 +49,7 @@ describe('claim operations', () => {
       'training mission',
     ]);
     expect(spans).toEqual(
-      listClaims(db, { docId }).map((c) => ({
+      listClaims(db, { docIds: [docId] }).map((c) => ({
         id: c.id,
         start: c.start,
         end: c.end,
@@ -189,18 +189,18 @@ describe('claim filters and suggestions', () => {
     expect(ids(listClaims(db, { domainIds: [dialogue] }))).toEqual([a.id, b.id]);
     expect(ids(listClaims(db, { domainIds: [exercises, training] }))).toEqual([b.id, c.id, d.id]);
     expect(ids(listClaims(db, { domainIds: [exercises, training], domainMatch: 'all' }))).toEqual([d.id]);
-    expect(ids(listClaims(db, { actor: 'MINISTER' }))).toEqual([a.id, b.id]);
-    expect(ids(listClaims(db, { actor: '' }))).toEqual([d.id]);
+    expect(ids(listClaims(db, { actors: ['MINISTER'] }))).toEqual([a.id, b.id]);
+    expect(ids(listClaims(db, { actors: [''] }))).toEqual([d.id]);
     expect(ids(listClaims(db, { stances: ['opposes', 'none'] }))).toEqual([c.id, d.id]);
     expect(ids(listClaims(db, { reliabilities: ['A', 'C'] }))).toEqual([a.id, b.id]);
     expect(ids(listClaims(db, { reliabilities: ['none'] }))).toEqual([c.id, d.id]);
     expect(ids(listClaims(db, { credibilities: [4, 'none'] }))).toEqual([b.id, c.id, d.id]);
-    expect(ids(listClaims(db, { analyst: 'bob' }))).toEqual([c.id, d.id]);
-    expect(ids(listClaims(db, { query: 'VILNIUS' }))).toEqual([a.id]);
-    expect(ids(listClaims(db, { query: 'mission' }))).toEqual([c.id]);
-    expect(ids(listClaims(db, { analyst: 'Ann', stances: ['neutral'], docIds: [docId] }))).toEqual([b.id]);
-    expect(ids(listClaims(db, { limit: 2, offset: 1 }))).toEqual([b.id, c.id]);
-    expect(ids(listClaims(db, { query: 'the', limit: 1, offset: 1 }))).toEqual([d.id]);
+    expect(ids(listClaims(db, { analysts: ['bob'] }))).toEqual([c.id, d.id]);
+    expect(ids(listClaims(db, { search: 'VILNIUS' }))).toEqual([a.id]);
+    expect(ids(listClaims(db, { search: 'mission' }))).toEqual([c.id]);
+    expect(ids(listClaims(db, { analysts: ['Ann'], stances: ['neutral'], docIds: [docId] }))).toEqual([b.id]);
+    expect(ids(listClaims(db, {}, { limit: 2, offset: 1 }))).toEqual([b.id, c.id]);
+    expect(ids(listClaims(db, { search: 'the' }, { limit: 1, offset: 1 }))).toEqual([d.id]);
     expect(listClaims(db, { stances: [] })).toEqual([]);
   });
 

@@ -170,9 +170,9 @@ describe('autocode apply', () => {
     expect(s.total).toBe(6000);
     const r = autocodeApply(db, { hits: s.hits, domainIds: [a] });
     expect(r.created).toBe(6000);
-    expect(listClaims(db, { docId: big })).toHaveLength(6000);
+    expect(listClaims(db, { docIds: [big] })).toHaveLength(6000);
     undo(db);
-    expect(listClaims(db, { docId: big })).toHaveLength(0);
+    expect(listClaims(db, { docIds: [big] })).toHaveLength(0);
   });
 
   it('serves search and apply through the API with validation', async () => {

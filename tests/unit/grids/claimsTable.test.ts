@@ -1,10 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  claimGroups,
-  type ClaimsFilter,
-  ftsQuery,
-  queryClaims,
-} from '../../../electron/core/grids/claimsTable';
+import type { ClaimQuery } from '../../../shared/api/claimQuery';
+import { claimGroups, ftsQuery, queryClaims } from '../../../electron/core/grids/claimsTable';
 import { buildFixture, type Fixture, subtreeOf, type FixtureClaim } from './fixture';
 
 describe('claims table', () => {
@@ -55,17 +51,17 @@ describe('claims table', () => {
   it('filters by domain (with descendants), document, grid row, actor, stance, grading, analyst and text', () => {
     const alpha = f.domains.find((d) => d.name === 'Alpha')!.id;
     const sub = subtreeOf(f, alpha);
-    const check = (filter: ClaimsFilter, expected: FixtureClaim[]) => {
+    const check = (filter: ClaimQuery, expected: FixtureClaim[]) => {
       const page = queryClaims(f.p.db, { filter, limit: 1000 });
       expect(page.rows.map((r) => r.id).sort((a, b) => a - b)).toEqual(ids(expected).sort((a, b) => a - b));
       expect(page.total).toBe(expected.length);
     };
     check(
-      { domainIds: [alpha] },
+      { domainIds: [alpha], subdomains: true },
       f.claims.filter((c) => c.domains.some((d) => sub.has(d))),
     );
     check(
-      { domainIds: [alpha], exactDomains: true },
+      { domainIds: [alpha] },
       f.claims.filter((c) => c.domains.includes(alpha)),
     );
     check(
@@ -87,7 +83,7 @@ describe('claims table', () => {
       f.claims.filter((c) => c.actor === 'NATO' && (c.stance === 'supports' || c.stance === null)),
     );
     check(
-      { reliability: ['A'], credibility: [3, 'none'] },
+      { reliabilities: ['A'], credibilities: [3, 'none'] },
       f.claims.filter((c) => c.reliability === 'A' && (c.credibility === 3 || c.credibility === null)),
     );
     check(

@@ -35,8 +35,8 @@ export function filterInput(f: ExportFilters): MethodInput<'countExcerpts'> {
     docIds: orUndefined(f.docIds),
     attributes: orUndefined(attributes),
     analysts: orUndefined(f.analysts),
-    reliability: orUndefined(f.reliability),
-    credibility: orUndefined(f.credibility),
+    reliabilities: orUndefined(f.reliability),
+    credibilities: orUndefined(f.credibility),
   };
 }
 

@@ -25,6 +25,7 @@ type Row = MethodOutput<'queryClaims'>['rows'][number];
 type Group = MethodOutput<'getClaimGroups'>[number];
 type By = z.infer<typeof GroupColumn>;
 type Sort = NonNullable<MethodInput<'queryClaims'>['sort']>;
+type Column = MethodInput<'exportClaimsTable'>['columns'][number]['field'];
 
 interface Saved {
   search: string;
@@ -69,7 +70,7 @@ function groupFilter(by: By, value: string | number | null): Filter | null {
     case 'document':
       return { docIds: [Number(value)] };
     case 'domain':
-      return { domainIds: [Number(value)], exactDomains: true };
+      return { domainIds: [Number(value)], subdomains: false };
     case 'actor':
       return { actors: [value === null ? '' : String(value)] };
     case 'analyst':
@@ -77,16 +78,16 @@ function groupFilter(by: By, value: string | number | null): Filter | null {
     case 'stance':
       return { stances: [value === null ? 'none' : (String(value) as 'supports')] };
     case 'reliability':
-      return { reliability: [value === null ? 'none' : (String(value) as 'A')] };
+      return { reliabilities: [value === null ? 'none' : (String(value) as 'A')] };
     case 'credibility':
-      return { credibility: [value === null ? 'none' : Number(value)] };
+      return { credibilities: [value === null ? 'none' : (Number(value) as 1)] };
     case 'grading': {
-      if (value === null) return { reliability: ['none'], credibility: ['none'] };
+      if (value === null) return { reliabilities: ['none'], credibilities: ['none'] };
       const m = /^([A-F])?([1-6])?$/.exec(String(value));
       if (!m) return null;
       return {
-        reliability: [m[1] ? (m[1] as 'A') : 'none'],
-        credibility: [m[2] ? Number(m[2]) : 'none'],
+        reliabilities: [m[1] ? (m[1] as 'A') : 'none'],
+        credibilities: [m[2] ? (Number(m[2]) as 1) : 'none'],
       };
     }
     default:
@@ -247,30 +248,14 @@ export function ClaimsTable(): ReactNode {
       const sortModel = g.getColumnState().filter((c) => c.sort && SORTABLE[c.colId]);
       sortModel.sort((a, b) => (a.sortIndex ?? 0) - (b.sortIndex ?? 0));
       const sort: Sort = sortModel.map((c) => ({ column: SORTABLE[c.colId], dir: c.sort ?? 'asc' }));
-      const cols = g.getAllDisplayedColumns();
-      const rows: (string | number | null)[][] = [];
-      for (let offset = 0; ; offset += 5_000) {
-        const page = await api.queryClaims({ filter, sort, offset, limit: 5_000 });
-        for (const r of page.rows) {
-          rows.push(
-            cols.map((c) => {
-              const id = c.getColId();
-              if (id === 'domains') return r.domains.join('; ');
-              const v = r[id as keyof Row];
-              return Array.isArray(v) ? v.join('; ') : (v ?? null);
-            }),
-          );
-        }
-        if (offset + 5_000 >= page.total) break;
-      }
-      const file = await api.exportGrid({
-        format,
-        title: 'Claims',
-        columns: cols.map((c) => c.getColDef().headerName ?? c.getColId()),
-        rows,
-      });
+      // The core reads the claims the table's query names and writes the file; the rows never come here.
+      const columns = g.getAllDisplayedColumns().map((c) => ({
+        field: c.getColId() as Column,
+        header: c.getColDef().headerName ?? c.getColId(),
+      }));
+      const file = await api.exportClaimsTable({ format, title: 'Claims', filter, sort, columns });
       downloadBlob({ ...file, fileName: `claims.${format}` });
-      setStatus(`Exported ${rows.length} claims as ${format.toUpperCase()}`, 'ok');
+      setStatus(`Exported ${file.count} claims as ${format.toUpperCase()}`, 'ok');
     } catch (e) {
       setStatus(`The claims could not be exported: ${errorMessage(e)}`, 'error');
     }
