@@ -137,7 +137,8 @@ test('compare two documents and follow a shared passage to its twin', async ({ a
     .click();
   await expect(paneA.locator('[style*="box-shadow"]').filter({ hasText: 'Officials said' })).toHaveCount(1);
   fs.mkdirSync(SHOTS, { recursive: true });
-  await page.waitForTimeout(1_800);
+  // The screenshot waits for the twin's flash to end (the view removes the class when it is over).
+  await expect(twin).not.toHaveClass(/flash/, { timeout: 5_000 });
   await page.screenshot({ path: `${SHOTS}/compare-passages.png` });
 });
 

@@ -13,6 +13,13 @@ async function openLong(page: Page, url: string, docId: number, claimId?: number
 
 const scroller = (page: Page) => page.locator('.reader-scroll');
 
+/** In the page: true when the element's scroll position is the same two animation frames apart. */
+const atRest = (el: Element): Promise<boolean> =>
+  new Promise((resolve) => {
+    const top = el.scrollTop;
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve(el.scrollTop === top)));
+  });
+
 /**
  * The claims some of whose highlighted text is laid out more than `margin` px inside the Reader's scroll box
  * (measured on the text's own line boxes), in the order their highlights come.
@@ -72,12 +79,12 @@ test('a long document is virtualized: part of it in the DOM, the end reached by 
 
   // Scrolling to the bottom shows the last paragraph.
   const last = paragraphs.length;
-  for (let i = 0; i < 4; i++) {
-    await scroller(page).evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
-    await page.waitForTimeout(150);
-  }
   const lastPara = page.locator('.doc-text p', { hasText: `Paragraph ${last}.` });
-  await expect(lastPara).toBeInViewport();
+  // The scroll height grows as blocks are measured: scroll to the bottom again until the last paragraph shows.
+  await expect(async () => {
+    await scroller(page).evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    await expect(lastPara).toBeInViewport({ timeout: 1_000 });
+  }).toPass();
   await expect(page.locator('.doc-text')).not.toContainText('Paragraph 1.');
   expect(text.trimEnd().endsWith((await lastPara.textContent())!.trimEnd())).toBe(true);
 
@@ -169,7 +176,9 @@ test('margin stripes: one per claim beside its text, side by side when claims ov
       .getByRole('article', { name: `Claim ${claims[7].id}` })
       .locator('.quote')
       .click();
-    await page.waitForTimeout(300);
+    // The screenshot waits for the selected claim in view and the text at rest (no scroll between two frames).
+    await expect(page.locator(`.doc-text [data-claims~="${claims[7].id}"]`).first()).toBeInViewport();
+    await expect.poll(() => scroller(page).evaluate(atRest)).toBe(true);
     fs.mkdirSync(path.join(REPO_ROOT, 'test-results', 'screenshots'), { recursive: true });
     await page.screenshot({ path: path.join(REPO_ROOT, 'test-results', 'screenshots', 'reader-long.png') });
   }
