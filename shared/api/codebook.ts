@@ -9,24 +9,6 @@ const Name = z.string().max(200);
 const Color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #1f77b4');
 const LongText = z.string().max(100_000);
 
-/** Filters listClaims accepts beyond docId/domainId/limit; all combine with AND. */
-export const ClaimFilterFields = {
-  docIds: z.array(Id).optional(),
-  domainIds: z.array(Id).optional(),
-  /** With several domains: 'any' (default) or 'all'. */
-  domainMatch: z.enum(['any', 'all']).optional(),
-  /** Exact actor, case-insensitive; '' for claims without one. */
-  actor: z.string().max(1_000).optional(),
-  /** 'none' keeps claims without a stance. */
-  stances: z.array(z.union([Stance, z.literal('none')])).optional(),
-  reliabilities: z.array(z.union([Reliability, z.literal('none')])).optional(),
-  credibilities: z.array(z.union([Credibility, z.literal('none')])).optional(),
-  analyst: z.string().max(200).optional(),
-  /** Text the quote or the note contains, case-insensitive. */
-  query: z.string().max(1_000).optional(),
-  offset: z.number().int().nonnegative().optional(),
-};
-
 export const CodebookTemplate = z.object({
   name: z.string(),
   description: z.string(),
@@ -98,10 +80,52 @@ export const AutocodeHit = z.object({
   before: z.string(),
   match: z.string(),
   after: z.string(),
+  /** An existing claim with exactly this range, if any. */
   claimId: Id.nullable(),
+  /** The domains of that claim (empty when there is none). */
   claimDomainIds: z.array(Id),
 });
 export type AutocodeHit = z.infer<typeof AutocodeHit>;
+
+export const AutocodeQuery = z.object({
+  pattern: z.string().min(1, 'type something to search for').max(10_000),
+  /** Treat the pattern as a JavaScript regular expression (Unicode mode) rather than literal text. */
+  regex: z.boolean().optional(),
+  caseSensitive: z.boolean().optional(),
+  /** Only matches that neither start nor end inside a word. */
+  wholeWord: z.boolean().optional(),
+  /** One document; the whole corpus when left out. */
+  docId: Id.optional(),
+  /** Hits returned (the total is still counted); default 5,000. */
+  limit: z.number().int().positive().max(50_000).optional(),
+  /** Characters of context shown each side; default 60. */
+  context: z.number().int().nonnegative().max(1_000).optional(),
+});
+export type AutocodeQuery = z.infer<typeof AutocodeQuery>;
+
+export const AutocodeSearch = z.object({
+  hits: z.array(AutocodeHit),
+  /** Every match found, including those past the limit. */
+  total: z.number().int().nonnegative(),
+  truncated: z.boolean(),
+  /** Documents with at least one match. */
+  documents: z.number().int().nonnegative(),
+  /** Matches left out because they are only white space (they cannot be claims); empty matches are ignored. */
+  skipped: z.number().int().nonnegative(),
+});
+export type AutocodeSearch = z.infer<typeof AutocodeSearch>;
+
+export const AutocodeResult = z.object({
+  /** New claims. */
+  created: z.number().int().nonnegative(),
+  /** Existing claims with exactly a hit's range that gained a domain. */
+  updated: z.number().int().nonnegative(),
+  /** Existing claims with exactly a hit's range that already had every chosen domain. */
+  unchanged: z.number().int().nonnegative(),
+  /** The claims for the hits, in the order of the hits (after removing repeated hits). */
+  claimIds: z.array(Id),
+});
+export type AutocodeResult = z.infer<typeof AutocodeResult>;
 
 const DomainDetails = {
   description: LongText.optional(),
@@ -189,24 +213,7 @@ export const codebookMethods = {
     z.object({ created: z.array(z.string()), existing: z.array(z.string()) }),
   ),
 
-  autocodeSearch: method(
-    z.object({
-      pattern: z.string().min(1, 'type something to search for').max(10_000),
-      regex: z.boolean().optional(),
-      caseSensitive: z.boolean().optional(),
-      wholeWord: z.boolean().optional(),
-      docId: Id.optional(),
-      limit: z.number().int().positive().max(50_000).optional(),
-      context: z.number().int().nonnegative().max(1_000).optional(),
-    }),
-    z.object({
-      hits: z.array(AutocodeHit),
-      total: z.number().int().nonnegative(),
-      truncated: z.boolean(),
-      documents: z.number().int().nonnegative(),
-      skipped: z.number().int().nonnegative(),
-    }),
-  ),
+  autocodeSearch: method(AutocodeQuery, AutocodeSearch),
   autocodeApply: method(
     z.object({
       hits: z
@@ -224,11 +231,6 @@ export const codebookMethods = {
       reliability: Reliability.nullable().optional(),
       credibility: Credibility.nullable().optional(),
     }),
-    z.object({
-      created: z.number().int().nonnegative(),
-      updated: z.number().int().nonnegative(),
-      unchanged: z.number().int().nonnegative(),
-      claimIds: z.array(Id),
-    }),
+    AutocodeResult,
   ),
 };

@@ -11,7 +11,7 @@ import {
   Reliability,
   Stance,
 } from './model';
-import { ClaimFilterFields } from './codebook';
+import { ClaimQueryInput, claimQueryOf, exportClaimQueryOf } from './claimQuery';
 import { ExportFilterFields, ExportFormat, QdpxPositions } from './exports';
 import { ComparedDomainFields, ComparisonFields } from './grids';
 import { method } from './method';
@@ -44,13 +44,19 @@ export const coreMethods = {
   listDocuments: method(z.object({}), z.array(DocumentSummary)),
   getDocument: method(z.object({ id: Id }), DocumentFull),
   listDomains: method(z.object({}), z.array(Domain)),
+  /** Claims in document and text order; the query's fields, or their older spellings (docId, analyst, query…). */
   listClaims: method(
-    z.object({
-      docId: Id.optional(),
-      domainId: Id.optional(),
-      limit: z.number().int().positive().optional(),
-      ...ClaimFilterFields,
-    }),
+    z
+      .object({
+        ...ClaimQueryInput.shape,
+        limit: z.number().int().positive().optional(),
+        offset: z.number().int().nonnegative().optional(),
+      })
+      .transform(({ limit, offset, ...q }) => ({
+        query: claimQueryOf(q, { subdomains: false, emptyListsMeanAll: false }),
+        limit,
+        offset,
+      })),
     z.array(Claim),
   ),
   /** The claims of one document as spans only, in text order: a tenth of listClaims' payload on dense documents. */
@@ -111,13 +117,20 @@ export const coreMethods = {
   // Every format of shared/api/exports.ts with the same filters; `count` says how many rows, claims, report
   // entries or codes the file holds (see the format's `unit`).
   exportExcerpts: method(
-    z.object({
-      format: ExportFormat,
-      ...ExportFilterFields,
-      bom: z.boolean().optional(),
-      /** .qdpx only: how positions count (code points unless told). */
-      positions: QdpxPositions.optional(),
-    }),
+    z
+      .object({
+        format: ExportFormat,
+        ...ExportFilterFields,
+        bom: z.boolean().optional(),
+        /** .qdpx only: how positions count (code points unless told). */
+        positions: QdpxPositions.optional(),
+      })
+      .transform(({ format, bom, positions, ...q }) => ({
+        format,
+        bom,
+        positions,
+        query: exportClaimQueryOf(q),
+      })),
     FileBlob.extend({ count: z.number().int().nonnegative().optional() }),
   ),
 };

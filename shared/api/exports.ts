@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './method';
+import { ClaimQuery, ClaimQueryInput, ExportClaimQueryFields, exportClaimQueryOf } from './claimQuery';
 import { Credibility, Id, Reliability } from './model';
 
 // Excerpt exports (CSV, XLSX, W3C Web Annotation, reports) and REFI-QDA exchange. The export itself is the
@@ -108,24 +109,19 @@ export const EXPORT_FORMAT_INFO: readonly ExportFormatInfo[] = [
   },
 ];
 
-/** The filters every export shares; missing or empty means "all". */
-export const ExportFilterFields = {
-  domainIds: z.array(Id).optional(),
-  docIds: z.array(Id).optional(),
-  /** Documents whose attribute has one of the values; several attributes must all match. */
-  attributes: z
-    .array(z.object({ attributeId: Id, values: z.array(z.string().max(1_000)).min(1) }))
-    .optional(),
-  analysts: z.array(z.string().max(1_000)).optional(),
-  reliability: z.array(Reliability).optional(),
-  credibility: z.array(Credibility).optional(),
-};
-export const ExportFilter = z.object(ExportFilterFields);
-export type ExportFilter = z.infer<typeof ExportFilter>;
+/**
+ * The filters every export shares: the one claim query (shared/api/claimQuery.ts), exactly the listed domains, an
+ * empty list meaning "all"; the older spellings (reliability, credibility) are still accepted.
+ */
+export const ExportFilterFields = ExportClaimQueryFields;
+/** A resolved export filter, as the core takes it. */
+export const ExportFilter = ClaimQuery;
+export type ExportFilter = ClaimQuery;
 
 export const ImportIssue = z.object({ kind: z.string(), name: z.string(), reason: z.string() });
 
 export const QdpxImportReport = z.object({
+  /** The new project file. */
   path: z.string(),
   name: z.string(),
   sources: z.number().int(),
@@ -148,8 +144,11 @@ export const QdpxImportReport = z.object({
 export type QdpxImportReport = z.infer<typeof QdpxImportReport>;
 
 export const QdcImportReport = z.object({
+  /** Codes in the file. */
   codes: z.number().int(),
+  /** New domains added to the codebook. */
   created: z.number().int(),
+  /** Codes that matched a domain already in the codebook (same GUID or name). */
   existing: z.number().int(),
   problems: z.array(ImportIssue),
 });
@@ -177,7 +176,7 @@ export const exportsMethods = {
   ),
   /** How much an export with these filters would hold, for a live count beside the filters. */
   countExcerpts: method(
-    ExportFilter,
+    ClaimQueryInput.transform(exportClaimQueryOf),
     z.object({
       claims: z.number().int(),
       rows: z.number().int(),

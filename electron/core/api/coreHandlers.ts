@@ -41,7 +41,7 @@ export const coreHandlers: { [M in CoreMethod]: Handler<M> } = {
   listDocuments: (p) => listDocuments(p.db),
   getDocument: (p, i) => getDocument(p.db, i.id),
   listDomains: (p) => listDomains(p.db),
-  listClaims: (p, i) => listClaims(p.db, i),
+  listClaims: (p, i) => listClaims(p.db, i.query, i),
   listClaimSpans: (p, i) => listClaimSpans(p.db, i.docId),
   createClaim: (p, i) => createClaim(p.db, { ...i, analyst: analystOf(p) }),
   tagQuote: (p, { quote, occurrence = 1, ...claim }) => {
@@ -61,10 +61,10 @@ export const coreHandlers: { [M in CoreMethod]: Handler<M> } = {
     return { id: i.id };
   },
   compareDocuments: (p, i) => compareDocuments(p.db, i.docIds),
-  exportExcerpts: async (p, { format, bom, positions, ...filter }) => {
+  exportExcerpts: async (p, { format, bom, positions, query }) => {
     // The exporters (and the libraries they write with) load on the first export, not with every door.
     const { exportExcerpts } = await import('../export');
-    const r = await exportExcerpts(p.db, p.name, format, filter, { bom, positions });
+    const r = await exportExcerpts(p.db, p.name, format, query, { bom, positions });
     return {
       fileName: r.fileName,
       mimeType: r.mimeType,
