@@ -66,21 +66,22 @@ export function chosenDomains(db: Db, s: Selection): AgreementDomain[] {
     return columns.filter((c) => named.has(c.domainId)).map((c) => ({ id: c.domainId, name: c.name }));
   // By default every domain a passage can be tagged with; a grouping domain only when one of them used it anyway
   // (claims imported from another tool).
-  const codable = new Set(
-    (db.cached('SELECT id FROM domains WHERE codable = 1').all() as { id: number }[]).map((r) => r.id),
+  const grouping = new Set(
+    (db.cached('SELECT id FROM domains WHERE codable = 0').all() as { id: number }[]).map((r) => r.id),
   );
-  const used = new Set(
-    (
-      db
-        .cached(
-          `SELECT DISTINCT cd.domain_id AS id FROM claim_domains cd JOIN claims c ON c.id = cd.claim_id
-           WHERE c.analyst IN (SELECT value FROM json_each(?))`,
-        )
-        .all(JSON.stringify(s.analysts)) as { id: number }[]
-    ).map((r) => r.id),
-  );
+  // Which grouping domains they used is only asked when there are any (it reads every claim of theirs).
+  const used = new Set<number>();
+  if (grouping.size) {
+    const rows = db
+      .cached(
+        `SELECT DISTINCT cd.domain_id AS id FROM claim_domains cd JOIN claims c ON c.id = cd.claim_id
+         WHERE c.analyst IN (SELECT value FROM json_each(?)) AND cd.domain_id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify(s.analysts), JSON.stringify([...grouping])) as { id: number }[];
+    for (const r of rows) used.add(r.id);
+  }
   return columns
-    .filter((c) => codable.has(c.domainId) || used.has(c.domainId))
+    .filter((c) => !grouping.has(c.domainId) || used.has(c.domainId))
     .map((c) => ({ id: c.domainId, name: c.name }));
 }
 

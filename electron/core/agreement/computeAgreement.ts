@@ -116,14 +116,15 @@ export function computeAgreement(db: Db, input: Input): Output {
       const g = byDomain.get(d.id);
       if (!g) continue;
       const unions = sweep(g.spans, names.length, tallies.get(d.id)!);
-      rowsByDomain.get(d.id)!.push(
-        ...segmentRows(g.segments.sort(order), unions, names, input.segmentThreshold, {
-          docId: doc.id,
-          documentTitle: docById.get(doc.id)!.title,
-          domainId: d.id,
-          domain: d.name,
-        }),
-      );
+      const rows = segmentRows(g.segments.sort(order), unions, names, input.segmentThreshold, {
+        docId: doc.id,
+        documentTitle: docById.get(doc.id)!.title,
+        domainId: d.id,
+        domain: d.name,
+      });
+      // One by one: push(...rows) would overflow the stack for a document with a few hundred thousand claims.
+      const all = rowsByDomain.get(d.id)!;
+      for (const r of rows) all.push(r);
     }
   }
 

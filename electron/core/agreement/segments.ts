@@ -20,9 +20,15 @@ export interface SegmentInput {
 
 const EXCERPT = 80;
 
+/** The first 80 code points of a quote's head, with … when it goes on (a walk, not an array per segment). */
 export function excerptOf(head: string): string {
-  const cps = [...head];
-  return cps.length > EXCERPT ? `${cps.slice(0, EXCERPT).join('')}…` : head;
+  if (head.length <= EXCERPT) return head;
+  let i = 0;
+  for (let n = 0; n < EXCERPT && i < head.length; n++) {
+    const c = head.charCodeAt(i);
+    i += c >= 0xd800 && c <= 0xdbff && i + 1 < head.length ? 2 : 1;
+  }
+  return i < head.length ? `${head.slice(0, i)}…` : head;
 }
 
 export function segmentRows(
@@ -36,16 +42,19 @@ export function segmentRows(
     const length = s.charEnd - s.charStart;
     const coveredBy: SegmentRow['coveredBy'] = [];
     let agreed = true;
-    names.forEach((analyst, b) => {
-      if (b === s.analyst) return;
+    for (let b = 0; b < names.length; b++) {
+      if (b === s.analyst) continue;
       const covered = coveredIn(unions[b], s.charStart, s.charEnd);
-      coveredBy.push({ analyst, fraction: covered / length });
+      coveredBy.push({ analyst: names[b], fraction: covered / length });
       // Compared in whole numbers where it can be, so that exactly 90 % of 10 characters counts at 90 %.
       if (covered * 100 < thresholdPercent * length) agreed = false;
-    });
+    }
     return {
       claimId: s.claimId,
-      ...context,
+      docId: context.docId,
+      documentTitle: context.documentTitle,
+      domainId: context.domainId,
+      domain: context.domain,
       start: s.start,
       end: s.end,
       charStart: s.charStart,

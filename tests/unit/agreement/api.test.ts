@@ -149,6 +149,14 @@ describe('computeAgreement', () => {
     expect(r.domains.map((d) => d.domain)).toEqual(['Leaf']);
     const named = await agreement(t.p, { analysts: ['A', 'B'], domains: ['Group'] });
     expect(named.domains.map((d) => d.domain)).toEqual(['Group']);
+    // A tag with the grouping domain (as an import from another tool can leave): then it is compared too.
+    const claim = t.claim(doc, 'A', 5, 9, [leaf]);
+    t.p.db.prepare('INSERT INTO claim_domains (claim_id, domain_id) VALUES (?, ?)').run(claim, group);
+    const withGroup = await agreement(t.p, { analysts: ['A', 'B'] });
+    expect(withGroup.domains.map((d) => [d.domain, d.used])).toEqual([
+      ['Group', true],
+      ['Leaf', true],
+    ]);
   });
 
   it('refuses bad input with a typed error and changes nothing', async () => {
