@@ -53,7 +53,7 @@ export async function writeBackup(project: Project, reason: BackupReason, now: D
     await project.db.sqlite.backup(partial, { progress: () => BACKUP_STEP_PAGES });
     let contents: BackupContents;
     try {
-      contents = sealBackup(partial);
+      contents = await sealBackup(partial);
     } catch (error) {
       throw damagedSource(project, (error as Error).message.replace(partial, 'the copy'));
     }

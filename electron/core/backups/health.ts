@@ -5,7 +5,7 @@ import { DossierError } from '../errors';
 import { openProject, closeProject, type Project } from '../project';
 import { Store } from '../store';
 import { latestGoodBackup, serialized } from './create';
-import { CONTENTS_KEY, inspectBackup } from './inspect';
+import { checkBackup, CONTENTS_KEY } from './inspect';
 import { backupFileName, backupsFolder, parseBackupName, resolveBackupPath } from './location';
 
 /** When the newest backup of this project was made (ms), from the file names only; undefined when none. */
@@ -72,8 +72,8 @@ export function restoreProjectFile(
 ): Promise<{ restored: string; damagedCopy: string | null }> {
   const file = path.resolve(projectPath);
   const backup = resolveBackupPath(file, candidate);
-  inspectBackup(backup, true);
   return serialized(file, async () => {
+    await checkBackup(backup);
     const damagedCopy = fs.existsSync(file) ? keepDamagedCopy(file, now) : null;
     // A log left beside the damaged file must not be replayed onto the restored one.
     for (const side of ['-wal', '-shm']) fs.rmSync(file + side, { force: true });

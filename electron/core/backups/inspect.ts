@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { DossierError } from '../errors';
 import { assertNotNewer } from '../migrations';
 import { Store } from '../store';
+import { checkPages, type PageCheck } from './pageCheck';
 
 /** What a backup holds. */
 export interface BackupContents {
@@ -18,30 +19,46 @@ export const CONTENTS_KEY = 'backup_contents';
 
 /**
  * Opens a backup read-only (nothing is created beside it: backups are written in rollback-journal mode) and says
- * what it holds. With `check`, SQLite's quick_check reads every page first, so that a truncated or damaged file is
- * refused before it is restored. Throws a DossierError saying what is wrong with the file.
+ * what it holds, from its note (or by counting). Throws a DossierError saying what is wrong with the file.
  */
-export function inspectBackup(file: string, check = false): BackupContents {
-  return withBackup(file, true, (store) => {
-    if (check) assertPagesOk(store, file);
-    return storedContents(store) ?? countContents(store);
-  });
+export function inspectBackup(file: string): BackupContents {
+  return withBackup(file, true, (store) => storedContents(store) ?? countContents(store));
 }
 
 /**
- * Finishes a fresh copy of a project (not yet under a backup's name): rollback-journal mode, every page checked,
- * its counts stored in it.
+ * As inspectBackup, after SQLite's quick_check has read every page (on a worker thread: pageCheck.ts), so that a
+ * truncated or damaged file is refused before it is restored.
  */
-export function sealBackup(file: string): BackupContents {
-  return withBackup(file, false, (store) => {
-    store.pragma('journal_mode = DELETE');
-    assertPagesOk(store, file);
-    const contents = countContents(store);
+export async function checkBackup(file: string): Promise<BackupContents> {
+  const noted = withBackup(file, true, storedContents);
+  const pages = await checkPages(file, false).catch((error: unknown) => {
+    throw backupError(error, file);
+  });
+  assertWhole(pages, file);
+  return noted ?? { documents: pages.documents, claims: pages.claims };
+}
+
+/**
+ * Finishes a fresh copy of a project (not yet under a backup's name): rollback-journal mode and every page checked
+ * (on a worker thread), then its counts noted in it.
+ */
+export async function sealBackup(file: string): Promise<BackupContents> {
+  const pages = await checkPages(file, true).catch((error: unknown) => {
+    throw backupError(error, file);
+  });
+  assertWhole(pages, file);
+  const contents = { documents: pages.documents, claims: pages.claims };
+  withBackup(file, false, (store) =>
     store
       .prepareOnce('INSERT OR REPLACE INTO project_meta (key, value) VALUES (?, ?)')
-      .run(CONTENTS_KEY, JSON.stringify(contents));
-    return contents;
-  });
+      .run(CONTENTS_KEY, JSON.stringify(contents)),
+  );
+  return contents;
+}
+
+function assertWhole(pages: PageCheck, file: string): void {
+  if (pages.problems.length)
+    throw new DossierError('invalid_input', `${file} is damaged: ${pages.problems.join('; ')}`);
 }
 
 function withBackup<T>(file: string, readonly: boolean, use: (store: Store) => T): T {
@@ -57,15 +74,6 @@ function withBackup<T>(file: string, readonly: boolean, use: (store: Store) => T
   } finally {
     db?.close();
   }
-}
-
-function assertPagesOk(store: Store, file: string): void {
-  const problems = store.pragma('quick_check(3)') as { quick_check: string }[];
-  if (problems[0]?.quick_check !== 'ok')
-    throw new DossierError(
-      'invalid_input',
-      `${file} is damaged: ${problems.map((p) => p.quick_check).join('; ')}`,
-    );
 }
 
 function storedContents(store: Store): BackupContents | undefined {

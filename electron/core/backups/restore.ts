@@ -7,7 +7,7 @@ import { clearHistory } from '../history';
 import { migrate } from '../migrations';
 import type { Project } from '../project';
 import { serialized, writeBackup, type BackupInfo } from './create';
-import { CONTENTS_KEY, inspectBackup } from './inspect';
+import { checkBackup, CONTENTS_KEY } from './inspect';
 import { keepDamagedCopy } from './health';
 import { parseBackupName, resolveBackupPath } from './location';
 
@@ -33,9 +33,9 @@ export function restoreBackup(project: Project, candidate: string, now = new Dat
       `this project is open read-only (${project.readOnly}): nothing was restored`,
     );
   const file = resolveBackupPath(project.path, candidate);
-  const contents = inspectBackup(file, true);
   const parsed = parseBackupName(path.basename(file))!;
   return serialized(project.path, async () => {
+    const contents = await checkBackup(file);
     const before = await keepCurrentState(project, now);
     const source = new Database(file, { readonly: true, fileMustExist: true });
     try {
