@@ -35,6 +35,8 @@ export const USAGE = {
   export: `dossier export <project> --format ${USAGE_EXPORT_FORMATS} --out <file> [--domain <name>…] [--doc <id>…] [--attr <name=value>…] [--analyst <name>…] [--grading <B2|B|2>…] [--bom] [--positions ${USAGE_QDPX_POSITIONS} (qdpx: codepoints for QualCoder, the default; utf16 for NVivo, MAXQDA, ATLAS.ti)]`,
   'import-qdpx': 'dossier import-qdpx <file.qdpx> <new-project>',
   'import-qdc': 'dossier import-qdc <project> <file.qdc>',
+  agreement:
+    'dossier agreement <project> --analysts <A> <B> [<C>…] [--domain <name>…] [--doc <id>…] [--threshold 90] [--json]',
   backup: 'dossier backup <project>   (into the backups folder beside the project)',
   backups: 'dossier backups <project> [--json]   (newest first: path, date, documents, claims)',
   restore: 'dossier restore <project> <backup path>   (the state before is kept as a backup first)',

@@ -36,6 +36,7 @@ export const commands: CommandEntry[] = [
   entry('export', async () => (await import('./exchange')).exportCommand),
   entry('import-qdpx', async () => (await import('./exchange')).importQdpxCommand),
   entry('import-qdc', async () => (await import('./exchange')).importQdcCommand),
+  entry('agreement', async () => (await import('./teamwork')).agreement),
   entry('serve', async () => (await import('./project')).serve),
   entry('backup', async () => (await import('./backups')).backup),
   entry('backups', async () => (await import('./backups')).backups),
