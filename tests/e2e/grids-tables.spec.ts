@@ -169,9 +169,22 @@ test('claims table: quick search, filters, grouping, export, and a row opens the
   await expect(page.getByLabel('Group by')).toHaveValue('stance');
   await expect(total).toHaveText(`${searched.total} ${searched.total === 1 ? 'claim' : 'claims'}`);
 
-  // Export what is shown: the CSV holds exactly the filtered claims.
+  // Export what is shown: the CSV holds exactly the filtered claims, written by the core from the table's query
+  // (one request naming the filter, sort and columns; no rows go to the renderer and back).
+  const sent: { method: string; body: string }[] = [];
+  const onRequest = (r: import('@playwright/test').Request): void => {
+    const m = /\/api\/([A-Za-z]+)/.exec(new URL(r.url()).pathname);
+    if (m) sent.push({ method: m[1], body: r.postData() ?? '' });
+  };
+  page.on('request', onRequest);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export CSV' }).click();
+  await download;
+  page.off('request', onRequest);
+  expect(sent.map((s) => s.method)).toEqual(['exportClaimsTable']);
+  const exportInput = JSON.parse(sent[0].body) as { filter: { search?: string }; rows?: unknown };
+  expect(exportInput.filter.search).toBe(word);
+  expect(exportInput.rows).toBeUndefined();
   const records = parse(fs.readFileSync((await (await download).path())!, 'utf8'), {
     bom: true,
   }) as string[][];
