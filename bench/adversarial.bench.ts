@@ -18,7 +18,7 @@ import { createClaimsBulk } from '../electron/core/grids/bulkClaims';
 import { computeCooccurrence, cooccurrenceExcerpts } from '../electron/core/grids/cooccurrence';
 import { computeMatrix } from '../electron/core/grids/matrix';
 import { importPaths } from '../electron/core/import/importFiles';
-import { closeProject, createProject, type Project } from '../electron/core/project';
+import { scratchProject } from '../tests/support/scratchProject';
 import { peakRssMb, writeSection } from './report';
 
 const CASE_DEADLINE_S = 600;
@@ -31,10 +31,7 @@ interface CaseResult {
   extra?: Record<string, string | number>;
 }
 
-function tempProject(): { p: Project; dir: string } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-adversarial-'));
-  return { p: createProject(path.join(dir, 'bench.dossier'), 'empty'), dir };
-}
+const tempProject = () => scratchProject('empty', 'dossier-adversarial-');
 
 async function measured(
   run: () => Promise<Omit<CaseResult, 'seconds' | 'loopMaxMs' | 'rssMb'>>,
@@ -54,7 +51,7 @@ async function measured(
 
 /** <div> nested `depth` deep around one sentence, imported as a file through importPaths (as the CLI does). */
 async function deepHtml(depth: number): Promise<CaseResult> {
-  const { p, dir } = tempProject();
+  const { p, dir, dispose } = tempProject();
   const file = path.join(dir, `nested-${depth}.html`);
   fs.writeFileSync(
     file,
@@ -72,15 +69,14 @@ async function deepHtml(depth: number): Promise<CaseResult> {
     } catch (error) {
       return { outcome: `threw: ${(error as Error).message.slice(0, 200)}` };
     } finally {
-      closeProject(p);
-      fs.rmSync(dir, { recursive: true, force: true });
+      dispose();
     }
   });
 }
 
 /** (a+)+$ over a run of 64 a's and "!", through the API door, while other calls are made every 20 ms. */
 async function redos(): Promise<CaseResult> {
-  const { p, dir } = tempProject();
+  const { p, dispose } = tempProject();
   addDocument(p.db, { title: 'Run of a', text: `${'a'.repeat(64)}!`, format: 'txt' });
   addDocument(p.db, { title: 'Plain', text: 'The alliance met in Brussels.', format: 'txt' });
   let answered = 0;
@@ -108,8 +104,7 @@ async function redos(): Promise<CaseResult> {
       };
     });
   } finally {
-    closeProject(p);
-    fs.rmSync(dir, { recursive: true, force: true });
+    dispose();
   }
 }
 
@@ -118,7 +113,7 @@ async function redos(): Promise<CaseResult> {
  * characters 21–23), tagged with one or two of 30 domains; then one claim's domains changed and the grids asked for.
  */
 async function overlapping(n: number): Promise<CaseResult> {
-  const { p, dir } = tempProject();
+  const { p, dispose } = tempProject();
   const db = p.db;
   const domains = Array.from({ length: 30 }, (_, i) => createDomain(db, { name: `Theme ${i + 1}` }));
   const text = 'The delegation supported the resolution fully. '.repeat(4);
@@ -163,8 +158,7 @@ async function overlapping(n: number): Promise<CaseResult> {
       };
     });
   } finally {
-    closeProject(p);
-    fs.rmSync(dir, { recursive: true, force: true });
+    dispose();
   }
 }
 

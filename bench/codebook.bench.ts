@@ -1,14 +1,11 @@
 // Codebook bench: the core side of the Reader's tagging loop and of autocode, on a 1,000,000-character document
 // dense with claims (10,000, a third overlapping). Targets (issue 6): a new claim appears < 50 ms after Enter (the
 // core's share must be a small part of that); autocode handles thousands of hits in well under a second.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { autocodeApply, autocodeSearch } from '../electron/core/autocode';
 import { createClaim, listClaims, updateClaim } from '../electron/core/claims';
 import { addDocument } from '../electron/core/documents';
 import { redo, undo, withoutHistory } from '../electron/core/history';
-import { closeProject, createProject } from '../electron/core/project';
+import { scratchProject } from '../tests/support/scratchProject';
 import { percentile, writeSection } from './report';
 
 const CHARS = 1_000_000;
@@ -67,9 +64,9 @@ const stats = (xs: number[]) => {
   return `p50 ${percentile(s, 50).toFixed(2)} ms · p95 ${percentile(s, 95).toFixed(2)} ms · max ${s[s.length - 1].toFixed(2)} ms`;
 };
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-bench-codebook-'));
+const scratch = scratchProject(undefined, 'dossier-bench-codebook-');
 try {
-  const p = createProject(path.join(dir, 'bench.dossier'));
+  const p = scratch.p;
   const db = p.db;
   const random = rng(6);
   const text = makeText(random);
@@ -144,7 +141,6 @@ try {
       `| undo / redo that autocode | ${undoApplyMs.toFixed(0)} ms / ${redoApplyMs.toFixed(0)} ms | |`,
     ].join('\n'),
   );
-  closeProject(p);
 } finally {
-  fs.rmSync(dir, { recursive: true, force: true });
+  scratch.dispose();
 }

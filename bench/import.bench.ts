@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { importPaths } from '../electron/core/import/importFiles';
-import { createProject } from '../electron/core/project';
+import { scratchProject } from '../tests/support/scratchProject';
 import { peakRssMb, sharedDir, writeSection } from './report';
 
 interface Result {
@@ -29,9 +29,9 @@ interface Result {
 }
 
 async function one(name: string, corpus: string): Promise<Result> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-import-bench-'));
+  const scratch = scratchProject('empty', 'dossier-import-bench-');
   try {
-    const p = createProject(path.join(dir, 'bench.dossier'), 'empty');
+    const p = scratch.p;
     const loop = monitorEventLoopDelay({ resolution: 10 });
     loop.enable();
     const c0 = process.cpuUsage();
@@ -67,7 +67,7 @@ async function one(name: string, corpus: string): Promise<Result> {
       firstSeconds,
     };
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    scratch.dispose();
   }
 }
 

@@ -12,7 +12,8 @@ import { chromium, type Page } from '@playwright/test';
 import { createClaim } from '../electron/core/claims';
 import { addDocument } from '../electron/core/documents';
 import { withoutHistory } from '../electron/core/history';
-import { closeProject, createProject, type Project } from '../electron/core/project';
+import { type Project } from '../electron/core/project';
+import { scratchProject } from '../tests/support/scratchProject';
 import { startWebServer } from '../electron/web/server';
 import { claimRanges, longText } from '../tests/support/longDocument';
 import { percentile, writeSection } from './report';
@@ -182,8 +183,8 @@ async function main(): Promise<void> {
     const r = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
     if (r.status !== 0) throw new Error('npm run build failed');
   }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-bench-reader-'));
-  const project = createProject(path.join(dir, 'bench.dossier'));
+  const scratch = scratchProject(undefined, 'dossier-bench-reader-');
+  const project = scratch.p;
   const t = performance.now();
   const ids = CASES.map((c) => seed(project, c));
   const seedS = (performance.now() - t) / 1000;
@@ -265,8 +266,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await Promise.race([server.close(), new Promise((r) => setTimeout(r, 1_000))]);
-    closeProject(project);
-    fs.rmSync(dir, { recursive: true, force: true });
+    scratch.dispose();
   }
 
   writeSection(

@@ -7,7 +7,8 @@ import { afterEach } from 'vitest';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api';
 import { callMethod } from '../../electron/core/api/dispatch';
 import { migrate } from '../../electron/core/migrations';
-import { createProject, openDefaultProject, type Project, closeProject } from '../../electron/core/project';
+import { openDefaultProject, type Project, closeProject } from '../../electron/core/project';
+import { scratchProject } from '../support/scratchProject';
 import { Store } from '../../electron/core/store';
 
 const cleanups: (() => void)[] = [];
@@ -25,9 +26,9 @@ export function tempDir(prefix = 'dossier-test-'): string {
 
 /** A new project file (real SQLite) in a temp folder, closed after the test. */
 export function tempProject(codebook = 'defence-diplomacy'): Project {
-  const p = createProject(path.join(tempDir(), 'test.dossier'), codebook);
-  cleanups.push(() => closeProject(p));
-  return p;
+  const s = scratchProject(codebook);
+  cleanups.push(s.dispose);
+  return s.p;
 }
 
 /** Two documents ("alpha beta gamma", "delta epsilon") and three domains, as an older file would hold them. */
