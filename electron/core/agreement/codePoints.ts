@@ -1,33 +1,31 @@
 // Claims are stored with UTF-16 offsets; the agreement's unit is the character as a code point, so that an emoji
-// or a character outside the Basic Multilingual Plane counts once, as in the grids' coverage. Converting only the
-// offsets where claims start and end costs one pass over a text that has any surrogate pair, and none otherwise.
+// or a character outside the Basic Multilingual Plane counts once, as in the grids' coverage. A text without any
+// surrogate pair needs no conversion; otherwise one pass lists where its pairs end, and an offset's code point is
+// the offset less the pairs before it (a binary search: no per-character table, no map of offsets).
 
 const HIGH_SURROGATE = /[\uD800-\uDBFF]/;
 
-/**
- * Code-point offsets of the given UTF-16 offsets of one text (any order, repeats allowed), as a map from each
- * UTF-16 offset to its code-point offset.
- */
-export function codePointOffsets(text: string, offsets: readonly number[]): (utf16: number) => number {
+/** A function from a UTF-16 offset of `text` (never inside a surrogate pair) to its code-point offset. */
+export function codePointOffsets(text: string): (utf16: number) => number {
   if (!HIGH_SURROGATE.test(text)) return (x) => x;
-  const sorted = Float64Array.from(new Set(offsets)).sort();
-  const out = new Map<number, number>();
-  let pairs = 0;
-  let i = 0;
-  for (const target of sorted) {
-    // Count the low halves of surrogate pairs before `target`: each makes one code point of two units.
-    for (; i < target; i++) {
-      const c = text.charCodeAt(i);
-      if (c >= 0xdc00 && c <= 0xdfff && i > 0) {
-        const h = text.charCodeAt(i - 1);
-        if (h >= 0xd800 && h <= 0xdbff) pairs++;
-      }
+  const lows: number[] = [];
+  for (let i = 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff) {
+      const h = text.charCodeAt(i - 1);
+      if (h >= 0xd800 && h <= 0xdbff) lows.push(i);
     }
-    out.set(target, target - pairs);
   }
+  const at = Int32Array.from(lows);
   return (x) => {
-    const v = out.get(x);
-    if (v === undefined) throw new RangeError(`offset ${x} was not converted`);
-    return v;
+    // Pairs whose second unit lies before x.
+    let lo = 0;
+    let hi = at.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (at[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return x - lo;
   };
 }

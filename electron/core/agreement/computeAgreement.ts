@@ -64,10 +64,7 @@ function groupTags(
   }
   const out = new Map<number, Map<number, Group>>();
   for (const [docId, list] of byDoc) {
-    const cp = codePointOffsets(
-      documentText(db, docId),
-      list.flatMap((t) => [t.start, t.end]),
-    );
+    const cp = codePointOffsets(documentText(db, docId));
     const byDomain = new Map<number, Group>();
     for (const t of list) {
       let g = byDomain.get(t.domainId);
