@@ -85,6 +85,8 @@ describe('character-level agreement: properties', () => {
         const names = ANALYSTS.slice(0, m);
         const { result } = run(c, names);
         const units = result.characters;
+        // pooled[a]: analyst a's values over the (domain, character) units of the domains someone used.
+        const pooled: number[][] = names.map(() => []);
         for (const [k, row] of result.domains.entries()) {
           // coded[a][i]: analyst a coded character i with this domain (claims on the added suffix: none).
           const coded = names.map((_, a) => {
@@ -93,22 +95,12 @@ describe('character-level agreement: properties', () => {
               if (x.analyst === a && x.domain === k) for (let i = x.start; i < x.end; i++) marks[i] = 1;
             return marks;
           });
-          const agreed = marks(units, (i) => coded.every((r) => r[i] === coded[0][i]));
-          expect(row.percentAgreement).toBeCloseTo(agreed / units, 12);
-          const alpha = nominalAlpha(coincidenceMatrix(unitsFromReliabilityData(coded)));
-          if (alpha.value === null) expect(row.alpha).toBeNull();
-          else expect(row.alpha!).toBeCloseTo(alpha.value, 9);
-          if (m === 2) {
-            const cell = (x: number, y: number) =>
-              marks(units, (i) => coded[0][i] === x && coded[1][i] === y);
-            const kappa = cohenKappa([
-              [cell(1, 1), cell(1, 0)],
-              [cell(0, 1), cell(0, 0)],
-            ]);
-            if (kappa.value === null) expect(row.kappa).toBeNull();
-            else expect(row.kappa!).toBeCloseTo(kappa.value, 9);
-          } else expect(row.kappa).toBeNull();
+          expect(row.used).toBe(coded.some((r) => r.includes(1)));
+          if (row.used) coded.forEach((r, a) => pooled[a].push(...r));
+          expectMeasures(row, coded);
         }
+        if (pooled[0].length) expectMeasures(result.overall, pooled);
+        else expect(result.overall).toMatchObject({ percentAgreement: null, kappa: null, alpha: null });
       }),
       { numRuns: 60 },
     );
@@ -178,4 +170,28 @@ function marks(units: number, test: (i: number) => boolean): number {
   let k = 0;
   for (let i = 0; i < units; i++) if (test(i)) k++;
   return k;
+}
+
+/** The figures of a domain (or of the pooled units) against the definitions on the analysts' 0/1 values. */
+function expectMeasures(
+  row: { percentAgreement: number | null; kappa: number | null; alpha: number | null },
+  coded: number[][],
+): void {
+  const units = coded[0].length;
+  const agreed = marks(units, (i) => coded.every((r) => r[i] === coded[0][i]));
+  expect(row.percentAgreement).toBeCloseTo(agreed / units, 12);
+  const alpha = nominalAlpha(coincidenceMatrix(unitsFromReliabilityData(coded)));
+  if (alpha.value === null) expect(row.alpha).toBeNull();
+  else expect(row.alpha!).toBeCloseTo(alpha.value, 9);
+  if (coded.length !== 2) {
+    expect(row.kappa).toBeNull();
+    return;
+  }
+  const cell = (x: number, y: number) => marks(units, (i) => coded[0][i] === x && coded[1][i] === y);
+  const kappa = cohenKappa([
+    [cell(1, 1), cell(1, 0)],
+    [cell(0, 1), cell(0, 0)],
+  ]);
+  if (kappa.value === null) expect(row.kappa).toBeNull();
+  else expect(row.kappa!).toBeCloseTo(kappa.value, 9);
 }
