@@ -1,6 +1,6 @@
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api';
 import { callMethod } from '../core/api/dispatch';
-import { openCheckedProject } from '../core/backups';
+import { openProjectExplained } from '../core/backups';
 import type { Project } from '../core/project';
 import { UsageError, type Values } from './args';
 
@@ -48,7 +48,7 @@ export async function call<M extends MethodName>(
 export function needProject(file: string | undefined): Project {
   if (!file) throw new UsageError('name a project file');
   // A damaged file's message names its latest good backup and the restore command (no page check here: slow).
-  const p = openCheckedProject(file, false);
+  const p = openProjectExplained(file);
   // On stderr, so that --json output stays one JSON document.
   if (p.readOnly)
     process.stderr.write(`dossier: ${file} is open read-only (${p.readOnly}): changes cannot be saved\n`);

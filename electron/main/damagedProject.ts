@@ -10,7 +10,7 @@ import type { Project } from '../core/project';
  */
 export async function openOrOfferRestore(file: string): Promise<Project> {
   try {
-    return openCheckedProject(file);
+    return await openCheckedProject(file);
   } catch (error) {
     const good = latestGoodBackup(file);
     if (!good || !(error instanceof Error) || !/is damaged/.test(error.message)) throw error;
@@ -25,6 +25,6 @@ export async function openOrOfferRestore(file: string): Promise<Project> {
     });
     if (answer.response !== 0) throw error;
     await restoreProjectFile(file, good.path);
-    return openCheckedProject(file);
+    return await openCheckedProject(file);
   }
 }

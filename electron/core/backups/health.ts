@@ -6,6 +6,7 @@ import { openProject, closeProject, type Project } from '../project';
 import { Store } from '../store';
 import { latestGoodBackup, serialized } from './create';
 import { checkBackup, CONTENTS_KEY } from './inspect';
+import { checkPages } from './pageCheck';
 import { backupFileName, backupsFolder, parseBackupName, resolveBackupPath } from './location';
 
 /** When the newest backup of this project was made (ms), from the file names only; undefined when none. */
@@ -27,28 +28,36 @@ export function damagedProjectError(projectPath: string, why: string): DossierEr
   const offer = good
     ? ` The latest good backup is ${good.path} (${good.createdAt}, ${good.documents} documents, ${good.claims} claims): restore it with  dossier restore "${file}" "${good.path}"  or from Backups… in the app.`
     : ` There is no good backup of it in ${backupsFolder(file)}.`;
-  return new DossierError('invalid_input', `${file} is damaged: ${why}.${offer}`);
+  // One line: the CLI prints the first line of a message.
+  return new DossierError('invalid_input', `${file} is damaged: ${why.replace(/\s+/g, ' ')}.${offer}`);
 }
 
 /**
- * Opens a project for an app door: a file that cannot be opened as a project because it is damaged, or (with
- * `check`) fails SQLite's quick_check, is refused with damagedProjectError, which names the latest good backup.
- * Other failures (missing file, a newer Dossier's file) are passed on as they are.
+ * Opens a project; a file that cannot be opened as a project because it is damaged is refused with
+ * damagedProjectError, which names the latest good backup. Other failures (missing file, a newer Dossier's file)
+ * are passed on as they are. No page is checked (the CLI's way: a check reads the whole file).
  */
-export function openCheckedProject(file: string, check = true): Project {
-  let project: Project;
+export function openProjectExplained(file: string): Project {
   try {
-    project = openProject(file);
+    return openProject(file);
   } catch (error) {
     if (error instanceof DossierError && /is damaged|not a Dossier project|not an SQLite/.test(error.message))
       throw damagedProjectError(file, error.message.replace(`${file} `, '').replace(/^is damaged: /, ''));
     throw error;
   }
-  if (!check) return project;
+}
+
+/**
+ * Opens a project for an app door: as openProjectExplained, then SQLite's quick_check reads every page (on a
+ * worker thread, so that the door's other work goes on); a project that fails it is closed and refused with
+ * damagedProjectError.
+ */
+export async function openCheckedProject(file: string): Promise<Project> {
+  const project = openProjectExplained(file);
   let problem: string | null;
   try {
-    const rows = project.db.pragma('quick_check(3)') as { quick_check: string }[];
-    problem = rows[0]?.quick_check === 'ok' ? null : rows.map((r) => r.quick_check).join('; ');
+    const pages = await checkPages(project.path, false);
+    problem = pages.problems.length ? pages.problems.join('; ') : null;
   } catch (error) {
     problem = (error as Error).message;
   }

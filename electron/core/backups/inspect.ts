@@ -58,7 +58,10 @@ export async function sealBackup(file: string): Promise<BackupContents> {
 
 function assertWhole(pages: PageCheck, file: string): void {
   if (pages.problems.length)
-    throw new DossierError('invalid_input', `${file} is damaged: ${pages.problems.join('; ')}`);
+    throw new DossierError(
+      'invalid_input',
+      `${file} is damaged: ${pages.problems.join('; ').replace(/\s+/g, ' ')}`,
+    );
 }
 
 function withBackup<T>(file: string, readonly: boolean, use: (store: Store) => T): T {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { callMethod } from '../../../electron/core/api/dispatch';
 import { disableAutoBackups, enableAutoBackups, maybeBackup } from '../../../electron/core/backups/auto';
@@ -39,11 +40,26 @@ function damagePages(file: string): void {
   fs.writeFileSync(file, bytes);
 }
 
+/** Overwrites the first page of one table with garbage: the file still opens, SQLite's page check fails. */
+function damageTable(file: string, table: string): void {
+  const raw = new Database(file);
+  const root = raw.prepare('SELECT rootpage FROM sqlite_schema WHERE name = ?').pluck().get(table) as number;
+  raw.close();
+  const fd = fs.openSync(file, 'r+');
+  fs.writeSync(fd, Buffer.alloc(4096, 0xaa), 0, 4096, (root - 1) * 4096);
+  fs.closeSync(fd);
+}
+
 describe('a damaged project', () => {
   it('that fails quick_check is refused with the latest good backup and how to restore it', async () => {
     const { file, backup } = await projectWithBackup();
-    damagePages(file);
-    expect(() => openCheckedProject(file)).toThrow(
+    damageTable(file, 'claims');
+    // It opens (SQLite reads no claim to open it) …
+    const opens = openProject(file);
+    closeProject(opens);
+    // … but not for the app, which checks its pages first.
+    await expect(openCheckedProject(file)).rejects.toThrow(/SQLite's check of its pages failed/);
+    await expect(openCheckedProject(file)).rejects.toThrow(
       new RegExp(
         `is damaged: .*The latest good backup is ${backup.replaceAll('.', '\\.')} \\(.*5 documents, 15 claims\\): restore it with  dossier restore`,
       ),
@@ -53,17 +69,17 @@ describe('a damaged project', () => {
   it('that is not a database any more says so, with the backup', async () => {
     const { file, backup } = await projectWithBackup();
     fs.writeFileSync(file, 'x'.repeat(10_000));
-    expect(() => openCheckedProject(file)).toThrow(
+    await expect(openCheckedProject(file)).rejects.toThrow(
       /is damaged: .*not a Dossier project.*The latest good backup is/,
     );
-    expect(() => openCheckedProject(file)).toThrow(backup);
+    await expect(openCheckedProject(file)).rejects.toThrow(backup);
   });
 
-  it('without a backup says there is none', () => {
+  it('without a backup says there is none', async () => {
     const p = sampleProject();
     closeProject(p);
     damagePages(p.path);
-    expect(() => openCheckedProject(p.path)).toThrow(/There is no good backup of it in .*backups/);
+    await expect(openCheckedProject(p.path)).rejects.toThrow(/There is no good backup of it in .*backups/);
   });
 
   it('is restored from its file: the damaged file kept aside, the project opens with its claims', async () => {
@@ -74,7 +90,7 @@ describe('a damaged project', () => {
     expect(r.restored).toBe(backup);
     expect(fs.readFileSync(r.damagedCopy!, 'utf8')).toBe('x'.repeat(10_000));
     expect(fs.existsSync(`${file}-wal`)).toBe(false);
-    const p = openCheckedProject(file);
+    const p = await openCheckedProject(file);
     opened.push(p);
     expect(((await ok(p, 'listClaims', {})) as unknown[]).length).toBe(15);
     // The raw copy is not offered as a backup.
@@ -117,17 +133,20 @@ describe('automatic backups', () => {
     const t0 = new Date();
     const first = await enableAutoBackups(p, { minutes: 5 }, t0);
     expect(first).toMatchObject({ reason: 'auto', claims: 15 });
-    // Reopened a minute later: the newest backup is recent, nothing new.
-    expect(await enableAutoBackups(p, { minutes: 5 }, new Date(t0.getTime() + 60_000))).toBeNull();
-    // An edit within the interval waits for it.
+    const at = (minutes: number): Date => new Date(t0.getTime() + minutes * 60_000);
+    // Without an edit, no backup however long it has been.
+    expect(await maybeBackup(p, at(6))).toBeNull();
+    // An edit (reported by the dispatcher) within the interval waits for it…
     await ok(p, 'deleteClaim', { id: 1 });
     expect(listBackups(p.path)).toHaveLength(1);
-    expect(await maybeBackup(p, new Date(t0.getTime() + 2 * 60_000))).toBeNull();
-    // Once it is up, the edit is backed up; with no edit since, nothing more.
-    const later = new Date(t0.getTime() + 6 * 60_000);
-    expect(await maybeBackup(p, later)).toMatchObject({ reason: 'auto', claims: 14 });
-    expect(await maybeBackup(p, new Date(t0.getTime() + 20 * 60_000))).toBeNull();
+    expect(await maybeBackup(p, at(2))).toBeNull();
+    // …and is backed up once it is up; with no edit since, nothing more.
+    expect(await maybeBackup(p, at(7))).toMatchObject({ reason: 'auto', claims: 14 });
+    expect(await maybeBackup(p, at(20))).toBeNull();
     expect(listBackups(p.path).map((b) => b.claims)).toEqual([14, 15]);
+    // Opened again a minute after the newest backup: nothing new.
+    expect(await enableAutoBackups(p, { minutes: 5 }, at(8))).toBeNull();
+    expect(listBackups(p.path)).toHaveLength(2);
     disableAutoBackups(p);
   });
 
