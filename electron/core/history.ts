@@ -43,6 +43,18 @@ export interface DomainState {
   color_chosen: number;
 }
 
+/** A memo's columns as stored (memos/). */
+export interface MemoState {
+  id: number;
+  title: string;
+  text: string;
+  analyst: string;
+  document_id: number | null;
+  claim_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
 interface Change<T> {
   id: number;
   before: T | null;
@@ -53,6 +65,7 @@ interface Entry {
   label: string;
   claims: Change<ClaimState>[];
   domains: Change<DomainState>[];
+  memos: Change<MemoState>[];
 }
 
 /** Declares what an edit touches; call before changing a row, or right after creating one. */
@@ -61,12 +74,18 @@ export interface Tracker {
   createdClaims(ids: Iterable<number>): void;
   domains(ids: Iterable<number>): void;
   createdDomains(ids: Iterable<number>): void;
+  memos(ids: Iterable<number>): void;
+  createdMemos(ids: Iterable<number>): void;
 }
 
 export interface HistorySession {
   undo: Entry[];
   redo: Entry[];
-  active: { claims: Map<number, ClaimState | null>; domains: Map<number, DomainState | null> } | null;
+  active: {
+    claims: Map<number, ClaimState | null>;
+    domains: Map<number, DomainState | null>;
+    memos: Map<number, MemoState | null>;
+  } | null;
   /** > 0 inside withoutHistory. */
   suspended: number;
 }
@@ -116,6 +135,27 @@ export function domainStates(db: Db, ids: number[]): Map<number, DomainState> {
   return out;
 }
 
+const MEMO_COLUMNS = 'id, title, text, analyst, document_id, claim_id, created_at, updated_at';
+
+export function memoStates(db: Db, ids: number[]): Map<number, MemoState> {
+  const out = new Map<number, MemoState>();
+  if (ids.length === 0) return out;
+  const rows = db
+    .cached(`SELECT ${MEMO_COLUMNS} FROM memos WHERE id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(ids)) as MemoState[];
+  for (const r of rows) out.set(r.id, r);
+  return out;
+}
+
+/** Memos linked to these claims: deleting a claim unlinks them, so its undo must link them again. */
+function memosOfClaims(db: Db, claimIds: number[]): number[] {
+  if (claimIds.length === 0) return [];
+  return db
+    .cached('SELECT id FROM memos WHERE claim_id IN (SELECT value FROM json_each(?))')
+    .pluck()
+    .all(JSON.stringify(claimIds)) as number[];
+}
+
 /**
  * Runs an edit as one undoable step (and one transaction). Edits nested inside another edit join it, so that
  * e.g. autocode, which creates many claims, is undone in one step.
@@ -134,6 +174,7 @@ export function recordEdit<T>(db: Db, label: string, fn: (t: Tracker) => T): T {
   const active = {
     claims: new Map<number, ClaimState | null>(),
     domains: new Map<number, DomainState | null>(),
+    memos: new Map<number, MemoState | null>(),
   };
   s.active = active;
   try {
@@ -143,7 +184,7 @@ export function recordEdit<T>(db: Db, label: string, fn: (t: Tracker) => T): T {
       writeLog(db, e, label);
       return { result, e };
     })();
-    if (entry.e.claims.length || entry.e.domains.length) {
+    if (entry.e.claims.length || entry.e.domains.length || entry.e.memos.length) {
       s.undo.push(entry.e);
       if (s.undo.length > HISTORY_LIMIT) s.undo.splice(0, s.undo.length - HISTORY_LIMIT);
       s.redo = [];
@@ -154,7 +195,14 @@ export function recordEdit<T>(db: Db, label: string, fn: (t: Tracker) => T): T {
   }
 }
 
-const IGNORE: Tracker = { claims() {}, createdClaims() {}, domains() {}, createdDomains() {} };
+const IGNORE: Tracker = {
+  claims() {},
+  createdClaims() {},
+  domains() {},
+  createdDomains() {},
+  memos() {},
+  createdMemos() {},
+};
 
 function tracker(db: Db, active: NonNullable<HistorySession['active']>): Tracker {
   const track = <T>(
@@ -169,11 +217,18 @@ function tracker(db: Db, active: NonNullable<HistorySession['active']>): Tracker
   const created = <T>(map: Map<number, T | null>, ids: Iterable<number>) => {
     for (const id of ids) if (!map.has(id)) map.set(id, null);
   };
+  const trackMemos = (ids: Iterable<number>) => track(active.memos, ids, (x) => memoStates(db, x));
   return {
-    claims: (ids) => track(active.claims, ids, (x) => claimStates(db, x)),
+    claims: (ids) => {
+      const list = [...ids];
+      track(active.claims, list, (x) => claimStates(db, x));
+      trackMemos(memosOfClaims(db, list));
+    },
     createdClaims: (ids) => created(active.claims, ids),
     domains: (ids) => track(active.domains, ids, (x) => domainStates(db, x)),
     createdDomains: (ids) => created(active.domains, ids),
+    memos: trackMemos,
+    createdMemos: (ids) => created(active.memos, ids),
   };
 }
 
@@ -194,11 +249,17 @@ function buildEntry(db: Db, label: string, active: NonNullable<HistorySession['a
     const after = domainsAfter.get(id) ?? null;
     if (!same(before, after)) domains.push({ id, before, after });
   }
-  return { label, claims, domains };
+  const memosAfter = memoStates(db, [...active.memos.keys()]);
+  const memos: Change<MemoState>[] = [];
+  for (const [id, before] of active.memos) {
+    const after = memosAfter.get(id) ?? null;
+    if (!same(before, after)) memos.push({ id, before, after });
+  }
+  return { label, claims, domains, memos };
 }
 
 function writeLog(db: Db, e: Entry, action: string): void {
-  if (!e.claims.length && !e.domains.length) return;
+  if (!e.claims.length && !e.domains.length && !e.memos.length) return;
   const at = nowIso();
   const analyst = getAnalyst(db);
   const stmt = db.cached(
@@ -206,6 +267,7 @@ function writeLog(db: Db, e: Entry, action: string): void {
   );
   for (const c of e.claims) stmt.run(at, analyst, action, 'claim', c.id);
   for (const d of e.domains) stmt.run(at, analyst, action, 'domain', d.id);
+  for (const m of e.memos) stmt.run(at, analyst, action, 'memo', m.id);
 }
 
 export interface HistoryState {
@@ -311,10 +373,19 @@ function restore(db: Db, e: Entry, current: 'before' | 'after', target: 'before'
     db,
     e.domains.map((d) => d.id),
   );
+  const nowMemos = memoStates(
+    db,
+    e.memos.map((m) => m.id),
+  );
   const staleClaim = e.claims.find((c) => !same(nowClaims.get(c.id) ?? null, c[current]));
   const staleDomain = e.domains.find((d) => !same(nowDomains.get(d.id) ?? null, d[current]));
-  if (staleClaim || staleDomain) {
-    const what = staleClaim ? `claim ${staleClaim.id}` : `domain ${staleDomain?.id}`;
+  const staleMemo = e.memos.find((m) => !same(nowMemos.get(m.id) ?? null, m[current]));
+  if (staleClaim || staleDomain || staleMemo) {
+    const what = staleClaim
+      ? `claim ${staleClaim.id}`
+      : staleDomain
+        ? `domain ${staleDomain.id}`
+        : `memo ${staleMemo?.id}`;
     throw new DossierError(
       'conflict',
       `cannot ${target === 'before' ? 'undo' : 'redo'} "${e.label}": ${what} was changed outside this session. The undo history was cleared.`,
@@ -367,6 +438,24 @@ function restore(db: Db, e: Entry, current: 'before' | 'after', target: 'before'
       );
     }
     delDomain.run(d.id);
+  }
+  restoreMemos(db, e, target);
+}
+
+/** Memos last: they link to claims and documents restored above. */
+function restoreMemos(db: Db, e: Entry, target: 'before' | 'after'): void {
+  const del = db.cached('DELETE FROM memos WHERE id = ?');
+  const upsert = db.cached(
+    `INSERT INTO memos (${MEMO_COLUMNS}) VALUES (@id, @title, @text, @analyst, @document_id, @claim_id,
+       @created_at, @updated_at)
+     ON CONFLICT (id) DO UPDATE SET title = excluded.title, text = excluded.text, analyst = excluded.analyst,
+       document_id = excluded.document_id, claim_id = excluded.claim_id, created_at = excluded.created_at,
+       updated_at = excluded.updated_at`,
+  );
+  for (const m of e.memos) {
+    const t = m[target];
+    if (t === null) del.run(m.id);
+    else upsert.run(t);
   }
 }
 

@@ -46,8 +46,8 @@ export interface SearchOptions {
   hits?: boolean;
 }
 
-const OPEN = '\uE000';
-const CLOSE = '\uE001';
+export const OPEN = '\uE000';
+export const CLOSE = '\uE001';
 const OPERATORS = new Set(['AND', 'OR', 'NOT']);
 const COLUMNS = new Set(['title', 'text', 'meta_text']);
 const MAX_HITS = 5000;
@@ -104,7 +104,7 @@ function word(w: string, beforeParen: boolean): string {
   return `"${body.replace(/"/g, '""')}"${star ? '*' : ''}`;
 }
 
-function wrapFtsError(error: unknown): never {
+export function wrapFtsError(error: unknown): never {
   const message = error instanceof Error ? error.message : String(error);
   if (/fts5|no such column|unknown special query|malformed MATCH/i.test(message)) {
     const detail = /syntax error near ""/.test(message)

@@ -18,6 +18,7 @@ export const CHANGE_TABLES = [
   'claims',
   'claim_domains',
   'project_meta',
+  'memos',
 ] as const;
 export const ChangeTable = z.enum(CHANGE_TABLES);
 export type ChangeTable = z.infer<typeof ChangeTable>;

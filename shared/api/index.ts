@@ -6,6 +6,7 @@ import { exportsMethods } from './exports';
 import { gridsMethods } from './grids';
 import { teamworkMethods } from './teamwork';
 import { backupsMethods } from './backups';
+import { memosMethods } from './memos';
 import type { MethodSpec } from './method';
 
 // The one API contract. Each area of the product adds its methods in its own module and spreads it here.
@@ -17,6 +18,7 @@ export const api = {
   ...gridsMethods,
   ...teamworkMethods,
   ...backupsMethods,
+  ...memosMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

@@ -7,6 +7,7 @@ import { exportHandlers } from './exportHandlers';
 import { gridHandlers } from './gridHandlers';
 import { teamworkHandlers } from './teamworkHandlers';
 import { backupHandlers } from './backupHandlers';
+import { memoHandlers } from './memoHandlers';
 
 export type Handler<M extends MethodName> = (
   project: Project,
@@ -23,4 +24,5 @@ export const handlers: Handlers = {
   ...gridHandlers,
   ...teamworkHandlers,
   ...backupHandlers,
+  ...memoHandlers,
 };

@@ -29,6 +29,11 @@ const TRACKED: Record<ChangeTable, { id: string; doc: string }> = {
   },
   // Keyed by name, no id: reported as a whole.
   project_meta: { id: '0', doc: '0' },
+  // A memo's document: the one it is linked to, or its claim's.
+  memos: {
+    id: 'r.id',
+    doc: 'COALESCE(r.document_id, (SELECT MAX(document_id) FROM main.claims WHERE id = r.claim_id), 0)',
+  },
 };
 
 function triggerSql(table: ChangeTable, op: 'INSERT' | 'UPDATE' | 'DELETE', row: 'NEW' | 'OLD'): string {

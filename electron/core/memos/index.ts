@@ -1,0 +1,2 @@
+export { addMemo, deleteMemo, getMemo, linkMemo, listMemos, unlinkMemo, updateMemo } from './memos';
+export { searchMemos } from './searchMemos';
