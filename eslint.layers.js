@@ -1,7 +1,7 @@
 // The layers and what each may import, as allow-lists (eslint-plugin-boundaries): anything not allowed here fails
 // lint. shared/ is pure code for both sides; electron/core is the engine (plain Node); the doors (CLI, Electron main
 // and preload, web mode) reach the core only through its public entry; the renderer sees only shared/ and itself.
-// tests/unit/lint/layers.test.ts proves each rule fails on a sample file.
+// tests/unit/layers/layers.test.ts proves each rule fails on a sample file.
 import boundaries from 'eslint-plugin-boundaries';
 
 /**
