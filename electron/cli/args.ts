@@ -43,6 +43,9 @@ export const OPTIONS = {
   positions: { type: 'string' },
   analysts: { type: 'string', multiple: true },
   threshold: { type: 'string' },
+  title: { type: 'string' },
+  text: { type: 'string' },
+  claim: { type: 'string' },
 } as const;
 
 export function parseCli(argv: string[]) {

@@ -40,6 +40,8 @@ export const USAGE = {
   backup: 'dossier backup <project>   (into the backups folder beside the project)',
   backups: 'dossier backups <project> [--json]   (newest first: path, date, documents, claims)',
   restore: 'dossier restore <project> <backup path>   (the state before is kept as a backup first)',
+  memo: 'dossier memo add <project> --title <t> --text <markdown> [--doc <id>] [--claim <id>]',
+  memos: 'dossier memos <project> [--doc <id>] [--claim <id>] [--json]   (most recently changed first)',
   serve:
     'dossier serve [<project>] [--port N] [--data-dir <dir>]   (no project: the sample project in the data folder)',
 } as const;

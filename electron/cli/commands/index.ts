@@ -41,4 +41,6 @@ export const commands: CommandEntry[] = [
   entry('backup', async () => (await import('./backups')).backup),
   entry('backups', async () => (await import('./backups')).backups),
   entry('restore', async () => (await import('./backups')).restore),
+  entry('memo', async () => (await import('./memos')).memo),
+  entry('memos', async () => (await import('./memos')).memos),
 ];
