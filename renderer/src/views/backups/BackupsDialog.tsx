@@ -147,8 +147,12 @@ export function BackupsDialog(props: { onClose: () => void }): ReactNode {
                 <tr>
                   <th scope="col">Date</th>
                   <th scope="col">Made</th>
-                  <th scope="col">Documents</th>
-                  <th scope="col">Claims</th>
+                  <th scope="col" className="num">
+                    Documents
+                  </th>
+                  <th scope="col" className="num">
+                    Claims
+                  </th>
                   <th scope="col">
                     <span className="sr-only">Action</span>
                   </th>
