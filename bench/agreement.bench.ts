@@ -102,19 +102,24 @@ function run(layout: Layout): string {
     const input = { analysts: ANALYSTS, segmentThreshold: 90 };
     computeAgreement(db, input); // warm-up: statements prepared, texts cached
     const times: number[] = [];
+    const cpu: number[] = [];
     let result: ReturnType<typeof computeAgreement> | null = null;
     for (let i = 0; i < RUNS; i++) {
       const t = performance.now();
+      const c = process.cpuUsage();
       result = computeAgreement(db, input);
       times.push(performance.now() - t);
+      const used = process.cpuUsage(c);
+      cpu.push((used.user + used.system) / 1000);
     }
+    cpu.sort((a, b) => a - b);
     const two = performance.now();
     computeAgreement(db, { ...input, analysts: ANALYSTS.slice(0, 2) });
     const twoMs = performance.now() - two;
     closeProject(p);
     times.sort((a, b) => a - b);
     const o = result!.overall;
-    return `| ${layout.name} | ${claims.toLocaleString('en')} | ${percentile(times, 50).toFixed(0)} | ${times[times.length - 1].toFixed(0)} | ${twoMs.toFixed(0)} | ${o.alpha!.toFixed(3)} | ${o.percentAgreement!.toFixed(3)} | ${os.loadavg()[0].toFixed(1)} |`;
+    return `| ${layout.name} | ${claims.toLocaleString('en')} | ${percentile(times, 50).toFixed(0)} | ${times[times.length - 1].toFixed(0)} | ${percentile(cpu, 50).toFixed(0)} | ${twoMs.toFixed(0)} | ${o.alpha!.toFixed(3)} | ${o.percentAgreement!.toFixed(3)} | ${os.loadavg()[0].toFixed(1)} |`;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -125,10 +130,10 @@ writeSection(
   'agreement',
   'Agreement (issue 15)',
   [
-    `computeAgreement over ${CHARS.toLocaleString('en')} characters (code points; the texts hold emoji) × ${DOMAINS} domains × ${ANALYSTS.length} analysts: percent agreement, κ for each pair, α, per domain and pooled, and the segment table (every claim with its coverage by the others). Claims per analyst and domain: 10 or 50 per 10,000 characters, 30–430 characters long, the second and third analyst coding 85 % of the first one's passages with boundaries up to 10 characters off. Median and max of ${RUNS} runs after a warm-up; "2 analysts" is one run with the first two. Load average (1 min) at the end of each layout on the shared 2-core machine.`,
+    `computeAgreement over ${CHARS.toLocaleString('en')} characters (code points; the texts hold emoji) × ${DOMAINS} domains × ${ANALYSTS.length} analysts: percent agreement, κ for each pair, α, per domain and pooled, and the segment table (every claim with its coverage by the others). Claims per analyst and domain: 10 or 50 per 10,000 characters, 30–430 characters long, the second and third analyst coding 85 % of the first one's passages with boundaries up to 10 characters off. Median and max of ${RUNS} runs after a warm-up (wall time, and CPU time of the process, less sensitive to the load); "2 analysts" is one run with the first two. Load average (1 min) at the end of each layout on the shared 2-core machine.`,
     '',
-    '| layout | claims | median ms | max ms | 2 analysts ms | overall α | overall agreement | load avg |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| layout | claims | median ms | max ms | median CPU ms | 2 analysts ms | overall α | overall agreement | load avg |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows,
     '',
     `Target < 1 s for 1 M characters × 10 domains × 3 analysts. Peak RSS ${peakRssMb().toFixed(0)} MB.`,
