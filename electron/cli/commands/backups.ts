@@ -1,10 +1,14 @@
 import path from 'node:path';
 import type { Backup } from '../../../shared/api/backups';
-import { restoreProjectFile } from '../../core/backups';
+import { backupsOfFile, restoreProjectFile } from '../../core/backups';
 import { call, type Command, needProject, table, UsageError } from '../command';
 import { USAGE } from '../usage';
 
 // The CLI backs up only when asked (the app's doors back up automatically: core/backups/auto.ts).
+
+/** A failure to open the project because it is damaged (its message names the latest good backup). */
+const isDamaged = (error: unknown): boolean =>
+  error instanceof Error && /damaged|not a Dossier project|not an SQLite/.test(error.message);
 
 function describe(b: Backup): string {
   const what = b.problem
@@ -26,7 +30,16 @@ export const backups: Command = {
   name: 'backups',
   usage: USAGE['backups'],
   run: async ([file]) => {
-    const { folder, backups: list } = await call(needProject(file), 'listBackups', {});
+    if (!file) throw new UsageError('name a project file');
+    let listed: { folder: string; backups: Backup[] };
+    try {
+      listed = await call(needProject(file), 'listBackups', {});
+    } catch (error) {
+      // A damaged project's backups are what its analyst needs to see: listed from the file's name alone.
+      if (!isDamaged(error)) throw error;
+      listed = backupsOfFile(file);
+    }
+    const { folder, backups: list } = listed;
     return {
       json: list,
       text: list.length
@@ -52,8 +65,7 @@ export const restore: Command = {
       project = needProject(file);
     } catch (error) {
       // A project that cannot be opened (damaged) is restored from its file; its message said to come here.
-      if (!(error instanceof Error) || !/damaged|not a Dossier project|not an SQLite/.test(error.message))
-        throw error;
+      if (!isDamaged(error)) throw error;
       const r = await restoreProjectFile(file, given);
       return {
         json: { restored: { path: r.restored }, damagedCopy: r.damagedCopy },

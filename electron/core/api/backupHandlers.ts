@@ -1,5 +1,4 @@
-import { createBackup, listBackups, pruneBackups } from '../backups/create';
-import { backupsFolder } from '../backups/location';
+import { backupsOfFile, createBackup, pruneBackups } from '../backups/create';
 import { restoreBackup } from '../backups/restore';
 import type { Handler } from './handlers';
 
@@ -11,6 +10,6 @@ export const backupHandlers: { [M in BackupMethod]: Handler<M> } = {
     pruneBackups(p.path);
     return made;
   },
-  listBackups: (p) => ({ folder: backupsFolder(p.path), backups: listBackups(p.path) }),
+  listBackups: (p) => backupsOfFile(p.path),
   restoreBackup: (p, i) => restoreBackup(p, i.path),
 };

@@ -164,6 +164,11 @@ export function listBackups(projectPath: string): BackupInfo[] {
   });
 }
 
+/** The backups of a project file and their folder, without opening the project (one that is damaged, say). */
+export function backupsOfFile(projectPath: string): { folder: string; backups: BackupInfo[] } {
+  return { folder: backupsFolder(projectPath), backups: listBackups(projectPath) };
+}
+
 /** The newest backup that can be read, or undefined. */
 export function latestGoodBackup(projectPath: string): BackupInfo | undefined {
   return listBackups(projectPath).find((b) => !b.problem);

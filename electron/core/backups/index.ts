@@ -3,4 +3,4 @@
 // opened. Everything else goes through the API (createBackup, listBackups, restoreBackup).
 export { enableAutoBackups, disableAutoBackups, AUTO_BACKUP_MINUTES } from './auto';
 export { openCheckedProject, openProjectExplained, restoreProjectFile, damagedProjectError } from './health';
-export { latestGoodBackup } from './create';
+export { latestGoodBackup, backupsOfFile } from './create';

@@ -92,6 +92,8 @@ describe('dossier backup, backups, restore', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`The latest good backup is ${made.path}`);
     expect(r.stderr).toContain(`dossier restore "${file}" "${made.path}"`);
+    // Its backups are listed all the same, to choose from.
+    expect(json<Listed[]>('backups', file).map((b) => b.path)).toEqual([made.path]);
     const restored = dossier('restore', file, made.path);
     expect(restored.code).toBe(0);
     expect(restored.stdout).toMatch(/The damaged file was kept as .*\.damaged/);
