@@ -10,6 +10,7 @@ import {
   setClaimDomains,
 } from './claims';
 import type { Db } from './db';
+import { passagesOf } from './autocodeContext';
 import { assertDomainsApplicable } from './domains';
 import { DossierError } from './errors';
 import { claimStates, recordEdit } from './history';
@@ -17,7 +18,8 @@ import { regexScanner } from './regexScan';
 import { getAnalyst } from './settings';
 
 // Autocode: find every occurrence of a word, phrase or regular expression in the corpus (or one document), show
-// each in context, then tag the chosen ones with chosen domains in one undoable step.
+// each as the passage it would become (the hit, its sentence, its paragraph or N words around: autocodeContext.ts),
+// then tag the chosen ones with chosen domains in one undoable step.
 
 export type { AutocodeHit, AutocodeQuery, AutocodeResult, AutocodeSearch } from '../../shared/api/codebook';
 
@@ -73,6 +75,7 @@ export async function autocodeSearch(
   const re = compilePattern(q);
   const limit = Math.min(Math.max(1, Math.floor(q.limit ?? DEFAULT_HIT_LIMIT)), MAX_HIT_LIMIT);
   const context = Math.min(Math.max(0, Math.floor(q.context ?? 60)), 1_000);
+  const unit = q.unit ?? 'hit';
   const one =
     q.docId !== undefined
       ? { id: q.docId, title: docTitle(db, q.docId), text: documentText(db, q.docId) }
@@ -96,7 +99,7 @@ export async function autocodeSearch(
     (id) => titles.get(id) ?? `document ${id}`,
     options.budgetMs,
   );
-  const out: AutocodeSearch = { hits: [], total: 0, truncated: false, documents: 0, skipped: 0 };
+  const out: AutocodeSearch = { hits: [], total: 0, truncated: false, documents: 0, skipped: 0, merged: 0 };
   try {
     for (let batch = nextBatch(-1); batch.length; batch = nextBatch(batch[batch.length - 1].id)) {
       for (const d of batch) titles.set(d.id, d.title);
@@ -113,10 +116,9 @@ export async function autocodeSearch(
           const key = `${c.start}:${c.end}`;
           if (!existing.has(key)) existing.set(key, c);
         }
-        for (let k = 0; k < m.hits.length; k += 2) {
-          const start = m.hits[k];
-          const end = m.hits[k + 1];
+        for (const { start, end, marks } of passagesOf(doc.text, m.hits, unit, q.words)) {
           const same = existing.get(`${start}:${end}`);
+          out.merged = (out.merged ?? 0) + marks.length - 1;
           out.hits.push({
             docId: doc.id,
             docTitle: doc.title,
@@ -127,6 +129,7 @@ export async function autocodeSearch(
             after: contextSlice(doc.text, end, end + context),
             claimId: same?.id ?? null,
             claimDomainIds: same?.domainIds ?? [],
+            marks,
           });
         }
       }

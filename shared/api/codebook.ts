@@ -72,6 +72,9 @@ export const DeletePreview = z.object({
   childrenMoveTo: NamedRef.nullable(),
 });
 
+export const AutocodeUnit = z.enum(['hit', 'sentence', 'paragraph', 'words']);
+export type AutocodeUnit = z.infer<typeof AutocodeUnit>;
+
 export const AutocodeHit = z.object({
   docId: Id,
   docTitle: z.string(),
@@ -84,6 +87,13 @@ export const AutocodeHit = z.object({
   claimId: Id.nullable(),
   /** The domains of that claim (empty when there is none). */
   claimDomainIds: z.array(Id),
+  /**
+   * The matches inside [start, end) (document offsets), in text order: with a context unit the passage holds its
+   * hit, and several hits whose passages overlap share one. Left out by older cores: then [start, end) is the hit.
+   */
+  marks: z
+    .array(z.object({ start: z.number().int().nonnegative(), end: z.number().int().positive() }))
+    .optional(),
 });
 export type AutocodeHit = z.infer<typeof AutocodeHit>;
 
@@ -100,6 +110,10 @@ export const AutocodeQuery = z.object({
   limit: z.number().int().positive().max(50_000).optional(),
   /** Characters of context shown each side; default 60. */
   context: z.number().int().nonnegative().max(1_000).optional(),
+  /** What each hit becomes as a claim: the hit itself (default), its sentence, its paragraph, or N words around. */
+  unit: AutocodeUnit.optional(),
+  /** Words each side of the hit for unit "words"; default 10. */
+  words: z.number().int().positive().max(500).optional(),
 });
 export type AutocodeQuery = z.infer<typeof AutocodeQuery>;
 
@@ -112,6 +126,8 @@ export const AutocodeSearch = z.object({
   documents: z.number().int().nonnegative(),
   /** Matches left out because they are only white space (they cannot be claims); empty matches are ignored. */
   skipped: z.number().int().nonnegative(),
+  /** Returned matches that share their passage with another (so `hits` holds fewer passages than matches). */
+  merged: z.number().int().nonnegative().optional(),
 });
 export type AutocodeSearch = z.infer<typeof AutocodeSearch>;
 

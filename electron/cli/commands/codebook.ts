@@ -103,7 +103,11 @@ export const autocode: Command = {
     const hits = [];
     for (const h of s.hits) {
       const text = await textOf(h.docId);
-      hits.push({ ...h, start: toCodePointOffset(text, h.start), end: toCodePointOffset(text, h.end) });
+      const cp = (x: { start: number; end: number }) => ({
+        start: toCodePointOffset(text, x.start),
+        end: toCodePointOffset(text, x.end),
+      });
+      hits.push({ ...h, ...cp(h), marks: h.marks?.map(cp) });
     }
     const json = {
       pattern: v.pattern,
