@@ -60,6 +60,15 @@ function domainSets(db: Db, ids: number[], subdomains: boolean): number[][] {
   return ids.map((id) => [id]);
 }
 
+/** A filter naming a set that is not there is a mistake to report, not an empty result. */
+function assertSets(db: Db, ids: number[]): void {
+  const missing = cached(
+    db,
+    'SELECT value FROM json_each(?) WHERE value NOT IN (SELECT id FROM document_sets) LIMIT 1',
+  ).get(json(ids)) as { value: number } | undefined;
+  if (missing) throw new DossierError('not_found', `no document set with id ${missing.value}`);
+}
+
 /**
  * The WHERE clause and parameters for a query. With `byClaim`, a domain condition tests each claim's tags (for a
  * first page in claim order, which then reads only the claims it shows) instead of collecting every tagged claim
@@ -94,6 +103,13 @@ export function claimWhere(db: Db, q: ClaimQuery = {}, options: { byClaim?: bool
   if (q.docIds) {
     where.push('c.document_id IN (SELECT value FROM json_each(?))');
     params.push(json(q.docIds));
+  }
+  if (q.setIds) {
+    assertSets(db, q.setIds);
+    where.push(
+      'c.document_id IN (SELECT document_id FROM document_set_members WHERE set_id IN (SELECT value FROM json_each(?)))',
+    );
+    params.push(json(q.setIds));
   }
   if (q.row) {
     const { dimension, key } = q.row;

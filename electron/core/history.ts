@@ -55,6 +55,15 @@ export interface MemoState {
   updated_at: string;
 }
 
+/** A document set's columns with its members (sets/). */
+export interface SetState {
+  id: number;
+  name: string;
+  description: string;
+  created_at: string;
+  docIds: number[];
+}
+
 interface Change<T> {
   id: number;
   before: T | null;
@@ -66,6 +75,7 @@ interface Entry {
   claims: Change<ClaimState>[];
   domains: Change<DomainState>[];
   memos: Change<MemoState>[];
+  sets: Change<SetState>[];
 }
 
 /** Declares what an edit touches; call before changing a row, or right after creating one. */
@@ -76,6 +86,8 @@ export interface Tracker {
   createdDomains(ids: Iterable<number>): void;
   memos(ids: Iterable<number>): void;
   createdMemos(ids: Iterable<number>): void;
+  sets(ids: Iterable<number>): void;
+  createdSets(ids: Iterable<number>): void;
 }
 
 export interface HistorySession {
@@ -85,6 +97,7 @@ export interface HistorySession {
     claims: Map<number, ClaimState | null>;
     domains: Map<number, DomainState | null>;
     memos: Map<number, MemoState | null>;
+    sets: Map<number, SetState | null>;
   } | null;
   /** > 0 inside withoutHistory. */
   suspended: number;
@@ -147,6 +160,28 @@ export function memoStates(db: Db, ids: number[]): Map<number, MemoState> {
   return out;
 }
 
+export function setStates(db: Db, ids: number[]): Map<number, SetState> {
+  const out = new Map<number, SetState>();
+  if (ids.length === 0) return out;
+  const rows = db
+    .cached(
+      `SELECT id, name, description, created_at,
+         (SELECT group_concat(document_id) FROM document_set_members WHERE set_id = s.id) AS doc_ids
+       FROM document_sets s WHERE id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(ids)) as (Omit<SetState, 'docIds'> & { doc_ids: string | null })[];
+  for (const { doc_ids, ...r } of rows) {
+    const docIds = doc_ids
+      ? doc_ids
+          .split(',')
+          .map(Number)
+          .sort((a, b) => a - b)
+      : [];
+    out.set(r.id, { ...r, docIds });
+  }
+  return out;
+}
+
 /** Memos linked to these claims: deleting a claim unlinks them, so its undo must link them again. */
 function memosOfClaims(db: Db, claimIds: number[]): number[] {
   if (claimIds.length === 0) return [];
@@ -175,6 +210,7 @@ export function recordEdit<T>(db: Db, label: string, fn: (t: Tracker) => T): T {
     claims: new Map<number, ClaimState | null>(),
     domains: new Map<number, DomainState | null>(),
     memos: new Map<number, MemoState | null>(),
+    sets: new Map<number, SetState | null>(),
   };
   s.active = active;
   try {
@@ -184,7 +220,7 @@ export function recordEdit<T>(db: Db, label: string, fn: (t: Tracker) => T): T {
       writeLog(db, e, label);
       return { result, e };
     })();
-    if (entry.e.claims.length || entry.e.domains.length || entry.e.memos.length) {
+    if (entry.e.claims.length || entry.e.domains.length || entry.e.memos.length || entry.e.sets.length) {
       s.undo.push(entry.e);
       if (s.undo.length > HISTORY_LIMIT) s.undo.splice(0, s.undo.length - HISTORY_LIMIT);
       s.redo = [];
@@ -202,6 +238,8 @@ const IGNORE: Tracker = {
   createdDomains() {},
   memos() {},
   createdMemos() {},
+  sets() {},
+  createdSets() {},
 };
 
 function tracker(db: Db, active: NonNullable<HistorySession['active']>): Tracker {
@@ -229,6 +267,8 @@ function tracker(db: Db, active: NonNullable<HistorySession['active']>): Tracker
     createdDomains: (ids) => created(active.domains, ids),
     memos: trackMemos,
     createdMemos: (ids) => created(active.memos, ids),
+    sets: (ids) => track(active.sets, ids, (x) => setStates(db, x)),
+    createdSets: (ids) => created(active.sets, ids),
   };
 }
 
@@ -255,11 +295,17 @@ function buildEntry(db: Db, label: string, active: NonNullable<HistorySession['a
     const after = memosAfter.get(id) ?? null;
     if (!same(before, after)) memos.push({ id, before, after });
   }
-  return { label, claims, domains, memos };
+  const setsAfter = setStates(db, [...active.sets.keys()]);
+  const sets: Change<SetState>[] = [];
+  for (const [id, before] of active.sets) {
+    const after = setsAfter.get(id) ?? null;
+    if (!same(before, after)) sets.push({ id, before, after });
+  }
+  return { label, claims, domains, memos, sets };
 }
 
 function writeLog(db: Db, e: Entry, action: string): void {
-  if (!e.claims.length && !e.domains.length && !e.memos.length) return;
+  if (!e.claims.length && !e.domains.length && !e.memos.length && !e.sets.length) return;
   const at = nowIso();
   const analyst = getAnalyst(db);
   const stmt = db.cached(
@@ -268,6 +314,7 @@ function writeLog(db: Db, e: Entry, action: string): void {
   for (const c of e.claims) stmt.run(at, analyst, action, 'claim', c.id);
   for (const d of e.domains) stmt.run(at, analyst, action, 'domain', d.id);
   for (const m of e.memos) stmt.run(at, analyst, action, 'memo', m.id);
+  for (const x of e.sets) stmt.run(at, analyst, action, 'set', x.id);
 }
 
 export interface HistoryState {
@@ -380,12 +427,19 @@ function restore(db: Db, e: Entry, current: 'before' | 'after', target: 'before'
   const staleClaim = e.claims.find((c) => !same(nowClaims.get(c.id) ?? null, c[current]));
   const staleDomain = e.domains.find((d) => !same(nowDomains.get(d.id) ?? null, d[current]));
   const staleMemo = e.memos.find((m) => !same(nowMemos.get(m.id) ?? null, m[current]));
-  if (staleClaim || staleDomain || staleMemo) {
+  const nowSets = setStates(
+    db,
+    e.sets.map((x) => x.id),
+  );
+  const staleSet = e.sets.find((x) => !same(nowSets.get(x.id) ?? null, x[current]));
+  if (staleClaim || staleDomain || staleMemo || staleSet) {
     const what = staleClaim
       ? `claim ${staleClaim.id}`
       : staleDomain
         ? `domain ${staleDomain.id}`
-        : `memo ${staleMemo?.id}`;
+        : staleMemo
+          ? `memo ${staleMemo.id}`
+          : `document set ${staleSet?.id}`;
     throw new DossierError(
       'conflict',
       `cannot ${target === 'before' ? 'undo' : 'redo'} "${e.label}": ${what} was changed outside this session. The undo history was cleared.`,
@@ -440,6 +494,31 @@ function restore(db: Db, e: Entry, current: 'before' | 'after', target: 'before'
     delDomain.run(d.id);
   }
   restoreMemos(db, e, target);
+  restoreSets(db, e, target);
+}
+
+/** Sets and their members, as the step left them (their documents are not part of any step). */
+function restoreSets(db: Db, e: Entry, target: 'before' | 'after'): void {
+  const del = db.cached('DELETE FROM document_sets WHERE id = ?');
+  const upsert = db.cached(
+    `INSERT INTO document_sets (id, name, description, created_at) VALUES (@id, @name, @description, @created_at)
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name, description = excluded.description,
+       created_at = excluded.created_at`,
+  );
+  const clear = db.cached('DELETE FROM document_set_members WHERE set_id = ?');
+  const add = db.cached(
+    'INSERT INTO document_set_members (set_id, document_id) SELECT ?, value FROM json_each(?)',
+  );
+  // Deletions first, so that a set renamed into a name another one gave up does not collide.
+  for (const x of e.sets) if (x[target] === null) del.run(x.id);
+  for (const x of e.sets) {
+    const t = x[target];
+    if (!t) continue;
+    const { docIds, ...row } = t;
+    upsert.run(row);
+    clear.run(x.id);
+    add.run(x.id, JSON.stringify(docIds));
+  }
 }
 
 /** Memos last: they link to claims and documents restored above. */

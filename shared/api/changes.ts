@@ -19,6 +19,8 @@ export const CHANGE_TABLES = [
   'claim_domains',
   'project_meta',
   'memos',
+  'document_sets',
+  'document_set_members',
 ] as const;
 export const ChangeTable = z.enum(CHANGE_TABLES);
 export type ChangeTable = z.infer<typeof ChangeTable>;

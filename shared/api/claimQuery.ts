@@ -21,6 +21,8 @@ export const CredibilityChoice = z.union([Credibility, z.literal('none')]);
  */
 export const ClaimQueryFields = {
   docIds: z.array(Id).optional(),
+  /** Claims in the documents of any of these document sets. */
+  setIds: z.array(Id).optional(),
   /** Claims tagged with these domains: with any of them (domainMatch 'any', the default) or with each ('all'). */
   domainIds: z.array(Id).optional(),
   domainMatch: z.enum(['any', 'all']).optional(),
@@ -70,6 +72,7 @@ export interface ClaimQueryDefaults {
 
 const LIST_FIELDS = [
   'docIds',
+  'setIds',
   'domainIds',
   'attributes',
   'actors',
@@ -89,6 +92,7 @@ export function claimQueryOf(i: ClaimQueryInput, defaults: ClaimQueryDefaults): 
   const search = [i.search, i.query].filter((s) => s !== undefined && s.trim() !== '').join(' ');
   const q: ClaimQuery = {
     docIds: joined(i.docIds, i.docId),
+    setIds: i.setIds,
     domainIds: joined(i.domainIds, i.domainId),
     domainMatch: i.domainMatch,
     subdomains: i.subdomains ?? (i.exactDomains !== undefined ? !i.exactDomains : defaults.subdomains),

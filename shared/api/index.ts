@@ -7,6 +7,7 @@ import { gridsMethods } from './grids';
 import { teamworkMethods } from './teamwork';
 import { backupsMethods } from './backups';
 import { memosMethods } from './memos';
+import { setsMethods } from './sets';
 import type { MethodSpec } from './method';
 
 // The one API contract. Each area of the product adds its methods in its own module and spreads it here.
@@ -19,6 +20,7 @@ export const api = {
   ...teamworkMethods,
   ...backupsMethods,
   ...memosMethods,
+  ...setsMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

@@ -8,6 +8,7 @@ import { gridHandlers } from './gridHandlers';
 import { teamworkHandlers } from './teamworkHandlers';
 import { backupHandlers } from './backupHandlers';
 import { memoHandlers } from './memoHandlers';
+import { setHandlers } from './setHandlers';
 
 export type Handler<M extends MethodName> = (
   project: Project,
@@ -25,4 +26,5 @@ export const handlers: Handlers = {
   ...teamworkHandlers,
   ...backupHandlers,
   ...memoHandlers,
+  ...setHandlers,
 };

@@ -34,6 +34,9 @@ const TRACKED: Record<ChangeTable, { id: string; doc: string }> = {
     id: 'r.id',
     doc: 'COALESCE(r.document_id, (SELECT MAX(document_id) FROM main.claims WHERE id = r.claim_id), 0)',
   },
+  document_sets: { id: 'r.id', doc: '0' },
+  // Reported by set; the member's document is named, so that a view of that document knows.
+  document_set_members: { id: 'r.set_id', doc: 'r.document_id' },
 };
 
 function triggerSql(table: ChangeTable, op: 'INSERT' | 'UPDATE' | 'DELETE', row: 'NEW' | 'OLD'): string {

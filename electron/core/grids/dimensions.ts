@@ -1,5 +1,6 @@
 import type { Db } from '../db';
 import { DossierError } from '../errors';
+import { isSetDimension, setRows } from './setRows';
 
 /** One row of a grid: a document, or one value of a document attribute (null: documents without a value). */
 export interface RowDef {
@@ -15,8 +16,21 @@ export interface RowSet {
   dimension: string;
   label: string;
   rows: RowDef[];
-  /** Row index of every document. */
+  /** Row index of every document (its first row where rows overlap, as document sets do: see rowsOfDoc). */
   rowOfDoc: Map<number, number>;
+}
+
+/** Every row index of every document: sets overlap, so a document may count in several rows. */
+export function rowsOfDoc(set: RowSet): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  set.rows.forEach((row, i) => {
+    for (const id of row.docIds) {
+      const list = out.get(id);
+      if (list) list.push(i);
+      else out.set(id, [i]);
+    }
+  });
+  return out;
 }
 
 interface DocRow {
@@ -107,13 +121,14 @@ function resolve(db: Db, dimension: string, sizes: boolean): Resolved {
   }
   throw new DossierError(
     'invalid_input',
-    `unknown row dimension "${dimension}" (use documents, source, published, published:month, attr:<name>, attr:<date name>:year or :month)`,
+    `unknown row dimension "${dimension}" (use documents, source, published, published:month, set, set:<id>,<id>, attr:<name>, attr:<date name>:year or :month)`,
   );
 }
 
 /** The rows of a grid for a row dimension, each with its documents (and, with `sizes`, their characters and words). */
 export function rowSet(db: Db, dimension = 'documents', options: { sizes?: boolean } = {}): RowSet {
   const sizes = options.sizes ?? false;
+  if (isSetDimension(dimension)) return setRows(db, dimension, sizes);
   if (dimension === 'documents') {
     const docs = db
       .prepareOnce(
@@ -170,6 +185,7 @@ export function rowDimensions(db: Db): { id: string; label: string }[] {
     { id: 'published', label: 'Published (year)' },
     { id: 'published:month', label: 'Published (month)' },
   ];
+  if (db.cached('SELECT 1 FROM document_sets LIMIT 1').get()) out.push({ id: 'set', label: 'Set' });
   const attrs = db.cached('SELECT name, type FROM attributes ORDER BY name COLLATE NOCASE').all() as {
     name: string;
     type: string;

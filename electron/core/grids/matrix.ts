@@ -3,7 +3,7 @@ import { Measure, type Matrix as MatrixSchema } from '../../../shared/api/grids'
 import { wordCount } from '../../../shared/text';
 import type { Db } from '../db';
 import { DossierError } from '../errors';
-import { rowSet, type RowSet } from './dimensions';
+import { rowSet, rowsOfDoc, type RowSet } from './dimensions';
 import { domainTree, type DomainTree } from './domainTree';
 import { cached } from './cache';
 import { eachEntry, perSet, readSummaries } from './summaries';
@@ -38,15 +38,17 @@ export function buildMatrix(db: Db, q: MatrixQuery = {}): Matrix {
   const tree = domainTree(db);
   const nCols = tree.columns.length;
   const nRows = set.rows.length;
-  // Per row and column, plus one extra column (index nCols) for "any domain" — the row totals.
+  // Per row and column, plus one extra column (index nCols) for "any domain" — the row totals. The column totals
+  // have their own accumulator, which each document reaches once: rows may overlap (document sets), and a claim in
+  // two sets is still one claim of the corpus.
   const acc = set.rows.map(() => new Float64Array(nCols + 1));
-  if (measure === 'count') addCounts(db, set, tree, acc);
-  else if (measure === 'docs') addDocs(db, set, tree, acc);
-  else addCoverage(db, set, tree, acc, measure);
-
   const columnSums = new Float64Array(nCols + 1);
-  for (const r of acc) for (let c = 0; c <= nCols; c++) columnSums[c] += r[c];
-  const allChars = set.rows.reduce((s, r) => s + r.chars, 0);
+  const targets = targetsOf(set, acc, columnSums);
+  if (measure === 'count') addCounts(db, tree, targets);
+  else if (measure === 'docs') addDocs(db, tree, targets);
+  else addCoverage(db, tree, targets, measure);
+
+  const allChars = distinctChars(db, set, sized);
   const pct = (covered: number, chars: number): number => (chars > 0 ? (100 * covered) / chars : 0);
   const values = acc.map((r, i) => {
     const out = new Array<number>(nCols);
@@ -84,6 +86,29 @@ export function buildMatrix(db: Db, q: MatrixQuery = {}): Matrix {
   };
 }
 
+type Targets = (docId: number) => Float64Array[] | undefined;
+
+/** The accumulators a document's figures go into: each of its rows' and, once, the column totals'. */
+function targetsOf(set: RowSet, acc: Float64Array[], totals: Float64Array): Targets {
+  const of: (Float64Array[] | undefined)[] = [];
+  for (const [docId, rows] of rowsOfDoc(set)) of[docId] = [...rows.map((r) => acc[r]), totals];
+  return (docId) => of[docId];
+}
+
+/** Characters of the documents in any row, each once (rows of sets overlap). */
+function distinctChars(db: Db, set: RowSet, sized: boolean): number {
+  if (!sized) return 0;
+  const rowsSum = set.rows.reduce((s, r) => s + r.chars, 0);
+  const docs = set.rows.reduce((s, r) => s + r.docIds.length, 0);
+  if (docs === set.rowOfDoc.size) return rowsSum;
+  return db
+    .prepareOnce(
+      'SELECT COALESCE(sum(char_count), 0) FROM documents WHERE id IN (SELECT value FROM json_each(?))',
+    )
+    .pluck()
+    .get(JSON.stringify([...set.rowOfDoc.keys()])) as number;
+}
+
 /** A map with small integer keys as a plain array: lookups in the tight loops below cost an index, not a hash. */
 function byId<T>(map: Map<number, T>): (T | undefined)[] {
   const out: (T | undefined)[] = [];
@@ -98,36 +123,34 @@ function setColumns(tree: DomainTree): (set: number | string) => number[] {
 }
 
 /** Claims per row and column, from the documents' tag-set summaries: a claim counts once per column. */
-function addCounts(db: Db, set: RowSet, tree: DomainTree, acc: Float64Array[]): void {
+function addCounts(db: Db, tree: DomainTree, targets: Targets): void {
   const nCols = tree.columns.length;
-  const rowOf = byId(set.rowOfDoc);
   const columnsOf = setColumns(tree);
   readSummaries(db, 'tags', (docId, tagSets) => {
-    const r = rowOf[docId];
-    if (r === undefined) return;
-    const row = acc[r];
+    const rows = targets(docId);
+    if (rows === undefined) return;
     eachEntry(tagSets, (key, n) => {
       const cols = columnsOf(key);
-      for (let j = 0; j < cols.length; j++) row[cols[j]] += n;
-      row[nCols] += n;
+      for (const row of rows) {
+        for (let j = 0; j < cols.length; j++) row[cols[j]] += n;
+        row[nCols] += n;
+      }
     });
   });
 }
 
 /** Documents per row and column: a document counts once under every column one of its claims counts under. */
-function addDocs(db: Db, set: RowSet, tree: DomainTree, acc: Float64Array[]): void {
+function addDocs(db: Db, tree: DomainTree, targets: Targets): void {
   const nCols = tree.columns.length;
-  const rowOf = byId(set.rowOfDoc);
   const columnsOf = setColumns(tree);
   const last = new Float64Array(nCols + 1).fill(-1);
   readSummaries(db, 'tags', (docId, tagSets) => {
-    const r = rowOf[docId];
-    if (r === undefined) return;
-    const row = acc[r];
+    const rows = targets(docId);
+    if (rows === undefined) return;
     const mark = (c: number): void => {
       if (last[c] === docId) return;
       last[c] = docId;
-      row[c] += 1;
+      for (const row of rows) row[c] += 1;
     };
     eachEntry(tagSets, (key) => {
       for (const c of columnsOf(key)) mark(c);
@@ -222,13 +245,7 @@ function rangeMeasure(text: string, measure: 'coverage' | 'words'): (s: number, 
 }
 
 /** Characters (code points) or words inside the union of the claims' ranges, per document and column. */
-function addCoverage(
-  db: Db,
-  set: RowSet,
-  tree: DomainTree,
-  acc: Float64Array[],
-  measure: 'coverage' | 'words',
-): void {
+function addCoverage(db: Db, tree: DomainTree, targets: Targets, measure: 'coverage' | 'words'): void {
   const nCols = tree.columns.length;
   const claimsOf = db.prepare('SELECT id, start, end FROM claims WHERE document_id = ? ORDER BY start').raw();
   const tagsOf = db
@@ -244,16 +261,19 @@ function addCoverage(
   const mark = new Int32Array(nCols);
   let stamp = 0;
   for (const { id, text } of docs.iterate() as Iterable<{ id: number; text: string }>) {
-    const row = acc[set.rowOfDoc.get(id) ?? -1];
-    if (!row) continue;
+    const rows = targets(id);
+    if (!rows) continue;
     open.fill(-1);
     const measureOf = rangeMeasure(text, measure);
+    const add = (c: number, v: number): void => {
+      for (const row of rows) row[c] += v;
+    };
     const extend = (c: number, s: number, e: number): void => {
       if (open[c] >= 0 && s <= close[c]) {
         if (e > close[c]) close[c] = e;
         return;
       }
-      if (open[c] >= 0) row[c] += measureOf(open[c], close[c]);
+      if (open[c] >= 0) add(c, measureOf(open[c], close[c]));
       open[c] = s;
       close[c] = e;
     };
@@ -274,6 +294,6 @@ function addCoverage(
         extend(c, s, e);
       }
     }
-    for (let c = 0; c <= nCols; c++) if (open[c] >= 0) row[c] += measureOf(open[c], close[c]);
+    for (let c = 0; c <= nCols; c++) if (open[c] >= 0) add(c, measureOf(open[c], close[c]));
   }
 }

@@ -1,0 +1,2 @@
+export * from './sets';
+export * from './createFrom';
