@@ -212,6 +212,19 @@ export const gridsMethods = {
     }),
     FileBlob,
   ),
+  /**
+   * The co-occurrence table as shown (the kind, rows in the order given or codebook order, columns in codebook
+   * order, the diagonal included) as CSV or XLSX.
+   */
+  exportCooccurrence: method(
+    z.object({
+      format: z.enum(['csv', 'xlsx']),
+      kind: z.enum(['same', 'overlap']).default('same'),
+      rowOrder: z.array(Id).max(100_000).optional(),
+      bom: z.boolean().optional(),
+    }),
+    FileBlob,
+  ),
   /** Passages two documents share word for word or nearly, and a similarity score for the pair. */
   getSharedPassages: method(
     z.object({ docA: Id, docB: Id, minWords: z.number().int().min(3).max(1_000).optional() }),

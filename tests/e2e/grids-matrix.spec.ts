@@ -105,7 +105,7 @@ test('the matrix switches measures and rows, opens the excerpts behind a number,
 
   // Back to claims per document; click a cell: its excerpts, each a door into the Reader.
   await page.getByLabel('Rows').selectOption({ label: 'Document' });
-  await page.getByRole('radio', { name: 'Claims' }).click();
+  await page.getByRole('radio', { name: 'Claim count' }).click();
   await expectMatrix(page, byCount, 'count');
   let best = { i: 0, j: 0 };
   byCount.values.forEach((row, i) =>
@@ -220,7 +220,7 @@ test('the matrix exports as shown to CSV and XLSX, and its chart saves as SVG an
   expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   expect(png.readUInt32BE(16)).toBe(1800);
 
-  await page.getByRole('radio', { name: 'Claims' }).click();
+  await page.getByRole('radio', { name: 'Claim count' }).click();
   await expect(page.locator('.grid-matrix')).toHaveAttribute('data-measure', 'count');
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: `${SHOTS}/matrix.png` });

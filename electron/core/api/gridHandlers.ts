@@ -2,6 +2,7 @@ import { sharedPassagesBetween } from '../compare/compareDocuments';
 import { claimGroups, queryClaims } from '../grids/claimsTable';
 import { claimsTableFile } from '../grids/claimsTableExport';
 import { computeCooccurrence, cooccurrenceExcerpts } from '../grids/cooccurrence';
+import { cooccurrenceTable } from '../grids/cooccurrenceExport';
 import { rowDimensions } from '../grids/dimensions';
 import { gridFile, matrixTable, type GridFile } from '../grids/gridExport';
 import { getGridState, setGridState } from '../grids/gridState';
@@ -20,6 +21,7 @@ type GridMethod =
   | 'exportGrid'
   | 'exportMatrix'
   | 'exportClaimsTable'
+  | 'exportCooccurrence'
   | 'getSharedPassages';
 
 const blob = (f: GridFile) => ({
@@ -56,5 +58,11 @@ export const gridHandlers: { [M in GridMethod]: Handler<M> } = {
     const f = await claimsTableFile(p.db, i);
     return { ...blob(f), count: f.count };
   },
+  exportCooccurrence: async (p, i) =>
+    blob(
+      await gridFile(cooccurrenceTable(computeCooccurrence(p.db), i.kind, i.rowOrder), i.format, {
+        bom: i.bom,
+      }),
+    ),
   getSharedPassages: (p, i) => sharedPassagesBetween(p.db, i.docA, i.docB, i.minWords),
 };

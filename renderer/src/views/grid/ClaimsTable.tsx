@@ -1,12 +1,14 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type {
   ColDef,
   GridApi,
   GridState,
   IDatasource,
+  CellKeyDownEvent,
   IGetRowsParams,
-  RowClickedEvent,
+  RowDoubleClickedEvent,
+  SelectionChangedEvent,
   StateUpdatedEvent,
 } from 'ag-grid-community';
 import type { z } from 'zod';
@@ -17,6 +19,8 @@ import { DomainChips } from '../../components/Excerpts';
 import { useGridTheme } from '../../components/gridTheme';
 import { useProject } from '../../components/ProjectContext';
 import { downloadBlob } from './files';
+import { ExcerptPanel, GridExcerpts } from './GridExcerpts';
+import { ExportButtons, Segmented } from './GridControls';
 import { useGridState } from './useGridState';
 import { DEPENDS, useChangeVersion } from '../../api/useChanges';
 
@@ -35,8 +39,19 @@ interface Saved {
   analyst: string;
   groupBy: By | '';
   group: { by: By; value: string | number | null; label: string } | null;
+  /** How many lines of the quote and note each row shows. */
+  lines: Lines;
   grid: GridState;
 }
+
+type Lines = 1 | 3 | 6;
+// The table pages its rows from the core (infinite row model), which needs one row height for all: the analyst
+// picks how many lines of the quote a row shows, and the selected claim is shown whole beside the table.
+const LINES: { id: Lines; label: string; height: number }[] = [
+  { id: 1, label: '1 line', height: 32 },
+  { id: 3, label: '3 lines', height: 66 },
+  { id: 6, label: '6 lines', height: 118 },
+];
 
 const SORTABLE: Record<string, z.infer<typeof SortColumn>> = {
   id: 'id',
@@ -104,6 +119,11 @@ function DomainsCell(props: { data?: Row }): ReactNode {
   );
 }
 
+/** A text cell that wraps, clamped to the lines the table shows (an ellipsis where it goes on). */
+function ClampedCell(props: { value?: unknown }): ReactNode {
+  return <span className="clamped">{typeof props.value === 'string' ? props.value : ''}</span>;
+}
+
 const dateOnly = (p: { value?: unknown }): string =>
   typeof p.value === 'string' ? p.value.slice(0, 10) : '';
 
@@ -119,6 +139,7 @@ export function ClaimsTable(): ReactNode {
   const [groups, setGroups] = useState<Group[] | null>(null);
   const [analysts, setAnalysts] = useState<Group[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [selected, setSelected] = useState<Row | null>(null);
   const gridApi = useRef<GridApi<Row> | null>(null);
   const initialGrid = useRef<GridState | undefined>(undefined);
   const searchText = search ?? s.search ?? '';
@@ -204,24 +225,34 @@ export function ClaimsTable(): ReactNode {
 
   const columnDefs = useMemo<ColDef<Row>[]>(
     () => [
-      { field: 'documentTitle', headerName: 'Document', width: 220, tooltipField: 'documentTitle' },
+      // The quote comes right after the document, so that it stays in view when the table is narrow.
+      { field: 'documentTitle', headerName: 'Document', width: 170, tooltipField: 'documentTitle' },
+      {
+        field: 'quote',
+        headerName: 'Quote',
+        flex: 3,
+        minWidth: 300,
+        tooltipField: 'quote',
+        cellClass: ['quote-cell', 'wrap-cell'],
+        cellRenderer: ClampedCell,
+      },
       {
         colId: 'domains',
         headerName: 'Domains',
-        width: 220,
+        width: 180,
         sortable: false,
         cellRenderer: DomainsCell,
         valueGetter: (p) => p.data?.domains.join('; '),
       },
       {
-        field: 'quote',
-        headerName: 'Quote',
-        flex: 2,
-        minWidth: 260,
-        tooltipField: 'quote',
-        cellClass: 'quote-cell',
+        field: 'note',
+        headerName: 'Note',
+        flex: 1,
+        minWidth: 140,
+        tooltipField: 'note',
+        cellClass: 'wrap-cell',
+        cellRenderer: ClampedCell,
       },
-      { field: 'note', headerName: 'Note', flex: 1, minWidth: 140, tooltipField: 'note' },
       { field: 'actor', headerName: 'Actor', width: 120 },
       { field: 'stance', headerName: 'Stance', width: 100 },
       { field: 'grading', headerName: 'Grading', width: 90 },
@@ -232,9 +263,17 @@ export function ClaimsTable(): ReactNode {
     [],
   );
 
-  const onRowClicked = (e: RowClickedEvent<Row>): void => {
-    if (e.data) navigate({ view: 'reader', docId: e.data.docId, claimId: e.data.id });
+  // A click selects (and shows the claim whole beside the table); a double click or Enter opens the Reader.
+  const open = (r: Row | undefined): void => {
+    if (r) navigate({ view: 'reader', docId: r.docId, claimId: r.id });
   };
+  const onRowDoubleClicked = (e: RowDoubleClickedEvent<Row>): void => open(e.data);
+  const onCellKeyDown = (e: CellKeyDownEvent<Row>): void => {
+    if ((e.event as KeyboardEvent | undefined)?.key === 'Enter') open(e.data);
+  };
+  const onSelectionChanged = (e: SelectionChangedEvent<Row>): void =>
+    setSelected(e.api.getSelectedRows()[0] ?? null);
+  const lines = LINES.find((l) => l.id === s.lines) ?? LINES[1];
 
   const onStateUpdated = (e: StateUpdatedEvent<Row>): void => {
     const { sort, columnSizing, columnPinning, columnVisibility } = e.state;
@@ -338,15 +377,16 @@ export function ClaimsTable(): ReactNode {
             ))}
           </select>
         </label>
+        <Segmented
+          label="Lines per row"
+          options={LINES}
+          value={lines.id}
+          onChange={(id) => saved.save({ lines: id })}
+        />
         <span className="muted grow claims-total" aria-live="polite">
           {total === null ? '' : `${total.toLocaleString('en-US')} ${total === 1 ? 'claim' : 'claims'}`}
         </span>
-        <button type="button" onClick={() => void exportAs('csv')}>
-          Export CSV
-        </button>
-        <button type="button" onClick={() => void exportAs('xlsx')}>
-          Export XLSX
-        </button>
+        <ExportButtons onExport={(f) => void exportAs(f)} />
       </div>
       {error && (
         <p className="error" role="alert">
@@ -391,7 +431,11 @@ export function ClaimsTable(): ReactNode {
             </ul>
           </nav>
         )}
-        <div className="grid-host claims-grid">
+        <div
+          className="grid-host claims-grid"
+          style={{ '--quote-lines': lines.id } as CSSProperties}
+          data-lines={lines.id}
+        >
           <AgGridReact<Row>
             theme={theme}
             rowModelType="infinite"
@@ -406,11 +450,27 @@ export function ClaimsTable(): ReactNode {
               gridApi.current = e.api;
             }}
             onStateUpdated={onStateUpdated}
-            onRowClicked={onRowClicked}
+            rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
+            onSelectionChanged={onSelectionChanged}
+            onRowDoubleClicked={onRowDoubleClicked}
+            onCellKeyDown={onCellKeyDown}
+            rowHeight={lines.height}
             rowClass="claim-row"
             tooltipShowDelay={500}
           />
         </div>
+        {selected && (
+          <ExcerptPanel
+            title="Selected claim"
+            count={`${selected.documentTitle} · double-click the row or press Enter to open it`}
+            onClose={() => {
+              gridApi.current?.deselectAll();
+              setSelected(null);
+            }}
+          >
+            <GridExcerpts claims={[selected]} showDocument={false} />
+          </ExcerptPanel>
+        )}
       </div>
     </>
   );

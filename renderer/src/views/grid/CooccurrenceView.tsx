@@ -1,15 +1,17 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { CellClickedEvent, ColDef } from 'ag-grid-community';
+import type { CellClickedEvent, ColDef, GridApi } from 'ag-grid-community';
 import type { MethodOutput } from '../../../../shared/api';
 import { api, errorMessage } from '../../api/client';
-import { DomainChips } from '../../components/Excerpts';
 import { useGridTheme } from '../../components/gridTheme';
 import { useProject } from '../../components/ProjectContext';
-import { readerHref } from '../../components/route';
+import { downloadBlob } from './files';
 import { heat } from './format';
-import { ExcerptPanel } from './GridExcerpts';
+import { ExcerptPanel, GridExcerpts, useTexts } from './GridExcerpts';
+import { ScrollRail } from './ScrollRail';
+import { ExportButtons, Segmented } from './GridControls';
 import { useGridState } from './useGridState';
+import { useWidth } from './useWidth';
 import { DEPENDS, useChangeVersion } from '../../api/useChanges';
 
 type Cooc = MethodOutput<'getCooccurrence'>;
@@ -38,8 +40,11 @@ function NameCell(props: { data?: Row }): ReactNode {
 
 /** Domains × domains: how often two domains meet, on one claim or in overlapping claims. */
 export function CooccurrenceView(): ReactNode {
-  const { domainById } = useProject();
+  const { domainById, setStatus } = useProject();
   const version = useChangeVersion(DEPENDS.claims);
+  const gridApi = useRef<GridApi<Row> | null>(null);
+  const [hostRef, , hostEl] = useWidth();
+  const [columnsTick, setColumnsTick] = useState(0);
   const theme = useGridTheme();
   const saved = useGridState<{ kind: Kind }>('cooccurrence');
   const kind = saved.state.kind ?? 'same';
@@ -137,6 +142,21 @@ export function CooccurrenceView(): ReactNode {
     setPick({ a: e.data.domainId, b: Number(colId.slice(1)) });
   };
 
+  const texts = useTexts(pairs ? pairs.items.flatMap((item) => item.claims.map((c) => c.docId)) : []);
+
+  const exportAs = async (format: 'csv' | 'xlsx'): Promise<void> => {
+    // The rows in the order on screen (the analyst may have sorted them); the core writes the file.
+    const rowOrder: number[] = [];
+    gridApi.current?.forEachNodeAfterFilterAndSort((n) => n.data && rowOrder.push(n.data.domainId));
+    try {
+      const file = await api.exportCooccurrence({ format, kind, rowOrder });
+      downloadBlob({ ...file, fileName: `cooccurrence-${kind}.${format}` });
+      setStatus(`Exported the co-occurrence table as ${format.toUpperCase()}`, 'ok');
+    } catch (e) {
+      setStatus(`The co-occurrence table could not be exported: ${errorMessage(e)}`, 'error');
+    }
+  };
+
   if (error)
     return (
       <div className="empty-state" role="alert">
@@ -151,67 +171,61 @@ export function CooccurrenceView(): ReactNode {
   return (
     <>
       <div className="grid-toolbar">
-        <div className="segmented" role="radiogroup" aria-label="Co-occurrence">
-          {KINDS.map((k) => (
-            <button
-              key={k.id}
-              type="button"
-              role="radio"
-              aria-checked={kind === k.id}
-              className={kind === k.id ? 'active' : undefined}
-              title={k.hint}
-              onClick={() => saved.save({ kind: k.id })}
-            >
-              {k.label}
-            </button>
-          ))}
-        </div>
+        <Segmented
+          label="Co-occurrence"
+          options={KINDS}
+          value={kind}
+          onChange={(id) => saved.save({ kind: id })}
+        />
         <span className="muted grow">
           {KINDS.find((k) => k.id === kind)?.hint}; the diagonal counts each domain’s claims. Click a number
           for the excerpts.
         </span>
+        <ExportButtons onExport={(f) => void exportAs(f)} />
       </div>
-      <div
-        className="grid-host grid-matrix"
-        style={{ height: `min(66vh, ${rows.length * 32 + 112}px)` }}
-        data-kind={kind}
-      >
-        <AgGridReact<Row>
-          theme={theme}
-          rowData={rows}
-          columnDefs={columnDefs}
-          defaultColDef={{ sortable: true, resizable: true }}
-          getRowId={(p) => String(p.data.domainId)}
-          onCellClicked={onCellClicked}
-          suppressColumnVirtualisation
-        />
-      </div>
-      {pick && (
-        <ExcerptPanel
-          title={pick.a === pick.b ? nameA : `${nameA} × ${nameB}`}
-          count={pairs ? `${pairs.total} ${kind === 'same' ? 'claims' : 'overlapping pairs'}` : '…'}
-          onClose={() => setPick(null)}
+      <div className={pick ? 'grid-and-panel open' : 'grid-and-panel'}>
+        <div
+          ref={hostRef}
+          className="grid-host grid-matrix with-rail"
+          style={{ height: `min(70vh, ${rows.length * 32 + 136}px)` }}
+          data-kind={kind}
         >
-          {pairs && pairs.items.length === 0 && <p className="muted">Nothing here.</p>}
-          {pairs && (
-            <ul className="excerpts pairs">
-              {pairs.items.map((item, i) => (
-                <li key={i} className="pair">
-                  <span className="excerpt-doc">{item.title}</span>
-                  {item.claims.map((c) => (
-                    <a key={c.id} className="excerpt" href={readerHref(c.docId, c.id)} data-claim-id={c.id}>
-                      <span className="excerpt-quote">“{c.quote}”</span>
-                      <span className="excerpt-meta">
-                        <DomainChips ids={c.domainIds} />
-                      </span>
-                    </a>
-                  ))}
-                </li>
-              ))}
-            </ul>
-          )}
-        </ExcerptPanel>
-      )}
+          <AgGridReact<Row>
+            theme={theme}
+            rowData={rows}
+            columnDefs={columnDefs}
+            defaultColDef={{ sortable: true, resizable: true }}
+            getRowId={(p) => String(p.data.domainId)}
+            onGridReady={(e) => {
+              gridApi.current = e.api;
+            }}
+            onCellClicked={onCellClicked}
+            onDisplayedColumnsChanged={() => setColumnsTick((t) => t + 1)}
+            onColumnResized={() => setColumnsTick((t) => t + 1)}
+            suppressColumnVirtualisation
+          />
+          <ScrollRail host={hostEl} tick={[columnsTick, columnDefs]} label="Scroll the domain columns" />
+        </div>
+        {pick && (
+          <ExcerptPanel
+            title={pick.a === pick.b ? nameA : `${nameA} × ${nameB}`}
+            count={pairs ? `${pairs.total} ${kind === 'same' ? 'claims' : 'overlapping pairs'}` : '…'}
+            onClose={() => setPick(null)}
+          >
+            {pairs && pairs.items.length === 0 && <p className="muted">Nothing here.</p>}
+            {pairs && (
+              <ul className="excerpts pairs">
+                {pairs.items.map((item, i) => (
+                  <li key={i} className="pair">
+                    <span className="excerpt-doc">{item.title}</span>
+                    <GridExcerpts claims={item.claims} showDocument={false} texts={texts} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </ExcerptPanel>
+        )}
+      </div>
     </>
   );
 }

@@ -18,7 +18,7 @@ const TABS: { id: Tab; label: string; intro: string }[] = [
   { id: 'cooccurrence', label: 'Co-occurrence', intro: 'Domains × domains: where two domains meet.' },
   {
     id: 'claims',
-    label: 'Claims',
+    label: 'Claims table',
     intro: 'Every claim as a row: search, filter, group, and open it in the Reader.',
   },
 ];

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { AgGridReact, type CustomInnerHeaderProps } from 'ag-grid-react';
+import { AgGridReact } from 'ag-grid-react';
 import type {
   CellClickedEvent,
-  ColDef,
+  ColumnGroupOpenedEvent,
   GridApi,
   GridState,
   IRowNode,
@@ -14,21 +14,26 @@ import { api, errorMessage } from '../../api/client';
 import { useGridTheme } from '../../components/gridTheme';
 import { useProject } from '../../components/ProjectContext';
 import { downloadBlob, slug } from './files';
-import { MEASURES, formatValue, heat } from './format';
+import { MEASURES, formatValue } from './format';
 import { ExcerptPanel, GridExcerpts, type ExcerptItem } from './GridExcerpts';
 import { MatrixChart, type ChartRow } from './MatrixChart';
+import {
+  TOTAL_WIDTH,
+  WIDE_COLUMN,
+  labelWidth,
+  matrixColumns,
+  rotatedHeaderHeight,
+  type MatrixRow,
+} from './matrixColumns';
+import { ScrollRail } from './ScrollRail';
+import { useWidth } from './useWidth';
+import { ExportButtons, Segmented } from './GridControls';
 import { useGridState } from './useGridState';
 import { DEPENDS, useChangeVersion } from '../../api/useChanges';
 
 type Matrix = MethodOutput<'getMatrix'>;
 type Column = Matrix['columns'][number];
-export type MatrixRow = {
-  rowId: string;
-  key: string | null;
-  label: string;
-  docId?: number;
-  total: number;
-} & Record<string, number | string | null | undefined>;
+export type { MatrixRow };
 
 interface SavedMatrix {
   rows: string;
@@ -43,36 +48,8 @@ interface CellChoice {
 }
 
 const TOTAL_ROW = '__total';
-
-function DomainHeader(
-  props: CustomInnerHeaderProps & {
-    domain: Column;
-    collapsed: boolean;
-    onToggle: (id: number) => void;
-  },
-): ReactNode {
-  const { domain } = props;
-  return (
-    <span className="domain-header" title={domain.name} style={{ paddingLeft: domain.depth * 8 }}>
-      {domain.hasChildren && (
-        <button
-          type="button"
-          className="tree-toggle"
-          aria-label={`${props.collapsed ? 'Expand' : 'Collapse'} ${domain.name}`}
-          aria-expanded={!props.collapsed}
-          onClick={(e) => {
-            e.stopPropagation();
-            props.onToggle(domain.domainId);
-          }}
-        >
-          {props.collapsed ? '▸' : '▾'}
-        </button>
-      )}
-      <span className="swatch" style={{ background: domain.color }} />
-      <span>{props.displayName}</span>
-    </span>
-  );
-}
+/** Compact rows: more documents on screen (the header's rotated names take height). */
+const ROW_HEIGHT = 26;
 
 /** Columns shown: every domain whose ancestors are all expanded. */
 function visibleColumns(columns: Column[], collapsed: Set<number>): Column[] {
@@ -83,6 +60,11 @@ function visibleColumns(columns: Column[], collapsed: Set<number>): Column[] {
     }
     return true;
   });
+}
+
+function excerptCount(total: number, shown: number): string {
+  const all = `${total.toLocaleString('en-US')} ${total === 1 ? 'claim' : 'claims'}`;
+  return shown < total ? `${all}, the first ${shown.toLocaleString('en-US')} shown` : all;
 }
 
 /** Rows (documents or attribute values) × domains, with a switchable measure, totals, heat-map and chart. */
@@ -161,71 +143,59 @@ export function MatrixView(props: { dimensions: { id: string; label: string }[] 
   }, [shown]);
 
   const save = saved.save;
-  const toggle = useCallback(
-    (id: number) => {
+  // The column groups' open/closed state is the saved `collapsed` list (parents whose sub-domains are hidden).
+  const onGroupOpened = useCallback(
+    (e: ColumnGroupOpenedEvent<MatrixRow>) => {
       const next = new Set(collapsed);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
+      for (const g of e.columnGroups) {
+        const id = Number(g.getGroupId().slice(1));
+        if (g.isExpanded()) next.delete(id);
+        else next.add(id);
+      }
       save({ collapsed: [...next] });
     },
     [collapsed, save],
   );
 
   const visible = useMemo(() => (shown ? visibleColumns(shown.columns, collapsed) : []), [shown, collapsed]);
+  const [hostRef, hostWidth, hostEl] = useWidth();
+  // Bumped when the columns change (a group opens, a column is resized): the scroll rail measures again.
+  const [columnsTick, setColumnsTick] = useState(0);
+  const columnsChanged = useCallback(() => setColumnsTick((t) => t + 1), []);
+  const labelW = useMemo(
+    () => (shown ? labelWidth([...shown.rows.map((r) => r.label), 'Total'], shown.dimensionLabel) : 150),
+    [shown],
+  );
+  // Names go upwards once the domain columns would be too narrow for them across: all of them fit then.
+  // (Before the grid is laid out, a guess from a typical width, so that the first layout is usually the right one.)
+  const gridWidth = hostWidth > 0 ? hostWidth : 960;
+  const rotated = (gridWidth - labelW - TOTAL_WIDTH) / Math.max(1, visible.length) < WIDE_COLUMN;
+  const hasGroups = !!shown?.columns.some((c) => c.hasChildren);
+  const headerHeight = useMemo(
+    () =>
+      rotatedHeaderHeight((shown?.columns ?? []).map((c) => (c.hasChildren ? `${c.name} (all)` : c.name))),
+    [shown],
+  );
 
-  const columnDefs = useMemo<ColDef<MatrixRow>[]>(() => {
-    if (!shown) return [];
-    const fmt = (v: unknown): string => (typeof v === 'number' ? formatValue(shown.measure, v) : '');
-    return [
-      {
-        colId: 'label',
-        field: 'label',
-        headerName: shown.dimensionLabel,
-        pinned: 'left',
-        width: 210,
-        cellClass: (p) => (p.data?.docId ? 'doc-cell' : 'row-label'),
-        tooltipField: 'label',
-        filter: 'agTextColumnFilter',
-        floatingFilter: true,
-      },
-      ...shown.columns.map<ColDef<MatrixRow>>((c) => ({
-        colId: `d${c.domainId}`,
-        field: `d${c.domainId}`,
-        headerName: c.name,
-        hide: !visible.includes(c),
-        headerComponentParams: {
-          innerHeaderComponent: DomainHeader,
-          domain: c,
-          collapsed: collapsed.has(c.domainId),
-          onToggle: toggle,
-        },
-        suppressHeaderFilterButton: true,
-        flex: 1,
-        minWidth: 126,
-        headerClass: 'domain-col-header',
-        type: 'numericColumn',
-        filter: 'agNumberColumnFilter',
-        valueFormatter: (p) => fmt(p.value),
-        cellClass: (p) => ['num', 'count-cell', p.value ? '' : 'zero'],
-        cellStyle: (p) =>
-          p.node.rowPinned ? null : { backgroundColor: heat(Number(p.value ?? 0), max) ?? 'transparent' },
-        wrapHeaderText: true,
-        autoHeaderHeight: true,
-      })),
-      {
-        colId: 'total',
-        field: 'total',
-        headerName: 'Total',
-        pinned: 'right',
-        width: 106,
-        type: 'numericColumn',
-        filter: 'agNumberColumnFilter',
-        suppressHeaderFilterButton: true,
-        valueFormatter: (p) => fmt(p.value),
-        cellClass: ['num', 'count-cell', 'total-cell'],
-      },
-    ];
-  }, [shown, visible, collapsed, toggle, max]);
+  // The open/closed state is read once per group (openByDefault); later toggles are the grid's own.
+  const collapsedAtStart = useRef<Set<number> | null>(null);
+  if (saved.loaded && collapsedAtStart.current === null) collapsedAtStart.current = collapsed;
+  const columnDefs = useMemo(
+    () =>
+      shown
+        ? matrixColumns({
+            columns: shown.columns,
+            measure: shown.measure,
+            dimensionLabel: shown.dimensionLabel,
+            collapsed: collapsedAtStart.current ?? new Set(),
+            rotated,
+            headerHeight,
+            labelWidth: labelW,
+            max,
+          })
+        : [],
+    [shown, rotated, headerHeight, labelW, max],
+  );
 
   const onCellClicked = (e: CellClickedEvent<MatrixRow>): void => {
     if (!e.data || !shown) return;
@@ -301,6 +271,9 @@ export function MatrixView(props: { dimensions: { id: string; label: string }[] 
   if (!saved.loaded) return <div className="loading">Loading…</div>;
   if (initialGrid.current === undefined) initialGrid.current = saved.state.grid ?? {};
   const measureInfo = MEASURES.find((m) => m.id === measure);
+  // Rows, the pinned total, the header (rotated names, groups) and the filter row, the scrollbar: no empty space.
+  const hostHeight =
+    (rows.length + 1) * ROW_HEIGHT + (rotated ? headerHeight : 64) + (hasGroups ? 40 : 0) + 34 + 4 + 24;
   const choiceTitle = choice
     ? `${choice.rowKey?.label ?? 'All rows'} × ${choice.domain?.name ?? 'all domains'}`
     : '';
@@ -325,28 +298,14 @@ export function MatrixView(props: { dimensions: { id: string; label: string }[] 
             ))}
           </select>
         </label>
-        <div className="segmented" role="radiogroup" aria-label="Measure">
-          {MEASURES.map((m) => (
-            <button
-              key={m.id}
-              type="button"
-              role="radio"
-              aria-checked={measure === m.id}
-              className={measure === m.id ? 'active' : undefined}
-              title={m.hint}
-              onClick={() => saved.save({ measure: m.id })}
-            >
-              {m.label}
-            </button>
-          ))}
-        </div>
+        <Segmented
+          label="Measure"
+          options={MEASURES}
+          value={measure}
+          onChange={(id) => saved.save({ measure: id })}
+        />
         <span className="muted grow">{measureInfo?.hint}. Click a number for the excerpts behind it.</span>
-        <button type="button" onClick={() => void exportAs('csv')} disabled={!shown}>
-          Export CSV
-        </button>
-        <button type="button" onClick={() => void exportAs('xlsx')} disabled={!shown}>
-          Export XLSX
-        </button>
+        <ExportButtons onExport={(f) => void exportAs(f)} disabled={!shown} />
       </div>
       {shown && shown.total === 0 && measure === 'count' && (
         <div className="empty-state compact">
@@ -359,43 +318,56 @@ export function MatrixView(props: { dimensions: { id: string; label: string }[] 
       {!shown ? (
         <div className="loading">Counting…</div>
       ) : (
-        <div
-          className="grid-host grid-matrix"
-          style={{ height: `min(62vh, ${rows.length * 32 + 180}px)` }}
-          data-measure={shown.measure}
-        >
-          <AgGridReact<MatrixRow>
-            theme={theme}
-            rowData={rows}
-            pinnedBottomRowData={totals}
-            columnDefs={columnDefs}
-            defaultColDef={{ sortable: true, resizable: true }}
-            initialState={initialGrid.current}
-            getRowId={(p) => p.data.rowId}
-            onGridReady={(e) => {
-              gridApi.current = e.api;
-            }}
-            onModelUpdated={collectShown}
-            onStateUpdated={onStateUpdated}
-            onCellClicked={onCellClicked}
-            tooltipShowDelay={400}
-            suppressColumnVirtualisation
-          />
-        </div>
-      )}
-      {choice && (
-        <ExcerptPanel
-          title={choiceTitle}
-          count={excerpts ? `${excerpts.total} ${excerpts.total === 1 ? 'claim' : 'claims'}` : '…'}
-          onClose={() => setChoice(null)}
-        >
-          {excerpts && (
-            <GridExcerpts
-              claims={excerpts.items}
-              showDocument={!choice.rowKey || !shown?.rows.some((r) => r.docId)}
+        <div className={choice ? 'grid-and-panel open' : 'grid-and-panel'}>
+          <div
+            ref={hostRef}
+            className={
+              rotated ? 'grid-host grid-matrix with-rail rotated' : 'grid-host grid-matrix with-rail'
+            }
+            style={{ height: `min(70vh, ${hostHeight}px)` }}
+            data-measure={shown.measure}
+          >
+            <AgGridReact<MatrixRow>
+              theme={theme}
+              rowData={rows}
+              pinnedBottomRowData={totals}
+              columnDefs={columnDefs}
+              defaultColDef={{ sortable: true, resizable: true }}
+              initialState={initialGrid.current}
+              getRowId={(p) => p.data.rowId}
+              onGridReady={(e) => {
+                gridApi.current = e.api;
+              }}
+              onModelUpdated={collectShown}
+              onStateUpdated={onStateUpdated}
+              onCellClicked={onCellClicked}
+              onColumnGroupOpened={onGroupOpened}
+              rowHeight={ROW_HEIGHT}
+              headerHeight={rotated ? headerHeight : undefined}
+              floatingFiltersHeight={34}
+              groupHeaderHeight={hasGroups ? undefined : 0}
+              onDisplayedColumnsChanged={columnsChanged}
+              onColumnResized={columnsChanged}
+              tooltipShowDelay={400}
+              suppressColumnVirtualisation
             />
+            <ScrollRail host={hostEl} tick={[columnsTick, columnDefs]} label="Scroll the domain columns" />
+          </div>
+          {choice && (
+            <ExcerptPanel
+              title={choiceTitle}
+              count={excerpts ? excerptCount(excerpts.total, excerpts.items.length) : '…'}
+              onClose={() => setChoice(null)}
+            >
+              {excerpts && (
+                <GridExcerpts
+                  claims={excerpts.items}
+                  showDocument={!choice.rowKey || !shown.rows.some((r) => r.docId)}
+                />
+              )}
+            </ExcerptPanel>
           )}
-        </ExcerptPanel>
+        </div>
       )}
       {shown && chartRows.length > 0 && (
         <MatrixChart

@@ -1,7 +1,7 @@
 import type { Measure } from '../../../../shared/api/grids';
 
 export const MEASURES: { id: Measure; label: string; hint: string }[] = [
-  { id: 'count', label: 'Claims', hint: 'Number of claims' },
+  { id: 'count', label: 'Claim count', hint: 'Number of claims' },
   { id: 'docs', label: 'Documents', hint: 'Documents with at least one claim' },
   { id: 'coverage', label: 'Coverage %', hint: 'Share of the text covered by claims' },
   { id: 'words', label: 'Words', hint: 'Words covered by claims' },
