@@ -5,6 +5,7 @@ import type { Db } from '../db';
 import { listDomains } from '../domains';
 import { type CodebookNode, codebookTree } from './codebookTree';
 import { type ExcerptFilter, loadExcerpts } from './excerpts';
+import { memoNotes } from './qdpxMemos';
 import { getMeta } from '../project';
 import { guidMap } from '../refiqda/guids';
 import { metaDescription } from '../refiqda/meta';
@@ -152,6 +153,15 @@ export function projectXml(
     else byDoc.set(e.docId, [e]);
   }
 
+  const memos = memoNotes(
+    db,
+    { docIds: new Set(docIds), claimIds: new Set(set.excerpts.map((e) => e.id)) },
+    (name) => {
+      analysts.add(name);
+      return userGuid(name);
+    },
+  );
+
   const files = new Map<string, string>();
   const notes: XmlNode[] = [];
   let selections = 0;
@@ -228,10 +238,15 @@ export function projectXml(
             PlainTextContent: xmlText(e.note),
           });
         }
+        const memoRefs = memos.bySelection(e.id);
+        if (memoRefs) sel.NoteRef = [...((sel.NoteRef as XmlNode[] | undefined) ?? []), ...memoRefs];
         sels.push(sel);
         selections++;
       }
       if (sels.length) source.PlainTextSelection = sels;
+      // After the selections and before the values, as the schema orders a TextSource's children.
+      const docMemos = memos.bySource(doc.id);
+      if (docMemos) source.NoteRef = docMemos;
       const values = (valuesStmt.all(doc.id) as { attributeId: number; value: string }[])
         .filter((v) => attributeById.has(v.attributeId) && v.value !== '')
         .map((v) => {
@@ -274,7 +289,17 @@ export function projectXml(
         })),
       },
       { wrapper: 'Sources', name: 'TextSource', items: textSources() },
-      { wrapper: 'Notes', name: 'Note', items: notes },
+      // Claims' notes are collected while the sources are written, so they are read only after them.
+      {
+        wrapper: 'Notes',
+        name: 'Note',
+        items: (function* () {
+          yield* notes;
+          yield* memos.notes;
+        })(),
+      },
+      // The project's own memos: Project/NoteRef comes last in the schema.
+      { name: 'NoteRef', items: memos.projectRefs },
     ],
   );
   return { project, files, selections, sources };

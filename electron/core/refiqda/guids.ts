@@ -2,7 +2,8 @@ import crypto from 'node:crypto';
 import type { Db } from '../db';
 import { getMeta, setMeta } from '../project';
 
-export type GuidKind = 'project' | 'user' | 'code' | 'source' | 'claim' | 'coding' | 'note' | 'variable';
+export type GuidKind =
+  'project' | 'user' | 'code' | 'source' | 'claim' | 'coding' | 'note' | 'variable' | 'memo';
 
 const GUID_RE = /^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?$/;
 

@@ -7,6 +7,7 @@ import { addDocument } from '../documents';
 import { createDomain, findDomainByName } from '../domains';
 import { DossierError } from '../errors';
 import { closeProject, createProject, setMeta } from '../project';
+import { applyMemos } from './applyMemos';
 import { rememberGuid } from './guids';
 import type { ImportIssue, PlanCode, QdpxPlan } from './plan';
 import { readQdpx } from './readQdpx';
@@ -101,6 +102,7 @@ export function applyPlan(db: Db, plan: QdpxPlan): Omit<QdpxImportReport, 'path'
     );
     const setTimes = db.prepare('UPDATE claims SET created_at = ?, updated_at = ? WHERE id = ?');
     const docBySource = new Map<string, number>();
+    const claimBySelection = new Map<string, number>();
     for (const s of plan.sources) {
       const added = addDocument(db, {
         title: s.name,
@@ -147,6 +149,7 @@ export function applyPlan(db: Db, plan: QdpxPlan): Omit<QdpxImportReport, 'path'
           if (sel.created) setTimes.run(sel.created, sel.modified ?? sel.created, claim.id);
           // One selection coded by two analysts became two claims: its GUID goes with the first only.
           if (sel.keepsGuid) rememberGuid(db, 'claim', claim.id, sel.guid);
+          if (!claimBySelection.has(sel.guid)) claimBySelection.set(sel.guid, claim.id);
           if (sel.noteGuid) rememberGuid(db, 'note', claim.id, sel.noteGuid);
           for (const c of sel.codings)
             rememberGuid(db, 'coding', `${claim.id}:${codes.ids.get(c.codeGuid)}`, c.guid);
@@ -160,13 +163,15 @@ export function applyPlan(db: Db, plan: QdpxPlan): Omit<QdpxImportReport, 'path'
         }
       }
     }
-    return { codes: codes.created, variables: variableIds.size };
+    const memos = applyMemos(db, plan.memos, docBySource, claimBySelection);
+    return { codes: codes.created, variables: variableIds.size, memos };
   })();
   return {
     sources,
     codes: result.codes,
     claims,
     notes: plan.notes,
+    memos: result.memos,
     users: plan.users.length,
     variables: result.variables,
     skipped,

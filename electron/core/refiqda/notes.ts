@@ -36,6 +36,8 @@ export function readNotes(
   isSource: (guid: string) => boolean,
   describe: Describe,
   problems: ImportIssue[],
+  /** Notes that are memos (memos.ts): they come in as memos, not as any passage's or document's note. */
+  memos: ReadonlySet<string> = new Set(),
 ): NoteBook {
   const notes = new Map<string, NoteText>();
   for (const n of children(child(project, 'Notes'), 'Note')) {
@@ -45,6 +47,7 @@ export function readNotes(
       problems.push({ kind: 'note', name, reason: 'no valid guid: not imported' });
       continue;
     }
+    if (memos.has(guid)) continue;
     let text = textOf(n, 'PlainTextContent');
     if (!text && attr(n, 'plainTextPath')) {
       const t = fileText(attr(n, 'plainTextPath'), `note ${name}`);
@@ -68,6 +71,7 @@ export function readNotes(
     const b = normalizeGuid(attr(l, 'targetGUID'));
     const note = a && notes.has(a) ? a : b && notes.has(b) ? b : null;
     const other = note === a ? b : a;
+    if ((a && memos.has(a)) || (b && memos.has(b))) return;
     if (note && other && (isSelection(other) || isSource(other))) {
       linked.set(other, [...(linked.get(other) ?? []), note]);
       return;

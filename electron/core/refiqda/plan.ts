@@ -57,6 +57,18 @@ export interface PlanSource {
   selections: PlanSelection[];
 }
 
+/** A note that is a memo (memos.ts), with what it is linked to (GUIDs in the file). */
+export interface PlanMemo {
+  guid: string;
+  title: string;
+  text: string;
+  analyst: string;
+  created: string | null;
+  modified: string | null;
+  sourceGuid: string | null;
+  selectionGuid: string | null;
+}
+
 export interface ImportIssue {
   /** What the issue is about: "source", "selection", "note", "code", "variable", "case", "positions", … */
   kind: string;
@@ -83,6 +95,7 @@ export interface QdpxPlan {
   variables: PlanVariable[];
   sources: PlanSource[];
   notes: number;
+  memos: PlanMemo[];
   positions: PositionsReport;
   skipped: ImportIssue[];
   problems: ImportIssue[];

@@ -3,6 +3,7 @@ import { readCases } from './cases';
 import { readCodes } from './codes';
 import { derivedGuid, normalizeGuid } from './guids';
 import { readMetaLines, SOURCE_META_KEYS } from './meta';
+import { memoNoteGuids, readMemos } from './memos';
 import { readNotes, type TextFile } from './notes';
 import type { ImportIssue, PlanSource, PlanVariable, QdpxPlan } from './plan';
 import { sourceText, type SourceText } from './positions';
@@ -161,6 +162,7 @@ export function readQdpx(bytes: Uint8Array, fileName = 'the file'): QdpxPlan {
     ),
   );
   const sourceGuids = new Set(textSources.flatMap((s) => normalizeGuid(attr(s, 'guid')) ?? []));
+  const memoGuids = memoNoteGuids(project);
   const notes = readNotes(
     project,
     fileText,
@@ -168,6 +170,7 @@ export function readQdpx(bytes: Uint8Array, fileName = 'the file'): QdpxPlan {
     (g) => sourceGuids.has(g),
     (g) => names.get(g) ?? null,
     problems,
+    memoGuids,
   );
 
   for (const kind of OTHER_SOURCES)
@@ -299,6 +302,17 @@ export function readQdpx(bytes: Uint8Array, fileName = 'the file'): QdpxPlan {
     variables,
     sources,
     notes: notes.used(),
+    memos: readMemos(
+      project,
+      memoGuids,
+      {
+        fileText,
+        userName: ctx.userName,
+        isSelection: (g) => selectionGuids.has(g),
+        isSource: (g) => sourceGuids.has(g),
+      },
+      problems,
+    ),
     positions: { ...choice.file, producer: producer.tool ?? '', basis: choice.basis },
     skipped,
     problems,

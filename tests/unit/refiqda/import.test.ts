@@ -165,9 +165,11 @@ describe('.qdpx import from another tool', () => {
         'source:Photo.jpg',
         'source:Call.mp3',
         'source:Missing file',
-        'note:Project memo',
       ]),
     );
+    // A note attached to nothing is the project's own: it comes in as a memo (issue 13), not skipped.
+    expect(skipped).not.toContain('note:Project memo');
+    expect(report.memos).toBe(1);
     expect(report.skipped.find((s) => s.name === 'Scan.pdf')?.reason).toMatch(/PDF/);
     expect(report.skipped.find((s) => s.name === 'Missing file')?.reason).toMatch(/missing from the archive/);
   });
