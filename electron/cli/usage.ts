@@ -29,7 +29,7 @@ export const USAGE = {
   claims: 'dossier claims <project> [--doc <id>] [--domain <name>]',
   autocode:
     'dossier autocode <project> --pattern <text> [--regex] [--case-sensitive] [--whole-word] [--doc <id>] --domain <name>… [--note <text>] [--limit N] [--dry-run]',
-  grid: 'dossier grid <project> [--rows documents|source|published[:month]|attr:<name>[:year|:month]] [--measure count|docs|coverage|words] [--json|--csv]',
+  grid: 'dossier grid <project> [--rows documents|source|published[:month]|set|set:<id>,<id>|attr:<name>[:year|:month]] [--measure count|docs|coverage|words] [--json|--csv]',
   compare: 'dossier compare <project> <docA> <docB> [<docC> <docD>]',
   cooccurrence: 'dossier cooccurrence <project> [--json]',
   export: `dossier export <project> --format ${USAGE_EXPORT_FORMATS} --out <file> [--domain <name>…] [--doc <id>…] [--attr <name=value>…] [--analyst <name>…] [--grading <B2|B|2>…] [--bom] [--positions ${USAGE_QDPX_POSITIONS} (qdpx: codepoints for QualCoder, the default; utf16 for NVivo, MAXQDA, ATLAS.ti)]`,
@@ -42,6 +42,13 @@ export const USAGE = {
   restore: 'dossier restore <project> <backup path>   (the state before is kept as a backup first)',
   memo: 'dossier memo add <project> --title <t> --text <markdown> [--doc <id>] [--claim <id>]',
   memos: 'dossier memos <project> [--doc <id>] [--claim <id>] [--json]   (most recently changed first)',
+  set: [
+    'dossier set add <project> <name> [--doc <id>…]',
+    'dossier set assign <project> <name> --doc <id>…   (also unassign)',
+    'dossier set rename <project> <name> <new name>',
+    'dossier set delete <project> <name>   (its documents stay)',
+  ].join('\n  '),
+  sets: 'dossier sets <project> [--json]   (document sets by name, with documents and claims)',
   serve:
     'dossier serve [<project>] [--port N] [--data-dir <dir>]   (no project: the sample project in the data folder)',
 } as const;

@@ -43,4 +43,6 @@ export const commands: CommandEntry[] = [
   entry('restore', async () => (await import('./backups')).restore),
   entry('memo', async () => (await import('./memos')).memo),
   entry('memos', async () => (await import('./memos')).memos),
+  entry('set', async () => (await import('./sets')).set),
+  entry('sets', async () => (await import('./sets')).sets),
 ];
