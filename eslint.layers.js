@@ -18,6 +18,8 @@ export const corePublicEntry = [
   'electron/core/errors.ts',
   // Automatic backups on, a damaged project's message, restoring a file that cannot be opened (issue 13).
   'electron/core/backups/index.ts',
+  // A session over the data folder: the open project, switching it, the analyst (issue 13).
+  'electron/core/projects/index.ts',
 ];
 
 /** npm packages the renderer may use: all run in a browser page. */

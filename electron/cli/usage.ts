@@ -49,8 +49,10 @@ export const USAGE = {
     'dossier set delete <project> <name>   (its documents stay)',
   ].join('\n  '),
   sets: 'dossier sets <project> [--json]   (document sets by name, with documents and claims)',
+  projects:
+    "dossier projects [--data-dir <dir>] [--json]   (the data folder's projects: name, path, documents, claims, modified)",
   serve:
-    'dossier serve [<project>] [--port N] [--data-dir <dir>]   (no project: the sample project in the data folder)',
+    'dossier serve [<project>] [--port N] [--data-dir <dir>]   (no project: the last one opened; the sample on a first start)',
 } as const;
 
 export type CommandName = keyof typeof USAGE;

@@ -6,6 +6,8 @@ import { DossierError } from './errors';
 import { installSample } from './sample';
 
 export const PROJECT_EXTENSION = '.dossier';
+/** The project_meta key that marks the sample project ('1'). */
+export const SAMPLE_KEY = 'sample';
 
 /** An open project: one SQLite file. */
 export interface Project {
@@ -68,6 +70,8 @@ export function openDefaultProject(dataDir: string): Project {
   fs.rmSync(tmp, { force: true });
   const project = createProject(tmp);
   installSample(project.db);
+  // Marked, so that every list and the top bar can say it is the sample and not a study.
+  setMeta(project.db, SAMPLE_KEY, '1');
   closeProject(project);
   fs.renameSync(tmp, file);
   return openProject(file);

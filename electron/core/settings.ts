@@ -15,9 +15,13 @@ function meta(db: Db, key: string): string | undefined {
     ?.value;
 }
 
-/** The analyst named in Settings, or '' when none is set. */
+/**
+ * The analyst recorded on what is written now: the machine user's name when the door's session knows it (the data
+ * folder's settings), else the one named in this project's settings (the CLI's `dossier analyst`), else ''. The one
+ * place the core decides who made a claim, a memo or an edit.
+ */
 export function getAnalyst(db: Db): string {
-  return meta(db, 'analyst') ?? '';
+  return db.analyst || (meta(db, 'analyst') ?? '');
 }
 
 export function getSettings(db: Db): Settings {

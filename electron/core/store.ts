@@ -29,6 +29,11 @@ export class Store {
   gridResults: GridResults | undefined;
   /** The change stream: whether its triggers are installed, the last event's number, who listens (changes/). */
   changes: ChangeStream | undefined;
+  /**
+   * The machine user's analyst name for this session, set by the door from the data folder's settings
+   * (projects/userSettings.ts); recorded on every claim and edit through this store (settings.ts getAnalyst).
+   */
+  analyst: string | undefined;
   /** Recently read document texts by id, with their content hash (claims.ts documentText). */
   readonly texts = new Map<number, { hash: string; text: string }>();
   private readonly statements = new Map<string, Database.Statement>();

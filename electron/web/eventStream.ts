@@ -1,7 +1,5 @@
 import type http from 'node:http';
 import type { StreamEvent } from '../../shared/api/changes';
-import { subscribe } from '../core/changes/index';
-import type { Db } from '../core/db';
 import { crossOriginRefusal, safeEqual, TOKEN_HEADER } from './requestGuard';
 
 // Web mode's change stream: Server-Sent Events on GET /api-events. The page opens it with fetch() (not
@@ -25,7 +23,13 @@ type Refuse = (status: number, code: 'forbidden' | 'unauthorized', message: stri
 export function openEventStream(
   req: http.IncomingMessage,
   res: http.ServerResponse,
-  options: { db: Db; host: string; token: string; refuse: Refuse },
+  options: {
+    /** Hears the served project's events (a session's: they follow it when it switches). */
+    subscribe: (listener: (event: StreamEvent) => void) => () => void;
+    host: string;
+    token: string;
+    refuse: Refuse;
+  },
 ): void {
   const refusal = crossOriginRefusal(req, options.host);
   if (refusal) return options.refuse(403, 'forbidden', refusal);
@@ -48,10 +52,10 @@ export function openEventStream(
   // A first comment, so that the page knows the stream is open before any change happens.
   res.write(': open\n\n');
   const send = (event: StreamEvent): void => {
-    if (event.type === 'changes' && origin !== undefined && event.origin === origin) return;
+    if (event.type !== 'import' && origin !== undefined && event.origin === origin) return;
     res.write(`data: ${JSON.stringify(event)}\n\n`);
   };
-  const stop = subscribe(options.db, send);
+  const stop = options.subscribe(send);
   req.on('close', stop);
   res.on('close', stop);
 }

@@ -2,9 +2,9 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { callMethod } from '../core/api/dispatch';
-import { disableAutoBackups, enableAutoBackups } from '../core/backups';
+import { disableAutoBackups } from '../core/backups';
 import type { Project } from '../core/project';
+import { callSessionMethod, projectSession, subscribeSession, type Session } from '../core/projects';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import type { ApiErrorCode } from '../../shared/errors';
 import {
@@ -41,12 +41,15 @@ export interface WebServer {
 }
 
 export interface WebServerOptions {
-  project: Project;
+  /** The data folder's session (`dossier serve`): the project it serves can be switched from the page. */
+  session?: Session;
+  /** Or one project alone (no project menu); one of the two is needed. */
+  project?: Project;
   /** Built renderer (index.html and assets). */
   webRoot: string;
   port?: number;
   token?: string;
-  /** Automatic backups of the project (default: on; core/backups/auto.ts). */
+  /** Automatic backups of a project given alone (default: on; core/backups/auto.ts); a session has its own. */
   autoBackups?: boolean;
 }
 
@@ -80,6 +83,10 @@ function sendError(res: http.ServerResponse, status: number, code: ApiErrorCode,
 
 class BodyTooLarge extends Error {}
 
+function failure(message: string): never {
+  throw new Error(message);
+}
+
 async function readBody(req: http.IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -101,9 +108,14 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? crypto.randomBytes(24).toString('base64url');
   const webRoot = path.resolve(options.webRoot);
   let port = 0;
-  // The app's doors back up automatically (on open, then every few minutes of edits); whoever switches the
-  // project served calls disableAutoBackups on the old one and enableAutoBackups on the new.
-  if (options.autoBackups !== false) void enableAutoBackups(options.project);
+  // The app's doors back up automatically (on open, then every few minutes of edits); the session turns them off
+  // for a project it closes and on for the one it opens.
+  const session =
+    options.session ??
+    projectSession(
+      options.project ?? failure('startWebServer needs a session or a project'),
+      options.autoBackups !== false,
+    );
 
   const server = http.createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
@@ -125,7 +137,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     }
     if (url.pathname === EVENTS_PATH)
       return openEventStream(req, res, {
-        db: options.project.db,
+        subscribe: (listener) => subscribeSession(session, listener),
         host,
         token,
         refuse: (status, code, message) => sendError(res, status, code, message),
@@ -172,7 +184,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
         );
       return sendError(res, 400, 'invalid_input', 'the request body is not valid JSON');
     }
-    const result = await callMethod(options.project, name, input, clientOrigin(req));
+    const result = await callSessionMethod(session, name, input, clientOrigin(req));
     const status = result.ok ? 200 : STATUS[result.error.code];
     return send(res, status, JSON.stringify(result), 'application/json; charset=utf-8');
   }
@@ -209,7 +221,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
         token,
         close: () =>
           new Promise((r) => {
-            disableAutoBackups(options.project);
+            if (session.project) disableAutoBackups(session.project);
             server.close(() => r());
             // Browsers hold keep-alive connections open; without this, close() waits for them to time out.
             server.closeAllConnections();

@@ -62,7 +62,20 @@ export const ImportEvent = z.object({
 });
 export type ImportEvent = z.infer<typeof ImportEvent>;
 
-export const StreamEvent = z.discriminatedUnion('type', [ChangeEvent, ImportEvent]);
+/**
+ * The door switched the project it serves (web mode: one at a time): everything a window shows is now another
+ * project's, so it reloads all of it.
+ */
+export const ProjectEvent = z.object({
+  type: z.literal('project'),
+  name: z.string(),
+  path: z.string(),
+  /** The client that asked for the switch (it reloads from its answer; the stream skips it). */
+  origin: z.string().optional(),
+});
+export type ProjectEvent = z.infer<typeof ProjectEvent>;
+
+export const StreamEvent = z.discriminatedUnion('type', [ChangeEvent, ImportEvent, ProjectEvent]);
 export type StreamEvent = z.infer<typeof StreamEvent>;
 
 /** What callMethod answers: the method's result and, when the call wrote anything, what it changed. */

@@ -35,6 +35,8 @@ export const coreMethods = {
       claims: z.number().int(),
       domains: z.number().int(),
       analyst: z.string(),
+      /** The sample project made on first start (made-up documents), marked as such wherever it is named. */
+      sample: z.boolean(),
       /** True when the project could not be opened for writing: every change answers `read_only`. */
       readOnly: z.boolean(),
       /** Why: "the file is read-only", "its folder … cannot be written", "the disk holding it is full". */

@@ -6,6 +6,7 @@ import { exportsMethods } from './exports';
 import { gridsMethods } from './grids';
 import { teamworkMethods } from './teamwork';
 import { backupsMethods } from './backups';
+import { projectsMethods } from './projects';
 import { memosMethods } from './memos';
 import { setsMethods } from './sets';
 import type { MethodSpec } from './method';
@@ -21,6 +22,7 @@ export const api = {
   ...backupsMethods,
   ...memosMethods,
   ...setsMethods,
+  ...projectsMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

@@ -37,6 +37,7 @@ export const commands: CommandEntry[] = [
   entry('import-qdpx', async () => (await import('./exchange')).importQdpxCommand),
   entry('import-qdc', async () => (await import('./exchange')).importQdcCommand),
   entry('agreement', async () => (await import('./teamwork')).agreement),
+  entry('projects', async () => (await import('./projects')).projects),
   entry('serve', async () => (await import('./project')).serve),
   entry('backup', async () => (await import('./backups')).backup),
   entry('backups', async () => (await import('./backups')).backups),

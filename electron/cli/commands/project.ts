@@ -1,6 +1,8 @@
 import { codePointLength } from '../../../shared/text';
 import { defaultDataDir } from '../../core/dataDir';
-import { createProject, openDefaultProject } from '../../core/project';
+import path from 'node:path';
+import { createProject } from '../../core/project';
+import { startSession } from '../../core/projects';
 import { call, type Command, needProject, positiveInt, table, UsageError } from '../command';
 import { USAGE } from '../usage';
 
@@ -77,7 +79,12 @@ export const serve: Command = {
   usage: USAGE['serve'],
   run: async ([file], v) => {
     const dataDir = v['data-dir'] ?? process.env.DOSSIER_DATA_DIR ?? defaultDataDir();
-    const p = file ? needProject(file) : openDefaultProject(dataDir);
+    // A session over the data folder: the named project, else the last one (the sample only on a first start);
+    // the page's project menu switches it.
+    const session = startSession(dataDir, { file: file ? path.resolve(file) : undefined });
+    const p = session.project;
+    if (p.readOnly)
+      process.stderr.write(`dossier: ${p.path} is open read-only (${p.readOnly}): changes cannot be saved\n`);
     const port = v.port ? positiveInt(v.port, '--port') : undefined;
     // The web door, loaded only by the command that serves.
     const { startWebServer } = await import('../../web/server');
@@ -85,11 +92,11 @@ export const serve: Command = {
     const webRoot = defaultWebRoot();
     let server;
     try {
-      server = await startWebServer({ project: p, webRoot, port });
+      server = await startWebServer({ session, webRoot, port });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || port === undefined) throw error;
       process.stderr.write(`dossier: port ${port} is busy; using a free port instead\n`);
-      server = await startWebServer({ project: p, webRoot });
+      server = await startWebServer({ session, webRoot });
     }
     if (v.json) {
       process.stdout.write(

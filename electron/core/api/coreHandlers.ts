@@ -4,7 +4,8 @@ import { findOccurrence } from '../../../shared/text';
 import { getDocument, getDocumentText, listDocuments } from '../documents';
 import { DossierError } from '../errors';
 import { listDomains } from '../domains';
-import { getMeta } from '../project';
+import { getMeta, SAMPLE_KEY } from '../project';
+import { getAnalyst } from '../settings';
 import type { Handler } from './handlers';
 
 type CoreMethod =
@@ -25,7 +26,7 @@ const count = (p: { db: { prepare: (s: string) => { get: () => unknown } } }, ta
   (p.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 /** The analyst recorded on new claims: applied here, for every door, never by the door. */
-const analystOf = (p: { db: Parameters<typeof getMeta>[0] }): string => getMeta(p.db, 'analyst') ?? '';
+const analystOf = (p: { db: Parameters<typeof getAnalyst>[0] }): string => getAnalyst(p.db);
 
 export const coreHandlers: { [M in CoreMethod]: Handler<M> } = {
   getProject: (p) => ({
@@ -35,6 +36,7 @@ export const coreHandlers: { [M in CoreMethod]: Handler<M> } = {
     claims: count(p, 'claims'),
     domains: count(p, 'domains'),
     analyst: analystOf(p),
+    sample: getMeta(p.db, SAMPLE_KEY) === '1',
     readOnly: p.readOnly !== undefined,
     ...(p.readOnly ? { readOnlyReason: p.readOnly } : {}),
   }),

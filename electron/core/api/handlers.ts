@@ -9,6 +9,7 @@ import { teamworkHandlers } from './teamworkHandlers';
 import { backupHandlers } from './backupHandlers';
 import { memoHandlers } from './memoHandlers';
 import { setHandlers } from './setHandlers';
+import { projectHandlers } from './projectHandlers';
 
 export type Handler<M extends MethodName> = (
   project: Project,
@@ -27,4 +28,5 @@ export const handlers: Handlers = {
   ...backupHandlers,
   ...memoHandlers,
   ...setHandlers,
+  ...projectHandlers,
 };
