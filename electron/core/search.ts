@@ -1,6 +1,7 @@
 import { type AttributeFilter, attributeFilterSql } from './attributes';
 import type { Db } from './db';
 import { DossierError } from './errors';
+import { snippetFromHits } from './searchSnippet';
 
 // Full-text search over documents (title, text, metadata) and claims (quote, note) with FTS5: BM25 ranking,
 // diacritics folded by the tokenizer, phrases, prefixes and AND/OR/NOT. Hit offsets come from FTS5's own
@@ -21,6 +22,10 @@ export interface DocumentHit {
   score: number;
   /** Every matched term in the document text, in order (UTF-16 offsets into the canonical text). */
   hits: Span[];
+  /** How many hits the text holds (`hits` stops at 5,000); 0 when hits were not asked for. */
+  hitCount?: number;
+  /** The matched terms in the title. */
+  titleMarks?: Span[];
 }
 
 export interface ClaimHit {
@@ -51,8 +56,14 @@ export const CLOSE = '\uE001';
 const OPERATORS = new Set(['AND', 'OR', 'NOT']);
 const COLUMNS = new Set(['title', 'text', 'meta_text']);
 const MAX_HITS = 5000;
-/** Title, text, metadata: a word in the title counts for more. */
-const BM25 = 'bm25(10.0, 1.0, 2.0)';
+/**
+ * Column weights of bm25() over documents_fts (title, text, meta_text). FTS5 adds up a term's hits in each column
+ * times the column's weight before BM25's saturation, over the row's length: a weight says how many hits in the text
+ * a hit in that column is worth. With 10 a document that names the term once in its title and once in its text
+ * (11) outranked one that discusses it seven times (7), which analysts read as a wrong order; 3 still lifts a
+ * document about the term (title and text) above one that mentions it as often in passing.
+ */
+const BM25 = 'bm25(3.0, 1.0, 1.0)';
 
 /**
  * Rewrites what an analyst types into FTS5 syntax: phrases, parentheses, AND/OR/NOT, NEAR and `word*` pass
@@ -164,6 +175,7 @@ interface Row {
   rank: number;
   snippet: string;
   marked: string | null;
+  markedTitle: string;
 }
 
 /** Documents matching the query, best first, with snippets and hit offsets. */
@@ -182,7 +194,8 @@ export function searchDocuments(
       .prepareOnce(
         `SELECT rowid AS id, title, rank,
            snippet(documents_fts, -1, '${OPEN}', '${CLOSE}', '…', 24) AS snippet,
-           ${wantHits ? `highlight(documents_fts, 1, '${OPEN}', '${CLOSE}')` : 'NULL'} AS marked
+           ${wantHits ? `highlight(documents_fts, 1, '${OPEN}', '${CLOSE}')` : 'NULL'} AS marked,
+           highlight(documents_fts, 0, '${OPEN}', '${CLOSE}') AS markedTitle
          FROM documents_fts
          WHERE documents_fts MATCH ? AND rank MATCH '${BM25}'${where.sql}
          ORDER BY rank LIMIT ? OFFSET ?`,
@@ -199,14 +212,19 @@ export function searchDocuments(
     return {
       total,
       results: rows.map((r) => {
-        const s = unmark(r.snippet.replace(/\s+/g, ' '));
+        const marked = r.marked === null ? null : unmark(r.marked);
+        // From every hit in the text when we have them (each term marked), else FTS5's one window.
+        const s =
+          (marked && snippetFromHits(marked.text, marked.marks)) ?? unmark(r.snippet.replace(/\s+/g, ' '));
         return {
           docId: r.id,
           title: r.title,
           snippet: s.text,
           snippetMarks: s.marks,
           score: -r.rank,
-          hits: r.marked === null ? [] : unmark(r.marked).marks.slice(0, MAX_HITS),
+          hits: marked ? marked.marks.slice(0, MAX_HITS) : [],
+          hitCount: marked ? marked.marks.length : 0,
+          titleMarks: unmark(r.markedTitle).marks,
         };
       }),
     };

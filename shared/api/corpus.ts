@@ -61,6 +61,10 @@ export const DocumentHit = z.object({
   snippetMarks: z.array(Span),
   score: z.number(),
   hits: z.array(Span),
+  /** Hits in the text (`hits` stops at 5,000); 0 when hits were not asked for. */
+  hitCount: z.number().int().nonnegative().optional(),
+  /** The matched terms in the title. */
+  titleMarks: z.array(Span).optional(),
 });
 
 export const ClaimHit = z.object({

@@ -4,8 +4,7 @@ import { getClaim } from '../../../electron/core/claims';
 import { addDomain } from '../../../electron/core/codebook';
 import { addDocument } from '../../../electron/core/documents';
 import { undo } from '../../../electron/core/history';
-import { callMethod } from '../../../electron/core/api/dispatch';
-import { tempProject } from '../helpers';
+import { callFailure, tempProject } from '../helpers';
 
 // What a hit becomes as a claim: the hit, its sentence, its paragraph or N words around, through the real search
 // (worker thread, real SQLite project), and the passages slice back to their text.
@@ -122,13 +121,13 @@ describe('autocode context units', () => {
 
   it('the API refuses an unknown unit or a bad word count, and names the field', async () => {
     const { p } = setup();
-    expect(await callMethod(p, 'autocodeSearch', { pattern: 'x', unit: 'chapter' })).toMatchObject({
-      ok: false,
-      error: { code: 'invalid_input', message: expect.stringMatching(/unit/) },
+    expect(await callFailure(p, 'autocodeSearch', { pattern: 'x', unit: 'chapter' })).toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/unit/),
     });
-    expect(await callMethod(p, 'autocodeSearch', { pattern: 'x', unit: 'words', words: 0 })).toMatchObject({
-      ok: false,
-      error: { code: 'invalid_input', message: expect.stringMatching(/words/) },
+    expect(await callFailure(p, 'autocodeSearch', { pattern: 'x', unit: 'words', words: 0 })).toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/words/),
     });
   });
 });
