@@ -5,7 +5,9 @@ import type { NewDocument } from '../documents';
 import { DossierError } from '../errors';
 import type * as HtmlModule from './html';
 import type * as MarkdownModule from './markdown';
-import { type Decoded, decodeText, headlineTitle } from './textFile';
+import { normalizeByline, normalizeDate } from '../../../shared/metadata';
+import { type Decoded, decodeText } from './textFile';
+import { chooseTitle } from './titleChoice';
 
 // One function per format from bytes to a document. The parsers (linkedom, marked, mammoth, pdfjs) load only
 // when a file of their format comes, so that importing plain text — and starting the import worker — stays
@@ -53,7 +55,7 @@ export function txtDocument(bytes: Uint8Array, base: string): Extracted {
   const decoded = decodeText(bytes);
   const { text, encoding } = decoded;
   nonEmpty(text);
-  return { title: headlineTitle(text) ?? base, text, format: 'txt', meta: { encoding }, ...warned(decoded) };
+  return { title: chooseTitle({ base, text }), text, format: 'txt', meta: { encoding }, ...warned(decoded) };
 }
 
 export function markdownDocument(md: typeof MarkdownModule, bytes: Uint8Array, base: string): Extracted {
@@ -61,11 +63,11 @@ export function markdownDocument(md: typeof MarkdownModule, bytes: Uint8Array, b
   const doc = md.renderMarkdown(decoded.text);
   nonEmpty(doc.text, 'empty file (no text in the Markdown)');
   return {
-    title: doc.title ?? headlineTitle(doc.text) ?? base,
+    title: chooseTitle({ base, text: doc.text, declared: doc.title ?? '' }),
     text: doc.text,
     format: 'md',
-    author: doc.meta.author ?? '',
-    published: doc.meta.date ?? '',
+    author: normalizeByline(doc.meta.author ?? ''),
+    published: normalizeDate(doc.meta.date ?? ''),
     meta: doc.meta,
     ...warned(decoded),
   };
@@ -76,11 +78,11 @@ export function htmlDocument(html: typeof HtmlModule, bytes: Uint8Array, base: s
   const h = html.extractHtml(decoded.text);
   nonEmpty(h.text, 'no readable text in the page');
   return {
-    title: h.title || base,
+    title: chooseTitle({ base, text: h.text, declared: h.title, siteName: h.source }),
     text: h.text,
     format: 'html',
-    author: h.author,
-    published: h.published,
+    author: normalizeByline(h.author),
+    published: normalizeDate(h.published),
     source: h.source,
     url: h.url,
     meta: h.meta,
@@ -109,11 +111,11 @@ export async function extractFile(fileName: string, bytes: Uint8Array): Promise<
     case '.pdf': {
       const p = await (await import('./pdf')).extractPdf(bytes);
       return {
-        title: p.title || base,
+        title: chooseTitle({ base, text: p.text, declared: p.title }),
         text: p.text,
         format: 'pdf',
-        author: p.author,
-        published: p.published,
+        author: normalizeByline(p.author),
+        published: normalizeDate(p.published),
         meta: p.meta,
         pages: p.pages,
       };
@@ -122,11 +124,11 @@ export async function extractFile(fileName: string, bytes: Uint8Array): Promise<
       const d = await (await import('./docx')).extractDocx(bytes);
       nonEmpty(d.text, 'empty document (no text in the DOCX)');
       return {
-        title: d.title || base,
+        title: chooseTitle({ base, text: d.text, declared: d.title }),
         text: d.text,
         format: 'docx',
-        author: d.author,
-        published: d.published,
+        author: normalizeByline(d.author),
+        published: normalizeDate(d.published),
         meta: d.meta,
       };
     }

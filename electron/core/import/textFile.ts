@@ -83,17 +83,3 @@ function decodeLegacy(buf: Buffer): Decoded {
   const encoding = iconv.encodingExists(name) ? name : 'windows-1252';
   return { text: iconv.decode(buf, encoding), encoding, warning: `not valid UTF-8; read as ${encoding}` };
 }
-
-/** The first non-empty line when it reads like a headline (short, no sentence punctuation at its end). */
-export function headlineTitle(text: string): string | null {
-  for (const raw of text.split('\n', 20)) {
-    const line = raw.trim();
-    if (line === '') continue;
-    const words = line.split(/\s+/).length;
-    if (line.length > 160 || words > 24) return null;
-    if (/[,;:]$/.test(line)) return null;
-    if (/[.]$/.test(line) && words > 12) return null;
-    return line;
-  }
-  return null;
-}
