@@ -14,30 +14,6 @@ export function pageAt(pages: readonly PageSpan[], offset: number): number | nul
   return null;
 }
 
-/** Start offsets of the paragraphs of a text: runs of non-blank lines. */
-export function paragraphStarts(text: string): number[] {
-  const starts: number[] = [];
-  const re = /[^\n]*\n?/g;
-  let inParagraph = false;
-  for (let m = re.exec(text); m && m[0].length > 0; m = re.exec(text)) {
-    const blank = m[0].trim() === '';
-    if (!blank && !inParagraph) starts.push(m.index);
-    inParagraph = !blank;
-  }
-  return starts;
-}
-
-/** The paragraph number (1-based) that holds an offset. */
-export function paragraphAt(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  let found = 0;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid] <= offset) {
-      found = mid + 1;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return Math.max(1, found);
-}
+// Paragraph numbers come from the one rule the Reader uses too (shared/paragraphs.ts): a list item, a table cell
+// and a heading are each a paragraph of their own.
+export { paragraphNumberAt as paragraphAt, paragraphStarts } from '../../../shared/paragraphs';
