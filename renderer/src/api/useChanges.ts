@@ -31,7 +31,16 @@ export const DEPENDS = {
   attributes: { tables: ['documents', 'document_attributes', 'attributes'] },
   /** Grids, matrices and exports: claims, and the documents' attributes they may be grouped or filtered by. */
   grid: {
-    tables: ['claims', 'claim_domains', 'domains', 'documents', 'document_attributes', 'attributes'],
+    tables: [
+      'claims',
+      'claim_domains',
+      'domains',
+      'documents',
+      'document_attributes',
+      'attributes',
+      'document_sets',
+      'document_set_members',
+    ],
   },
   /** What a search may find: documents, their metadata, claims. */
   search: { tables: ['documents', 'document_attributes', 'claims', 'claim_domains'] },

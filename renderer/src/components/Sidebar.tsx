@@ -1,5 +1,6 @@
 import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import { CodebookPanel } from '../views/codebook/CodebookPanel';
+import { SetsSection } from '../views/sets/SetsSection';
 import { VERTICAL, stepIndex } from './listKeys';
 import { useProject } from './ProjectContext';
 
@@ -84,6 +85,7 @@ export function Sidebar(): ReactNode {
           </p>
         )}
       </section>
+      <SetsSection />
       <CodebookPanel />
     </nav>
   );

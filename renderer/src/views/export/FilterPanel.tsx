@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useProject } from '../../components/ProjectContext';
 import { type ExportFilters, type FilterOptions, type Reliability, toggled } from './filters';
+import { SetChips } from '../sets/SetChips';
 
 const RELIABILITY_HINT: Record<Reliability, string> = {
   A: 'A — completely reliable',
@@ -55,6 +56,7 @@ export function FilterPanel(props: {
 
   return (
     <fieldset className="filter-panel" disabled={props.disabled} aria-label="Filters">
+      <SetChips value={f.setIds ?? []} onChange={(setIds) => set({ setIds })} />
       <div className="filter-lists">
         <fieldset className="filter-group">
           <Legend name="Domains" chosen={f.domainIds.length} onClear={() => set({ domainIds: [] })} />

@@ -7,6 +7,8 @@ export type Reliability = FilterOptions['reliability'][number];
 export interface ExportFilters {
   domainIds: number[];
   docIds: number[];
+  /** Document sets: the claims of the documents in any of them. */
+  setIds?: number[];
   /** Attribute id → the values chosen for it. */
   attributes: Record<number, string[]>;
   analysts: string[];
@@ -33,6 +35,7 @@ export function filterInput(f: ExportFilters): MethodInput<'countExcerpts'> {
   return {
     domainIds: orUndefined(f.domainIds),
     docIds: orUndefined(f.docIds),
+    setIds: orUndefined(f.setIds ?? []),
     attributes: orUndefined(attributes),
     analysts: orUndefined(f.analysts),
     reliabilities: orUndefined(f.reliability),
@@ -44,6 +47,7 @@ export function activeFilterCount(f: ExportFilters): number {
   return (
     (f.domainIds.length ? 1 : 0) +
     (f.docIds.length ? 1 : 0) +
+    (f.setIds?.length ? 1 : 0) +
     Object.values(f.attributes).filter((v) => v.length > 0).length +
     (f.analysts.length ? 1 : 0) +
     (f.reliability.length ? 1 : 0) +

@@ -23,6 +23,7 @@ import { ExcerptPanel, GridExcerpts } from './GridExcerpts';
 import { ExportButtons, Segmented } from './GridControls';
 import { useGridState } from './useGridState';
 import { DEPENDS, useChangeVersion } from '../../api/useChanges';
+import { SetChips } from '../sets/SetChips';
 
 type Filter = z.infer<typeof ClaimsFilter>;
 type Row = MethodOutput<'queryClaims'>['rows'][number];
@@ -37,6 +38,8 @@ interface Saved {
   stance: string;
   grading: string;
   analyst: string;
+  /** Document sets: only the claims of their documents. */
+  sets?: number[];
   groupBy: By | '';
   group: { by: By; value: string | number | null; label: string } | null;
   /** How many lines of the quote and note each row shows. */
@@ -161,8 +164,9 @@ export function ClaimsTable(): ReactNode {
       if (g) Object.assign(f, g);
     }
     if (s.analyst) f.analysts = [s.analyst];
+    if (s.sets?.length) f.setIds = s.sets;
     return f;
-  }, [debounced, s.domain, s.stance, s.grading, s.analyst]);
+  }, [debounced, s.domain, s.stance, s.grading, s.analyst, s.sets]);
 
   const filter = useMemo<Filter>(() => {
     const g = s.group ? groupFilter(s.group.by, s.group.value) : null;
@@ -362,6 +366,7 @@ export function ClaimsTable(): ReactNode {
           (v) => saved.save({ analyst: v }),
           analysts.filter((a) => a.value !== null).map((a) => [String(a.value), a.label]),
         )}
+        <SetChips value={s.sets ?? []} onChange={(sets) => saved.save({ sets })} />
         <label className="field">
           <span>Group by</span>
           <select

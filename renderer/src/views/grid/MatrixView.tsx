@@ -30,6 +30,7 @@ import { useWidth } from './useWidth';
 import { ExportButtons, Segmented } from './GridControls';
 import { useGridState } from './useGridState';
 import { DEPENDS, useChangeVersion } from '../../api/useChanges';
+import { rowOptions, SetCompare } from '../sets/SetCompare';
 
 type Matrix = MethodOutput<'getMatrix'>;
 type Column = Matrix['columns'][number];
@@ -291,13 +292,20 @@ export function MatrixView(props: { dimensions: { id: string; label: string }[] 
               saved.save({ rows: e.target.value });
             }}
           >
-            {props.dimensions.map((d) => (
+            {rowOptions(props.dimensions, rowsDim).map((d) => (
               <option key={d.id} value={d.id}>
                 {d.label}
               </option>
             ))}
           </select>
         </label>
+        <SetCompare
+          rows={rowsDim}
+          onRows={(rows) => {
+            setChoice(null);
+            saved.save({ rows });
+          }}
+        />
         <Segmented
           label="Measure"
           options={MEASURES}

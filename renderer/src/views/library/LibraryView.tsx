@@ -8,6 +8,8 @@ import { useProject } from '../../components/ProjectContext';
 import { AddAttribute, attributeColumns, useAttributeTable } from './attributes';
 import { droppedFiles } from './dropped';
 import { ImportButton, ImportProgressPanel, ImportReportPanel, useImport } from './ImportButton';
+import { AddToSet } from '../sets/AddToSet';
+import { LibrarySetChip, useLibraryRows } from '../sets/librarySets';
 
 const numberCol = { type: 'rightAligned', cellClass: 'ag-right-aligned-cell num', width: 100 } as const;
 
@@ -17,6 +19,8 @@ export function LibraryView(): ReactNode {
   const imports = useImport();
   const attrs = useAttributeTable();
   const [dragging, setDragging] = useState(false);
+  const [selected, setSelected] = useState<number[]>([]);
+  const rows = useLibraryRows(documents);
 
   const fixed = useMemo<ColDef<DocumentSummary>[]>(
     () => [
@@ -91,12 +95,14 @@ export function LibraryView(): ReactNode {
           </p>
         </div>
         <div className="library-actions">
+          {documents.length > 0 && <AddToSet docIds={selected} />}
           {documents.length > 0 && <AddAttribute onAdded={reload} />}
           <ImportButton busy={imports.busy} onFiles={imports.importFiles} />
         </div>
       </div>
       <ImportProgressPanel />
       <ImportReportPanel />
+      <LibrarySetChip shown={rows.length} />
       {documents.length === 0 ? (
         <div className="empty-state library-empty">
           <h2>No documents yet</h2>
@@ -116,11 +122,18 @@ export function LibraryView(): ReactNode {
         <div className="grid-host">
           <AgGridReact<DocumentSummary>
             theme={theme}
-            rowData={documents}
+            rowData={rows}
             columnDefs={columns}
             defaultColDef={{ sortable: true, resizable: true, filter: true }}
             getRowId={(p) => String(p.data.id)}
-            rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
+            // Several rows (Ctrl/⌘-click, Shift-click) for Add to set…; a click alone still selects one.
+            rowSelection={{
+              mode: 'multiRow',
+              checkboxes: false,
+              headerCheckbox: false,
+              enableClickSelection: true,
+            }}
+            onSelectionChanged={(e) => setSelected(e.api.getSelectedRows().map((d) => d.id))}
             suppressColumnVirtualisation
             stopEditingWhenCellsLoseFocus
             onCellDoubleClicked={(e: CellDoubleClickedEvent<DocumentSummary>) => {

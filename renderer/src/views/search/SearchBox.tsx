@@ -6,6 +6,7 @@ import { Marked } from './Marked';
 import { setActiveSearch } from './searchState';
 import './search.css';
 import { DEPENDS, useChangeVersion } from '../../api/useChanges';
+import { SetFromSearch } from '../sets/SetFromSearch';
 
 type DocResults = MethodOutput<'searchDocuments'>;
 type ClaimResults = MethodOutput<'searchClaims'>;
@@ -179,6 +180,9 @@ export function SearchBox(): ReactNode {
                     Showing the best {results.docs.results.length} of {results.docs.total.toLocaleString()}:
                     add a word to narrow the search.
                   </p>
+                )}
+                {results.docs.total > 0 && domainIds.length === 0 && (
+                  <SetFromSearch query={results.query} total={results.docs.total} />
                 )}
               </section>
               <section aria-label="Claims found">
