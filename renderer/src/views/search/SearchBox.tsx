@@ -13,6 +13,7 @@ type ClaimResults = MethodOutput<'searchClaims'>;
 
 interface Results {
   query: string;
+  domainIds: number[];
   docs: DocResults;
   claims: ClaimResults;
 }
@@ -47,7 +48,7 @@ export function SearchBox(): ReactNode {
       ])
         .then(([docs, claims]) => {
           if (!live) return;
-          setResults({ query: q, docs, claims });
+          setResults({ query: q, domainIds, docs, claims });
           setError(null);
         })
         .catch((e: unknown) => live && setError(errorMessage(e)));
@@ -69,7 +70,14 @@ export function SearchBox(): ReactNode {
 
   const openDoc = (docId: number): void => {
     if (!results) return;
-    setActiveSearch({ docId, query: results.query });
+    setActiveSearch({
+      docId,
+      query: results.query,
+      ranked: results.docs.results.map((r) => r.docId),
+      total: results.docs.total,
+      domainIds: results.domainIds,
+      at: 'first',
+    });
     setOpen(false);
     navigate({ view: 'reader', docId });
   };
@@ -165,9 +173,12 @@ export function SearchBox(): ReactNode {
                     onClick={() => openDoc(r.docId)}
                   >
                     <span className="search-result-head">
-                      <span className="search-title">{r.title}</span>
-                      <span className="count" title="Hits in this document">
-                        {r.hits.length} {r.hits.length === 1 ? 'hit' : 'hits'}
+                      <span className="search-title">
+                        <Marked text={r.title} marks={r.titleMarks ?? []} />
+                      </span>
+                      <span className="count" title="Hits in this document's text">
+                        {(r.hitCount ?? r.hits.length).toLocaleString()}{' '}
+                        {(r.hitCount ?? r.hits.length) === 1 ? 'hit' : 'hits'}
                       </span>
                     </span>
                     <span className="search-snippet">

@@ -4,7 +4,10 @@ import { isTyping } from '../reader/useReaderKeys';
 import { useSearchHits } from '../reader/useSearchHits';
 import './search.css';
 
-/** In the Reader, after opening a search hit: "3 / 17", previous/next (Shift+Enter / Enter), close. */
+/**
+ * In the Reader, after opening a search hit: the query as typed, "3 / 17" in this document, its rank among the
+ * matching documents, previous/next (Shift+Enter / Enter) across documents in rank order, close.
+ */
 export function SearchHitsBar(props: {
   docId: number;
   textRef: RefObject<HTMLElement | null>;
@@ -29,8 +32,9 @@ export function SearchHitsBar(props: {
   if (!hits) return null;
   return (
     <div className="search-hits-bar" role="toolbar" aria-label="Search hits">
-      <span className="search-hits-query" title={hits.query}>
-        “{hits.query}”
+      {/* The query exactly as typed: wrapping it in quotes doubled the analyst's own phrase quotes. */}
+      <span className="search-hits-query" title={`Search: ${hits.query}`} data-testid="hit-query">
+        {hits.query}
       </span>
       {hits.error ? (
         <span className="error">{hits.error}</span>
@@ -39,12 +43,21 @@ export function SearchHitsBar(props: {
           {hits.count ? `${hits.index + 1} / ${hits.count}` : 'no hits in this document'}
         </span>
       )}
+      {hits.documents > 1 && (
+        <span
+          className="search-hits-docs"
+          data-testid="hit-document"
+          title="This document's rank in the results"
+        >
+          document {hits.rank + 1} of {hits.documents}
+        </span>
+      )}
       <button
         type="button"
         className="icon"
         aria-label="Previous hit"
-        title="Previous hit (Shift+Enter)"
-        disabled={hits.count === 0}
+        title="Previous hit (Shift+Enter), into the previous document after the first"
+        disabled={hits.count === 0 && hits.documents < 2}
         onClick={() => hits.step(-1)}
       >
         ↑
@@ -53,8 +66,8 @@ export function SearchHitsBar(props: {
         type="button"
         className="icon"
         aria-label="Next hit"
-        title="Next hit (Enter)"
-        disabled={hits.count === 0}
+        title="Next hit (Enter), into the next ranked document after the last"
+        disabled={hits.count === 0 && hits.documents < 2}
         onClick={() => hits.step(1)}
       >
         ↓
