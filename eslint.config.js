@@ -3,6 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { layers } from './eslint.layers.js';
+import { store } from './eslint.store.js';
 
 const nodeBuiltins = [
   'node:*',
@@ -72,6 +73,8 @@ export default tseslint.config(
   },
   // Which layer may import what (allow-lists): eslint.layers.js.
   ...layers,
+  // Statements and per-connection state live on the Store: eslint.store.js.
+  ...store,
   {
     // The core and the two plain-Node doors (CLI, web mode) never load Electron.
     files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts', 'electron/web/**/*.ts'],

@@ -81,7 +81,7 @@ export async function autocodeSearch(
       ? { id: q.docId, title: docTitle(db, q.docId), text: documentText(db, q.docId) }
       : null;
   // Read a batch at a time (never an open statement across an await: the connection serves other requests).
-  const page = db.prepare('SELECT id, title, text FROM documents WHERE id > ? ORDER BY id');
+  const page = db.prepareOnce('SELECT id, title, text FROM documents WHERE id > ? ORDER BY id');
   const nextBatch = (after: number): DocRow[] => {
     if (one) return after < 0 ? [one] : [];
     const rows: DocRow[] = [];
@@ -143,7 +143,7 @@ export async function autocodeSearch(
 }
 
 function docTitle(db: Db, id: number): string {
-  const row = db.prepare('SELECT title FROM documents WHERE id = ?').get(id) as { title: string } | undefined;
+  const row = db.cached('SELECT title FROM documents WHERE id = ?').get(id) as { title: string } | undefined;
   if (!row) throw new DossierError('not_found', `no document with id ${id}`);
   return row.title;
 }
@@ -189,12 +189,12 @@ export function autocodeApply(db: Db, a: AutocodeApply): AutocodeResult {
   const label = `autocode ${hits.length} passage${hits.length === 1 ? '' : 's'}`;
   recordEdit(db, label, (t) => {
     const byRange = new Map<string, number>();
-    const ofDoc = db.prepare('SELECT id, start, end FROM claims WHERE document_id = ? ORDER BY id DESC');
+    const ofDoc = db.cached('SELECT id, start, end FROM claims WHERE document_id = ? ORDER BY id DESC');
     for (const docId of texts.keys())
       for (const c of ofDoc.all(docId) as { id: number; start: number; end: number }[])
         byRange.set(`${docId}:${c.start}:${c.end}`, c.id);
-    const link = db.prepare('INSERT OR IGNORE INTO claim_domains (claim_id, domain_id) VALUES (?, ?)');
-    const touch = db.prepare('UPDATE claims SET updated_at = ? WHERE id = ?');
+    const link = db.cached('INSERT OR IGNORE INTO claim_domains (claim_id, domain_id) VALUES (?, ?)');
+    const touch = db.cached('UPDATE claims SET updated_at = ? WHERE id = ?');
     const existingIds = hits.map((h) => byRange.get(`${h.docId}:${h.start}:${h.end}`));
     const known = existingIds.filter((x): x is number => x !== undefined);
     t.claims(known);

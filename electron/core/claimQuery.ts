@@ -3,7 +3,6 @@ import type { Db } from './db';
 import { DossierError } from './errors';
 import { rowSet } from './grids/dimensions';
 import { domainTree } from './grids/domainTree';
-import { cached } from './statements';
 
 // The one SQL builder for a ClaimQuery (shared/api/claimQuery.ts): listing, the claims table and its groups,
 // export counts, exports and autocode all select their claims through claimWhere, so that they cannot disagree.
@@ -51,9 +50,9 @@ function domainSets(db: Db, ids: number[], subdomains: boolean): number[][] {
       return subtree;
     });
   }
-  const rows = cached(db, 'SELECT id FROM domains WHERE id IN (SELECT value FROM json_each(?))').all(
-    json(ids),
-  ) as { id: number }[];
+  const rows = db
+    .cached('SELECT id FROM domains WHERE id IN (SELECT value FROM json_each(?))')
+    .all(json(ids)) as { id: number }[];
   const found = new Set(rows.map((r) => r.id));
   const missing = ids.find((id) => !found.has(id));
   if (missing !== undefined) throw new DossierError('not_found', `no domain with id ${missing}`);
@@ -62,10 +61,9 @@ function domainSets(db: Db, ids: number[], subdomains: boolean): number[][] {
 
 /** A filter naming a set that is not there is a mistake to report, not an empty result. */
 function assertSets(db: Db, ids: number[]): void {
-  const missing = cached(
-    db,
-    'SELECT value FROM json_each(?) WHERE value NOT IN (SELECT id FROM document_sets) LIMIT 1',
-  ).get(json(ids)) as { value: number } | undefined;
+  const missing = db
+    .cached('SELECT value FROM json_each(?) WHERE value NOT IN (SELECT id FROM document_sets) LIMIT 1')
+    .get(json(ids)) as { value: number } | undefined;
   if (missing) throw new DossierError('not_found', `no document set with id ${missing.value}`);
 }
 
@@ -158,10 +156,11 @@ export function countClaims(db: Db, q: ClaimQuery = {}): number {
   // Counting the tagged claims in the domain index alone spares reading each claim's row.
   // (Cached statements are shared, so their mode stays as prepared: rows as objects.)
   const row = w.domainsOnly
-    ? cached(
-        db,
-        'SELECT count(DISTINCT claim_id) AS n FROM claim_domains WHERE domain_id IN (SELECT value FROM json_each(?))',
-      ).get(json(w.domainIds ?? []))
-    : cached(db, `SELECT count(*) AS n FROM claims c ${w.sql}`).get(...w.params);
+    ? db
+        .cached(
+          'SELECT count(DISTINCT claim_id) AS n FROM claim_domains WHERE domain_id IN (SELECT value FROM json_each(?))',
+        )
+        .get(json(w.domainIds ?? []))
+    : db.cached(`SELECT count(*) AS n FROM claims c ${w.sql}`).get(...w.params);
   return (row as { n: number }).n;
 }

@@ -8,21 +8,18 @@ import { assertDomainsApplicable } from './domains';
 import { DossierError } from './errors';
 import { type ClaimColumns, recordEdit } from './history';
 import { getAnalyst } from './settings';
-import { cached } from './statements';
 
 // Reading a long text out of SQLite costs milliseconds (a 1 M-character document ~8 ms); tagging and resizing
 // claims in the open document should not pay that on every edit. Texts never change, but an id can be reused
 // after a deletion, so an entry is only trusted while the document's content hash is the same.
 const TEXT_CACHE_SIZE = 4;
-const texts = new WeakMap<Db, Map<number, { hash: string; text: string }>>();
 
-/** The canonical text of a document, from a small per-connection cache. */
+/** The canonical text of a document, from a small per-connection cache (Store.texts). */
 export function documentText(db: Db, docId: number): string {
-  const row = cached(db, 'SELECT content_hash AS hash FROM documents WHERE id = ?').get(docId) as
+  const row = db.cached('SELECT content_hash AS hash FROM documents WHERE id = ?').get(docId) as
     { hash: string } | undefined;
   if (!row) return getDocumentText(db, docId); // throws the usual not_found
-  let m = texts.get(db);
-  if (!m) texts.set(db, (m = new Map()));
+  const m = db.texts;
   const hit = m.get(docId);
   if (hit && hit.hash === row.hash) {
     m.delete(docId);
@@ -80,29 +77,30 @@ export function createClaim(db: Db, c: NewClaim): Claim {
 /** Inserts a claim row (no domains yet); the caller records it as created. */
 export function insertClaim(db: Db, docId: number, a: TextAnchor, attrs: ClaimAttributes): number {
   const now = nowIso();
-  const info = cached(
-    db,
-    `INSERT INTO claims (document_id, start, end, quote, prefix, suffix, note, actor, stance, reliability,
+  const info = db
+    .cached(
+      `INSERT INTO claims (document_id, start, end, quote, prefix, suffix, note, actor, stance, reliability,
        credibility, analyst, created_at, updated_at)
      VALUES (@docId, @start, @end, @quote, @prefix, @suffix, @note, @actor, @stance, @reliability,
        @credibility, @analyst, @now, @now)`,
-  ).run({
-    docId,
-    ...a,
-    note: attrs.note ?? '',
-    actor: attrs.actor?.trim() ?? '',
-    stance: attrs.stance ?? null,
-    reliability: attrs.reliability ?? null,
-    credibility: attrs.credibility ?? null,
-    analyst: attrs.analyst ?? '',
-    now,
-  });
+    )
+    .run({
+      docId,
+      ...a,
+      note: attrs.note ?? '',
+      actor: attrs.actor?.trim() ?? '',
+      stance: attrs.stance ?? null,
+      reliability: attrs.reliability ?? null,
+      credibility: attrs.credibility ?? null,
+      analyst: attrs.analyst ?? '',
+      now,
+    });
   return Number(info.lastInsertRowid);
 }
 
 export function setClaimDomains(db: Db, claimId: number, domainIds: number[]): void {
-  cached(db, 'DELETE FROM claim_domains WHERE claim_id = ?').run(claimId);
-  const add = cached(db, 'INSERT INTO claim_domains (claim_id, domain_id) VALUES (?, ?)');
+  db.cached('DELETE FROM claim_domains WHERE claim_id = ?').run(claimId);
+  const add = db.cached('INSERT INTO claim_domains (claim_id, domain_id) VALUES (?, ?)');
   for (const d of new Set(domainIds)) add.run(claimId, d);
 }
 
@@ -138,7 +136,7 @@ export function updateClaim(db: Db, u: ClaimUpdate): Claim {
       const end = u.end ?? current.end;
       checkRange(text, start, end);
       const a = anchorAt(text, start, end);
-      db.prepare('UPDATE claims SET start = ?, end = ?, quote = ?, prefix = ?, suffix = ? WHERE id = ?').run(
+      db.cached('UPDATE claims SET start = ?, end = ?, quote = ?, prefix = ?, suffix = ? WHERE id = ?').run(
         a.start,
         a.end,
         a.quote,
@@ -161,7 +159,7 @@ export function updateClaim(db: Db, u: ClaimUpdate): Claim {
     if (u.credibility !== undefined) fields.push(['credibility', u.credibility]);
     if (u.analyst !== undefined) fields.push(['analyst', u.analyst]);
     fields.push(['updated_at', now]);
-    db.prepare(`UPDATE claims SET ${fields.map(([k]) => `${k} = ?`).join(', ')} WHERE id = ?`).run(
+    db.prepareOnce(`UPDATE claims SET ${fields.map(([k]) => `${k} = ?`).join(', ')} WHERE id = ?`).run(
       ...fields.map(([, v]) => v),
       u.id,
     );
@@ -173,7 +171,7 @@ export function updateClaim(db: Db, u: ClaimUpdate): Claim {
 export function deleteClaim(db: Db, id: number): void {
   recordEdit(db, 'delete claim', (t) => {
     t.claims([id]);
-    const info = db.prepare('DELETE FROM claims WHERE id = ?').run(id);
+    const info = db.cached('DELETE FROM claims WHERE id = ?').run(id);
     if (info.changes === 0) throw new DossierError('not_found', `no claim with id ${id}`);
   });
 }
@@ -216,7 +214,7 @@ function toClaim(r: ClaimRow): Claim {
 }
 
 export function getClaim(db: Db, id: number): Claim {
-  const row = cached(db, `${CLAIM_SELECT} WHERE c.id = ?`).get(id) as ClaimRow | undefined;
+  const row = db.cached(`${CLAIM_SELECT} WHERE c.id = ?`).get(id) as ClaimRow | undefined;
   if (!row) throw new DossierError('not_found', `no claim with id ${id}`);
   return toClaim(row);
 }
@@ -230,21 +228,20 @@ export function listClaims(
   const w = claimWhere(db, q);
   const limit = page.limit ? Math.floor(page.limit) : -1;
   const offset = page.offset ? Math.floor(page.offset) : 0;
-  const rows = cached(
-    db,
-    `${CLAIM_SELECT} ${w.sql} ORDER BY c.document_id, c.start, c.end, c.id LIMIT ? OFFSET ?`,
-  ).all(...w.params, limit, offset) as ClaimRow[];
+  const rows = db
+    .cached(`${CLAIM_SELECT} ${w.sql} ORDER BY c.document_id, c.start, c.end, c.id LIMIT ? OFFSET ?`)
+    .all(...w.params, limit, offset) as ClaimRow[];
   return rows.map(toClaim);
 }
 
 /** A document's claims as spans (id, offsets, domains) in text order; an unknown document has none. */
 export function listClaimSpans(db: Db, docId: number): ClaimSpan[] {
-  const rows = cached(
-    db,
-    `SELECT c.id, c.start, c.end,
+  const rows = db
+    .cached(
+      `SELECT c.id, c.start, c.end,
        (SELECT group_concat(cd.domain_id) FROM claim_domains cd WHERE cd.claim_id = c.id) AS domains
      FROM claims c WHERE c.document_id = ? ORDER BY c.start, c.end, c.id`,
-  )
+    )
     .raw()
     .all(docId) as [number, number, number, string | null][];
   return rows.map(([id, start, end, domains]) => ({
@@ -261,7 +258,7 @@ export type ActorSuggestion = MethodOutput<'listActors'>[number];
 export function listActors(db: Db, o: { prefix?: string; limit?: number } = {}): ActorSuggestion[] {
   const prefix = o.prefix?.trim().toLocaleLowerCase() ?? '';
   const rows = db
-    .prepare(
+    .cached(
       `SELECT actor, count(*) AS claims FROM claims WHERE actor <> ''
        GROUP BY actor COLLATE NOCASE ORDER BY claims DESC, actor COLLATE NOCASE`,
     )
@@ -275,6 +272,6 @@ export type LogEntry = MethodOutput<'getEditLog'>[number];
 /** Who changed a claim or a domain, and how, oldest first. */
 export function editLog(db: Db, entity: 'claim' | 'domain', id: number): LogEntry[] {
   return db
-    .prepare('SELECT at, analyst, action FROM edit_log WHERE entity = ? AND entity_id = ? ORDER BY id')
+    .cached('SELECT at, analyst, action FROM edit_log WHERE entity = ? AND entity_id = ? ORDER BY id')
     .all(entity, id) as LogEntry[];
 }

@@ -22,8 +22,8 @@ type CoreMethod =
   | 'compareDocuments'
   | 'exportExcerpts';
 
-const count = (p: { db: { prepare: (s: string) => { get: () => unknown } } }, table: string): number =>
-  (p.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const count = (p: { db: { prepareOnce: (s: string) => { get: () => unknown } } }, table: string): number =>
+  (p.db.prepareOnce(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 /** The analyst recorded on new claims: applied here, for every door, never by the door. */
 const analystOf = (p: { db: Parameters<typeof getAnalyst>[0] }): string => getAnalyst(p.db);

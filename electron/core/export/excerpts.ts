@@ -83,7 +83,7 @@ type Row = [
 function codebook(db: Db): Domain[] {
   return (
     db
-      .prepare(
+      .cached(
         `SELECT id, name, color, description, parent_id AS parentId, sort_order AS "order", codable,
            color_chosen AS colorChosen
          FROM domains ORDER BY sort_order, id`,
@@ -111,7 +111,7 @@ export function loadExcerpts(db: Db, filter: ExcerptFilter = {}, projectName = '
   const wanted = domainIds ? new Set(domainIds) : null;
   // Raw rows, read one at a time: 100,000 claims never exist twice (as rows and as excerpts).
   const rows = db
-    .prepare(
+    .prepareOnce(
       `SELECT c.id, c.document_id, c.start, c.end, c.quote, c.prefix, c.suffix, c.note, c.actor, c.stance,
          c.reliability, c.credibility, c.analyst, c.created_at, c.updated_at
        FROM claims c ${where} ORDER BY c.document_id, c.start, c.end, c.id`,
@@ -121,7 +121,7 @@ export function loadExcerpts(db: Db, filter: ExcerptFilter = {}, projectName = '
   // One pass over claim_domains is much cheaper than a correlated subquery per claim.
   const domainsOf = new Map<number, number[]>();
   for (const r of db
-    .prepare('SELECT claim_id AS c, domain_id AS d FROM claim_domains')
+    .prepareOnce('SELECT claim_id AS c, domain_id AS d FROM claim_domains')
     .raw()
     .iterate() as Iterable<[number, number]>) {
     const list = domainsOf.get(r[0]);
@@ -130,11 +130,11 @@ export function loadExcerpts(db: Db, filter: ExcerptFilter = {}, projectName = '
   }
 
   const docs = new Map<number, ExcerptDoc>();
-  const docStmt = db.prepare(
+  const docStmt = db.cached(
     `SELECT id, title, source, author, published, url, format, content_hash AS contentHash, text
      FROM documents WHERE id = ?`,
   );
-  const pageStmt = db.prepare(
+  const pageStmt = db.cached(
     'SELECT page, start, end FROM document_pages WHERE document_id = ? ORDER BY start',
   );
   const docOf = (id: number): ExcerptDoc => {

@@ -29,7 +29,7 @@ export function resolveNamedFilter(db: Db, f: NamedFilter): ClaimQuery {
       const eq = pair.indexOf('=');
       if (eq <= 0) throw new DossierError('invalid_input', `attribute filter "${pair}" is not name=value`);
       const name = pair.slice(0, eq).trim();
-      const row = db.prepare('SELECT id FROM attributes WHERE name = ? COLLATE NOCASE').get(name) as
+      const row = db.cached('SELECT id FROM attributes WHERE name = ? COLLATE NOCASE').get(name) as
         { id: number } | undefined;
       if (!row) throw new DossierError('not_found', `no document attribute named "${name}"`);
       byId.set(row.id, [...(byId.get(row.id) ?? []), pair.slice(eq + 1).trim()]);

@@ -10,7 +10,7 @@ function names(list: string[]): string {
 }
 
 function namesOf(db: Db, table: 'domains' | 'documents', column: string, ids: number[]): string[] {
-  const stmt = db.prepare(`SELECT ${column} AS name FROM ${table} WHERE id = ?`);
+  const stmt = db.prepareOnce(`SELECT ${column} AS name FROM ${table} WHERE id = ?`);
   return ids.map((id) => (stmt.get(id) as { name: string } | undefined)?.name ?? `#${id}`);
 }
 
@@ -22,7 +22,7 @@ export function describeFilter(db: Db, f: ExcerptFilter): string[] {
   const lines: string[] = [];
   if (f.domainIds?.length) lines.push(`Domains: ${names(namesOf(db, 'domains', 'name', f.domainIds))}`);
   if (f.docIds?.length) lines.push(`Documents: ${names(namesOf(db, 'documents', 'title', f.docIds))}`);
-  const attribute = db.prepare('SELECT name FROM attributes WHERE id = ?');
+  const attribute = db.cached('SELECT name FROM attributes WHERE id = ?');
   for (const a of f.attributes ?? []) {
     if (!a.values.length) continue;
     const name = (attribute.get(a.attributeId) as { name: string } | undefined)?.name ?? `#${a.attributeId}`;

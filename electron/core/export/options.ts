@@ -1,6 +1,5 @@
 import type { Db } from '../db';
 import { claimWhere } from '../claimQuery';
-import { cached } from '../statements';
 import type { ExcerptFilter } from './filter';
 
 /** What the export filters can offer: analysts, document attributes and their values, gradings in use. */
@@ -12,13 +11,13 @@ export function exportFilterOptions(db: Db): {
 } {
   const analysts = (
     db
-      .prepare("SELECT DISTINCT analyst FROM claims WHERE analyst <> '' ORDER BY analyst COLLATE NOCASE")
+      .cached("SELECT DISTINCT analyst FROM claims WHERE analyst <> '' ORDER BY analyst COLLATE NOCASE")
       .all() as {
       analyst: string;
     }[]
   ).map((r) => r.analyst);
   const attributes = (
-    db.prepare('SELECT id, name, type FROM attributes ORDER BY name COLLATE NOCASE').all() as {
+    db.cached('SELECT id, name, type FROM attributes ORDER BY name COLLATE NOCASE').all() as {
       id: number;
       name: string;
       type: string;
@@ -27,7 +26,7 @@ export function exportFilterOptions(db: Db): {
     ...a,
     values: (
       db
-        .prepare(
+        .cached(
           'SELECT DISTINCT value FROM document_attributes WHERE attribute_id = ? ORDER BY value LIMIT 1000',
         )
         .all(a.id) as { value: string }[]
@@ -35,14 +34,14 @@ export function exportFilterOptions(db: Db): {
   }));
   const reliability = (
     db
-      .prepare('SELECT DISTINCT reliability AS r FROM claims WHERE reliability IS NOT NULL ORDER BY r')
+      .cached('SELECT DISTINCT reliability AS r FROM claims WHERE reliability IS NOT NULL ORDER BY r')
       .all() as {
       r: 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
     }[]
   ).map((x) => x.r);
   const credibility = (
     db
-      .prepare('SELECT DISTINCT credibility AS c FROM claims WHERE credibility IS NOT NULL ORDER BY c')
+      .cached('SELECT DISTINCT credibility AS c FROM claims WHERE credibility IS NOT NULL ORDER BY c')
       .all() as {
       c: number;
     }[]
@@ -58,12 +57,13 @@ export function countExcerpts(
   const { sql, params, domainIds } = claimWhere(db, filter);
   // As the export: a claim without a domain has no row, and a domain filter keeps only its domains' rows.
   const domainCond = domainIds ? 'AND cd.domain_id IN (SELECT value FROM json_each(?))' : '';
-  return cached(
-    db,
-    `SELECT count(DISTINCT c.id) AS claims, count(*) AS rows, count(DISTINCT c.document_id) AS documents
+  return db
+    .cached(
+      `SELECT count(DISTINCT c.id) AS claims, count(*) AS rows, count(DISTINCT c.document_id) AS documents
      FROM claims c JOIN claim_domains cd ON cd.claim_id = c.id ${domainCond}
      ${sql}`,
-  ).get(...(domainIds ? [JSON.stringify(domainIds)] : []), ...params) as {
+    )
+    .get(...(domainIds ? [JSON.stringify(domainIds)] : []), ...params) as {
     claims: number;
     rows: number;
     documents: number;

@@ -132,18 +132,18 @@ export function projectXml(
   for (const e of set.excerpts) if (e.analyst) analysts.add(e.analyst);
 
   const attributes = db
-    .prepare('SELECT id, name, type FROM attributes ORDER BY name COLLATE NOCASE, id')
+    .cached('SELECT id, name, type FROM attributes ORDER BY name COLLATE NOCASE, id')
     .all() as AttributeRow[];
   const attributeById = new Map(attributes.map((a) => [a.id, a]));
-  const valuesStmt = db.prepare(
+  const valuesStmt = db.cached(
     'SELECT attribute_id AS attributeId, value FROM document_attributes WHERE document_id = ? ORDER BY attribute_id',
   );
 
   // Every document the filter allows, with or without claims.
   const docIds = filter.docIds?.length
     ? filter.docIds
-    : (db.prepare('SELECT id FROM documents ORDER BY id').all() as { id: number }[]).map((r) => r.id);
-  const docStmt = db.prepare(
+    : (db.cached('SELECT id FROM documents ORDER BY id').all() as { id: number }[]).map((r) => r.id);
+  const docStmt = db.cached(
     'SELECT id, title, source, author, published, url, text, imported_at AS importedAt FROM documents WHERE id = ?',
   );
   const byDoc = new Map<number, typeof set.excerpts>();

@@ -38,10 +38,10 @@ const SORT_SQL: Record<SortColumn, string> = {
 /** True when at least one claim in 20 carries one of the domains: a scan in claim order soon fills a page. */
 function denseDomains(db: Db, domainIds: number[]): boolean {
   const tags = db
-    .prepare('SELECT count(*) FROM claim_domains WHERE domain_id IN (SELECT value FROM json_each(?))')
+    .prepareOnce('SELECT count(*) FROM claim_domains WHERE domain_id IN (SELECT value FROM json_each(?))')
     .pluck()
     .get(JSON.stringify(domainIds)) as number;
-  const claims = (db.prepare('SELECT max(id) FROM claims').pluck().get() as number | null) ?? 0;
+  const claims = (db.prepareOnce('SELECT max(id) FROM claims').pluck().get() as number | null) ?? 0;
   return tags * 20 >= claims;
 }
 
@@ -89,7 +89,7 @@ export function queryClaims(db: Db, q: ClaimsTableQuery = {}): ClaimsPage {
   const total = countClaims(db, q.filter);
   // Sorted by document, the documents come in title order (their index) and each one's claims in text order.
   const rows = db
-    .prepare(
+    .prepareOnce(
       `SELECT c.id, c.document_id, ${joinsDocument ? 'd.title' : '(SELECT title FROM documents d WHERE d.id = c.document_id)'}, c.start, c.end, c.quote,
          c.note, (SELECT group_concat(domain_id) FROM claim_domains t WHERE t.claim_id = c.id), c.actor, c.stance,
          c.reliability, c.credibility, c.analyst, c.created_at, c.updated_at
@@ -151,7 +151,7 @@ export function claimGroups(db: Db, q: { by: GroupColumn; filter?: ClaimQuery })
   if (q.by === 'domain') {
     const names = new Map(domainTree(db).columns.map((c) => [c.domainId, c.name]));
     const rows = db
-      .prepare(
+      .prepareOnce(
         `SELECT t.domain_id, count(*) AS n FROM claims c JOIN claim_domains t ON t.claim_id = c.id ${sql} GROUP BY t.domain_id ORDER BY n DESC, t.domain_id`,
       )
       .raw()
@@ -160,7 +160,7 @@ export function claimGroups(db: Db, q: { by: GroupColumn; filter?: ClaimQuery })
   }
   // Grouped by the bare column (which an index can serve); an empty actor or analyst then joins "not set".
   const grouped = db
-    .prepare(`SELECT ${GROUP_SQL[q.by]} AS v, count(*) AS n FROM claims c ${sql} GROUP BY v`)
+    .prepareOnce(`SELECT ${GROUP_SQL[q.by]} AS v, count(*) AS n FROM claims c ${sql} GROUP BY v`)
     .raw()
     .all(...params) as [string | number | null, number][];
   const merged = new Map<string | number | null, number>();
@@ -185,10 +185,9 @@ export function claimGroups(db: Db, q: { by: GroupColumn; filter?: ClaimQuery })
   const titles =
     q.by === 'document'
       ? new Map(
-          (db.prepare('SELECT id, title FROM documents').raw().all() as [number, string][]).map(([id, t]) => [
-            id,
-            t,
-          ]),
+          (db.prepareOnce('SELECT id, title FROM documents').raw().all() as [number, string][]).map(
+            ([id, t]) => [id, t],
+          ),
         )
       : null;
   return rows.map(([value, count]) => ({
