@@ -104,6 +104,14 @@ function openReadOnly(file: string, reason: string): Db {
   return new Store(db, reason);
 }
 
+/**
+ * Another project, to be read only (a merge's other side): an in-memory copy brought up to date, so the file is
+ * never written whatever its folder allows, and a newer version's file is refused.
+ */
+export function openForReading(file: string): Db {
+  return openReadOnly(file, 'opened to be read');
+}
+
 function upgradedCopy(db: Sqlite, file: string): Sqlite {
   const bytes = db.serialize();
   db.close();

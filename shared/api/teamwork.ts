@@ -115,10 +115,93 @@ export const Agreement = z.object({
   segments: z.array(AgreementSegment),
 });
 
+// Merging another copy of the project (or a .qdpx) into this one, and a copy for one analyst of a team.
+
+export const DomainRule = z.enum(['keep-ours', 'take-theirs']);
+
+export const MergeInput = z
+  .object({
+    /** The other project: a .dossier file or a REFI-QDA .qdpx archive. */
+    path: z.string().min(1).max(4096),
+    /** Only report what would change; nothing is written. */
+    dryRun: z.boolean().default(false),
+    /** A domain renamed or moved on one side: keep our name and place (default) or take theirs. */
+    domains: DomainRule.default('keep-ours'),
+  })
+  .strict();
+
+const Counts = {
+  added: z.number().int().nonnegative(),
+  identical: z.number().int().nonnegative(),
+  conflicting: z.number().int().nonnegative(),
+};
+
+export const MergeDomainItem = z.object({
+  name: z.string(),
+  status: z.enum(['added', 'renamed', 'moved', 'renamed and moved', 'only ours']),
+  /** Our name and theirs (for a rename), our parent and theirs (for a move): '' for the top level. */
+  ours: z.string().nullable(),
+  theirs: z.string().nullable(),
+  /** What the merge did about it. */
+  resolution: z.string(),
+});
+
+export const MergeConflict = z.object({
+  /** Our claim, and the claim added beside it from the other side (null in a dry run). */
+  ourClaimId: Id,
+  addedClaimId: Id.nullable(),
+  documentTitle: z.string(),
+  excerpt: z.string(),
+  analyst: z.string(),
+  /** What differs: range, domains, note, actor, stance, reliability, credibility, analyst. */
+  differences: z.array(z.string()),
+});
+
+export const MergeReport = z.object({
+  source: z.object({ path: z.string(), name: z.string(), kind: z.enum(['dossier', 'qdpx']) }),
+  dryRun: z.boolean(),
+  domainRule: DomainRule,
+  /** The rule applied to claims edited in both copies. */
+  conflictRule: z.literal('keep both, theirs marked as a conflict until reviewed'),
+  documents: z.object({
+    ...Counts,
+    /** Documents whose text we had under another title. */
+    retitled: z.array(z.object({ ours: z.string(), theirs: z.string() })),
+  }),
+  domains: z.object({ ...Counts, items: z.array(MergeDomainItem) }),
+  claims: z.object({ ...Counts, conflicts: z.array(MergeConflict) }),
+  /** What could not be merged, and why. */
+  problems: z.array(z.object({ kind: z.string(), name: z.string(), reason: z.string() })),
+});
+
+export const CopyForAnalystInput = z
+  .object({
+    /** The new project file; it must not exist. */
+    path: z.string().min(1).max(4096),
+    /** Keep this analyst's claims and memos only; without one, the copy has no claims and no memos. */
+    analyst: z.string().min(1).max(200).optional(),
+  })
+  .strict();
+
+export const CopyForAnalystResult = z.object({
+  path: z.string(),
+  analyst: z.string().nullable(),
+  documents: z.number().int().nonnegative(),
+  domains: z.number().int().nonnegative(),
+  claims: z.number().int().nonnegative(),
+});
+
 export const teamworkMethods = {
   /**
    * Agreement between analysts over the whole text of the chosen documents: per domain and pooled, percent
    * agreement, Cohen's κ (two analysts; every pair), Krippendorff's α (nominal), and MAXQDA-style segment agreement.
    */
   computeAgreement: method(AgreementInput, Agreement),
+  /**
+   * Merges another copy of the project (.dossier) or a REFI-QDA project (.qdpx) into this one, as one undoable
+   * step; with dryRun, only the report of what it would do.
+   */
+  mergeProject: method(MergeInput, MergeReport),
+  /** Saves a copy with the same documents and codebook, and no claims or only one analyst's. */
+  copyForAnalyst: method(CopyForAnalystInput, CopyForAnalystResult),
 };

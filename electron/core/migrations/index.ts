@@ -10,6 +10,7 @@ import { migration0007 } from './0007-grid-summaries';
 import { migration0008 } from './0008-domain-codable-colour';
 import { migration0009 } from './0009-memos';
 import { migration0010 } from './0010-document-sets';
+import { migration0011 } from './0011-claim-conflicts';
 
 /**
  * Every migration, in order. A migration is never edited after it lands; a schema change adds a file. Version 2
@@ -25,6 +26,7 @@ export const migrations: readonly Migration[] = [
   migration0008,
   migration0009,
   migration0010,
+  migration0011,
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1].version;
