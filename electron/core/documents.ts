@@ -118,6 +118,13 @@ export function listDocuments(db: Db): DocumentSummary[] {
   return (rows as DocumentRow[]).map(toSummary);
 }
 
+export function getDocumentSummary(db: Db, id: number): DocumentSummary {
+  const row = db.cached(`SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.id = ?`).get(id) as
+    DocumentRow | undefined;
+  if (!row) throw new DossierError('not_found', `no document with id ${id}`);
+  return toSummary(row);
+}
+
 export function getDocument(db: Db, id: number): DocumentFull {
   const row = db
     .cached(

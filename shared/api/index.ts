@@ -9,6 +9,7 @@ import { backupsMethods } from './backups';
 import { projectsMethods } from './projects';
 import { memosMethods } from './memos';
 import { setsMethods } from './sets';
+import { documentsMethods } from './documents';
 import type { MethodSpec } from './method';
 
 // The one API contract. Each area of the product adds its methods in its own module and spreads it here.
@@ -23,6 +24,7 @@ export const api = {
   ...memosMethods,
   ...setsMethods,
   ...projectsMethods,
+  ...documentsMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

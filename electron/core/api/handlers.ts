@@ -10,6 +10,7 @@ import { backupHandlers } from './backupHandlers';
 import { memoHandlers } from './memoHandlers';
 import { setHandlers } from './setHandlers';
 import { projectHandlers } from './projectHandlers';
+import { documentHandlers } from './documentHandlers';
 
 export type Handler<M extends MethodName> = (
   project: Project,
@@ -29,4 +30,5 @@ export const handlers: Handlers = {
   ...memoHandlers,
   ...setHandlers,
   ...projectHandlers,
+  ...documentHandlers,
 };
