@@ -111,7 +111,7 @@ export function cooccurrenceExcerpts(
   q: { domainA: number; domainB: number; kind: 'same' | 'overlap'; offset?: number; limit?: number },
 ): CooccurrenceExcerpts {
   for (const id of [q.domainA, q.domainB])
-    if (!db.prepare('SELECT 1 FROM domains WHERE id = ?').get(id))
+    if (!db.cached('SELECT 1 FROM domains WHERE id = ?').get(id))
       throw new DossierError('not_found', `no domain with id ${id}`);
   const limit = q.limit ?? 100;
   const offset = q.offset ?? 0;
@@ -121,9 +121,9 @@ export function cooccurrenceExcerpts(
   const params = { a: q.domainA, b: q.domainB, limit, offset };
   if (q.kind === 'same') {
     const where = `WHERE ${has('c', 'a')} AND ${has('c', 'b')}`;
-    const total = db.prepare(`SELECT count(*) FROM claims c ${where}`).pluck().get(params) as number;
+    const total = db.prepareOnce(`SELECT count(*) FROM claims c ${where}`).pluck().get(params) as number;
     const rows = db
-      .prepare(
+      .prepareOnce(
         `SELECT ${CLAIM_COLUMNS('c')}, ${title('c')} FROM claims c ${where} ORDER BY c.document_id, c.start, c.id LIMIT @limit OFFSET @offset`,
       )
       .raw()
@@ -137,7 +137,7 @@ export function cooccurrenceExcerpts(
   // intersecting pair of a document whose claims all overlap.
   const cellClaims = (
     db
-      .prepare(
+      .prepareOnce(
         `SELECT c.id, c.document_id, c.start, c.end, max(t.domain_id = @a), max(t.domain_id = @b)
          FROM claim_domains t JOIN claims c ON c.id = t.claim_id
          WHERE t.domain_id IN (@a, @b) GROUP BY c.id`,
@@ -146,7 +146,9 @@ export function cooccurrenceExcerpts(
       .all({ a: q.domainA, b: q.domainB }) as [number, number, number, number, number, number][]
   ).map(([id, docId, start, end, hasA, hasB]) => ({ id, docId, start, end, hasA: !!hasA, hasB: !!hasB }));
   const { total, pairs } = pageOverlapPairs(cellClaims, offset, limit);
-  const one = db.prepare(`SELECT ${CLAIM_COLUMNS('c')}, ${title('c')} FROM claims c WHERE c.id = ?`).raw();
+  const one = db
+    .prepareOnce(`SELECT ${CLAIM_COLUMNS('c')}, ${title('c')} FROM claims c WHERE c.id = ?`)
+    .raw();
   return {
     total,
     items: pairs.map(([x, y]) => {

@@ -247,13 +247,15 @@ function rangeMeasure(text: string, measure: 'coverage' | 'words'): (s: number, 
 /** Characters (code points) or words inside the union of the claims' ranges, per document and column. */
 function addCoverage(db: Db, tree: DomainTree, targets: Targets, measure: 'coverage' | 'words'): void {
   const nCols = tree.columns.length;
-  const claimsOf = db.prepare('SELECT id, start, end FROM claims WHERE document_id = ? ORDER BY start').raw();
+  const claimsOf = db
+    .prepareOnce('SELECT id, start, end FROM claims WHERE document_id = ? ORDER BY start')
+    .raw();
   const tagsOf = db
-    .prepare(
+    .prepareOnce(
       'SELECT claim_id, domain_id FROM claim_domains INDEXED BY claim_domains_by_document WHERE document_id = ?',
     )
     .raw();
-  const docs = db.prepare(
+  const docs = db.prepareOnce(
     'SELECT id, text FROM documents WHERE EXISTS (SELECT 1 FROM claims c WHERE c.document_id = documents.id)',
   );
   const open = new Int32Array(nCols + 1);

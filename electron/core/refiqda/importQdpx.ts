@@ -24,11 +24,11 @@ export function addCodes(
   problems: ImportIssue[],
 ): { ids: Map<string, number>; created: number } {
   const ids = new Map<string, number>();
-  const known = db.prepare("SELECT local_key FROM refiqda_guids WHERE kind = 'code' AND guid = ?");
-  const exists = db.prepare('SELECT 1 FROM domains WHERE id = ?');
+  const known = db.cached("SELECT local_key FROM refiqda_guids WHERE kind = 'code' AND guid = ?");
+  const exists = db.cached('SELECT 1 FROM domains WHERE id = ?');
   const createdNames = new Set<string>();
   let created = 0;
-  const base = (db.prepare('SELECT count(*) AS n FROM domains').get() as { n: number }).n;
+  const base = (db.cached('SELECT count(*) AS n FROM domains').get() as { n: number }).n;
   for (const code of codes) {
     const remembered = known.get(code.guid) as { local_key: string } | undefined;
     if (remembered && exists.get(Number(remembered.local_key))) {
@@ -73,7 +73,7 @@ export function addCodes(
 }
 
 function uniqueAttributeName(db: Db, name: string): string {
-  const taken = db.prepare('SELECT 1 FROM attributes WHERE name = ? COLLATE NOCASE');
+  const taken = db.cached('SELECT 1 FROM attributes WHERE name = ? COLLATE NOCASE');
   let candidate = name;
   for (let n = 2; taken.get(candidate); n++) candidate = `${name} (${n})`;
   return candidate;
@@ -91,16 +91,16 @@ export function applyPlan(db: Db, plan: QdpxPlan): Omit<QdpxImportReport, 'path'
     const variableIds = new Map<string, number>();
     for (const v of plan.variables) {
       const info = db
-        .prepare('INSERT INTO attributes (name, type) VALUES (?, ?)')
+        .cached('INSERT INTO attributes (name, type) VALUES (?, ?)')
         .run(uniqueAttributeName(db, v.name), v.type);
       const id = Number(info.lastInsertRowid);
       variableIds.set(v.guid, id);
       rememberGuid(db, 'variable', id, v.guid);
     }
-    const setValue = db.prepare(
+    const setValue = db.cached(
       'INSERT OR REPLACE INTO document_attributes (document_id, attribute_id, value) VALUES (?, ?, ?)',
     );
-    const setTimes = db.prepare('UPDATE claims SET created_at = ?, updated_at = ? WHERE id = ?');
+    const setTimes = db.cached('UPDATE claims SET created_at = ?, updated_at = ? WHERE id = ?');
     const docBySource = new Map<string, number>();
     const claimBySelection = new Map<string, number>();
     for (const s of plan.sources) {
