@@ -32,6 +32,8 @@ const rendererPackages = [
   '@floating-ui/react',
   'focus-trap',
   'zod',
+  // Memos' Markdown preview (renderer/src/views/memos/markdown.ts); runs in the page, no Node.
+  'marked',
 ];
 
 const element = (type) => ({ element: { type } });

@@ -14,6 +14,7 @@ import { ExportView } from './views/export/ExportView';
 import { GridView } from './views/grid/GridView';
 import { ImportStatus } from './views/library/ImportButton';
 import { LibraryView } from './views/library/LibraryView';
+import { MemosView } from './views/memos/MemosView';
 import { ReaderView } from './views/reader/ReaderView';
 import { SearchBox } from './views/search/SearchBox';
 import { isTyping } from './views/reader/useReaderKeys';
@@ -24,6 +25,7 @@ const TABS: { view: View; label: string; key: string }[] = [
   { view: 'grid', label: 'Grid', key: 'g' },
   { view: 'compare', label: 'Compare', key: 'c' },
   { view: 'export', label: 'Export', key: 'e' },
+  { view: 'memos', label: 'Memos', key: 'm' },
 ];
 
 export function App(): ReactNode {
@@ -160,6 +162,8 @@ function Shell(): ReactNode {
           <GridView />
         ) : route.view === 'compare' ? (
           <CompareView />
+        ) : route.view === 'memos' ? (
+          <MemosView />
         ) : (
           <ExportView />
         )}

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-export const VIEWS = ['library', 'reader', 'grid', 'compare', 'export'] as const;
+export const VIEWS = ['library', 'reader', 'grid', 'compare', 'export', 'memos'] as const;
 export type View = (typeof VIEWS)[number];
 
 /** Where the analyst is: kept in the URL hash so that links into the Reader work and a reload keeps the place. */
@@ -14,6 +14,9 @@ export interface Route {
   /** Compare: a third and a fourth document. */
   c?: number;
   d?: number;
+  /** Memos: the memo open; or, for a new one, the document it is about (with claimId, the claim). */
+  memoId?: number;
+  memoDocId?: number;
 }
 
 function positiveInt(value: string | null | undefined): number | undefined {
@@ -36,6 +39,8 @@ export function parseHash(hash: string): Route {
     b: positiveInt(params.get('b')),
     c: positiveInt(params.get('c')),
     d: positiveInt(params.get('d')),
+    memoId: view === 'memos' ? positiveInt(params.get('memo')) : undefined,
+    memoDocId: view === 'memos' ? positiveInt(params.get('doc')) : undefined,
   };
 }
 
@@ -46,6 +51,8 @@ export function formatRoute(route: Route): string {
   if (route.b) params.set('b', String(route.b));
   if (route.c) params.set('c', String(route.c));
   if (route.d) params.set('d', String(route.d));
+  if (route.view === 'memos' && route.memoId) params.set('memo', String(route.memoId));
+  if (route.view === 'memos' && route.memoDocId) params.set('doc', String(route.memoDocId));
   const query = params.toString();
   const path = route.view === 'reader' && route.docId ? `reader/${route.docId}` : route.view;
   return `#/${path}${query ? `?${query}` : ''}`;

@@ -1,5 +1,6 @@
 import { forwardRef, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Claim, Domain } from '../../../../shared/api';
+import { useProject } from '../../components/ProjectContext';
 import { ClaimEditor, gradeOf, gradeTitle } from './ClaimEditor';
 import { isTyping } from './useReaderKeys';
 
@@ -22,6 +23,7 @@ export const ClaimCard = forwardRef<HTMLElement, ClaimCardProps>(function ClaimC
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(claim.note);
   const [open, setOpen] = useState(false);
+  const { navigate } = useProject();
   const keys = useRef({ open, onDelete: props.onDelete });
   const cardRef = useRef<HTMLElement | null>(null);
   useEffect(() => {
@@ -95,6 +97,18 @@ export const ClaimCard = forwardRef<HTMLElement, ClaimCardProps>(function ClaimC
             }}
           >
             ✎
+          </button>
+          <button
+            type="button"
+            className="icon add-memo"
+            title="Add a memo on this claim"
+            aria-label="Add memo"
+            onClick={(e) => {
+              e.stopPropagation();
+              navigate({ view: 'memos', claimId: claim.id, memoDocId: claim.docId });
+            }}
+          >
+            memo
           </button>
           <button
             type="button"

@@ -18,6 +18,7 @@ import { SearchHitsBar } from '../search/SearchHitsBar';
 import { splitBlocks } from './blocks';
 import { ClaimHandles } from './ClaimHandles';
 import { ClaimsColumn, type ColumnNav } from './ClaimsColumn';
+import { DocumentMemos } from '../memos/DocumentMemos';
 import { DocumentText, type TextNav } from './DocumentText';
 import { FindBar } from './FindBar';
 import { ReadingCaret, type CaretHandle } from './ReadingCaret';
@@ -364,6 +365,7 @@ export function ReaderView(): ReactNode {
               {filterDomain ? ` in ${filterDomain.name}` : ''}
             </div>
             {!titleInText && <h1 className="doc-title">{doc.title}</h1>}
+            <DocumentMemos docId={doc.id} />
             <div className="doc-text" ref={textRef} data-doc-id={doc.id}>
               <DocumentText
                 text={doc.text}
