@@ -23,7 +23,10 @@ export interface NewDocument {
   prepared?: Omit<PreparedText, 'text'>;
 }
 
-export type AddResult = { status: 'imported'; id: number; title: string } | { status: 'skipped'; id: number };
+export type AddResult =
+  | { status: 'imported'; id: number; title: string }
+  /** Skipped: `id` and `title` are those of the document already holding the same text. */
+  | { status: 'skipped'; id: number; title: string };
 
 /**
  * Stores a document with canonical text. A document whose canonical text is already present is skipped,
@@ -35,9 +38,9 @@ export function addDocument(db: Db, doc: NewDocument): AddResult {
     ? { text: doc.text, ...doc.prepared }
     : prepareText(doc.text);
   if (!/\S/.test(text)) throw new DossierError('invalid_input', 'the document has no text');
-  const existing = db.cached('SELECT id FROM documents WHERE content_hash = ?').get(hash) as
-    { id: number } | undefined;
-  if (existing) return { status: 'skipped', id: existing.id };
+  const existing = db.cached('SELECT id, title FROM documents WHERE content_hash = ?').get(hash) as
+    { id: number; title: string } | undefined;
+  if (existing) return { status: 'skipped', id: existing.id, title: existing.title };
   const meta = doc.meta ?? {};
   const title = canonicalText(doc.title).trim() || 'Untitled';
   // Within a caller's transaction (a batch of an import, a .qdpx), no savepoint of its own: FTS5 writes its

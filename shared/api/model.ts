@@ -88,7 +88,15 @@ export type ClaimSpan = z.infer<typeof ClaimSpan>;
 
 export const ImportReport = z.object({
   imported: z.array(z.object({ id: Id, title: z.string(), path: z.string() })),
-  skipped: z.array(z.object({ path: z.string(), reason: z.string(), existingId: Id.optional() })),
+  skipped: z.array(
+    z.object({
+      path: z.string(),
+      reason: z.string(),
+      /** The document already holding the same text, when that is why the file was skipped. */
+      existingId: Id.optional(),
+      existingTitle: z.string().optional(),
+    }),
+  ),
   failed: z.array(z.object({ path: z.string(), error: z.string() })),
 });
 export type ImportReport = z.infer<typeof ImportReport>;

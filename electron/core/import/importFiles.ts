@@ -85,7 +85,7 @@ function prepareAttributes(db: Db, plan: BulkAttributes): Map<string, { name: st
 /** What committing one extracted file came to, reported once its transaction has committed. */
 type Outcome =
   | { kind: 'imported'; id: number; title: string }
-  | { kind: 'skipped'; existingId: number }
+  | { kind: 'skipped'; existingId: number; existingTitle: string }
   | { kind: 'failed'; error: string };
 
 /** One extracted file's writes (its document, pages and attributes), inside the caller's transaction. */
@@ -111,7 +111,7 @@ function writeOne(
   }
   return r.status === 'imported'
     ? { kind: 'imported', id: r.id, title: r.title }
-    : { kind: 'skipped', existingId: r.id };
+    : { kind: 'skipped', existingId: r.id, existingTitle: r.title };
 }
 
 interface Extracted {
@@ -164,7 +164,9 @@ function record(report: FullImportReport, src: WireSource, o: Outcome): void {
     report.skipped.push({
       path: src.path,
       reason: 'already present (same content)',
+      // Which document it matches, so that the analyst can find it (and see whether the file was renamed).
       existingId: o.existingId,
+      existingTitle: o.existingTitle,
     });
   else report.failed.push({ path: src.path, error: o.error });
 }

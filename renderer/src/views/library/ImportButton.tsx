@@ -7,11 +7,11 @@ import {
   importState,
   importSummary,
   isBusy,
-  progressLine,
   startImport,
   useImportState,
   type ImportState,
 } from './importJob';
+import { importOutcome, importProgress, skipReason } from './importReport';
 import './library.css';
 
 /** Starts a background import of the chosen files; the Library, left column and counts refresh at the end. */
@@ -24,10 +24,10 @@ export function useImport(): { importFiles: (files: File[]) => void; busy: boole
       onDone: (job, error) => {
         if (job) {
           const summary = importSummary(job, importState().leftOut.length);
-          const failed = job.report.failed.length > 0 || job.state === 'failed';
+          const outcome = importOutcome(job, null);
           setStatus(
             `Import ${job.state === 'cancelled' ? 'cancelled' : 'finished'}: ${summary}`,
-            failed ? 'error' : 'ok',
+            outcome === 'with-failures' ? 'error' : outcome === 'ok' ? 'ok' : 'info',
           );
         } else if (error) setStatus(`Nothing was imported: ${error}`, 'error');
       },
@@ -80,28 +80,22 @@ export function ImportButton(props: { onFiles: (files: File[]) => void; busy: bo
 
 function Bar(props: { state: ImportState; label: string }): ReactNode {
   const { reading, job } = props.state;
-  const p = job?.progress;
-  // Reading the files in the browser is the first half of the bar, the core's import the second.
-  const readShare = reading ? (reading.bytesTotal ? reading.bytes / reading.bytesTotal : 0) : 1;
-  const importShare = p ? (p.bytesTotal ? p.bytesDone / p.bytesTotal : p.total ? p.done / p.total : 0) : 0;
-  const pct = Math.min(100, (readShare * 0.5 + importShare * 0.5) * 100);
+  // The step in hand (reading the files, then importing them), filled by the same counts as the words beside it.
+  const step = importProgress(reading, job);
+  const pct = step.fraction * 100;
   return (
     <div
       className="import-bar"
       role="progressbar"
       aria-label={props.label}
       aria-valuemin={0}
-      aria-valuemax={p?.total ?? reading?.files ?? 0}
-      aria-valuenow={p?.done ?? 0}
-      aria-valuetext={reading ? `reading ${reading.done} of ${reading.files} files` : undefined}
+      aria-valuemax={step.total}
+      aria-valuenow={step.done}
+      aria-valuetext={step.line}
     >
       <span style={{ width: `${pct}%` }} />
     </div>
   );
-}
-
-function readingLine(r: NonNullable<ImportState['reading']>): string {
-  return `Reading ${r.done.toLocaleString()} / ${r.files.toLocaleString()} ${r.files === 1 ? 'file' : 'files'}`;
 }
 
 /** While an import runs: files done / total, the file in hand, MB/s, and Cancel. */
@@ -112,7 +106,7 @@ export function ImportProgressPanel(): ReactNode {
   return (
     <section className="import-progress" aria-label="Import progress">
       <div className="import-progress-head">
-        <strong>{reading ? `${readingLine(reading)}…` : `Importing ${progressLine(job!)}`}</strong>
+        <strong>{importProgress(reading, job).line}…</strong>
         <button type="button" onClick={() => void cancelImport()}>
           Cancel
         </button>
@@ -136,7 +130,8 @@ export function ImportStatus(): ReactNode {
     <span className="import-status" data-testid="import-status">
       <Bar state={state} label="Import progress in the status bar" />
       <span className="import-status-text">
-        {job ? `Importing ${progressLine(job)} · ${job.progress.currentFile}` : `${readingLine(reading!)}…`}
+        {importProgress(reading, job).line}
+        {!reading && job ? ` · ${job.progress.currentFile}` : '…'}
       </span>
       <button type="button" className="link" onClick={() => void cancelImport()}>
         Cancel
@@ -152,7 +147,7 @@ export function ImportReportPanel(): ReactNode {
   const report = job?.report;
   const failed = report?.failed ?? [];
   const skipped = [...(report?.skipped ?? []), ...leftOut];
-  const kind = error || failed.length || job?.state === 'failed' ? 'with-failures' : 'ok';
+  const kind = importOutcome(job, error);
   return (
     <section className={`import-report ${kind}`} role="status" aria-label="Import report">
       <div className="report-head">
@@ -182,7 +177,7 @@ export function ImportReportPanel(): ReactNode {
             ))}
             {skipped.map((s) => (
               <li key={`s${s.path}`}>
-                <span className="badge">skipped</span> {s.path}: {s.reason}
+                <span className="badge">skipped</span> {s.path}: {skipReason(s)}
               </li>
             ))}
             {report.imported.map((d) => (

@@ -227,35 +227,4 @@ export function dismissImport(): void {
   if (!isBusy(state)) set({ job: null, leftOut: [], error: null });
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
-}
-
-/** "empty file", "encrypted PDF: password required" → the part before the colon, counted. */
-export function failureReasons(failed: { error: string }[]): string {
-  const counts = new Map<string, number>();
-  for (const f of failed) {
-    const reason = f.error
-      .split(':')[0]
-      .replace(/\s*\(.*\)$/, '')
-      .trim();
-    counts.set(reason, (counts.get(reason) ?? 0) + 1);
-  }
-  return [...counts].map(([reason, n]) => `${n} ${reason}`).join(', ');
-}
-
-/** "12 imported · 3 skipped · 2 failed: 1 encrypted PDF, 1 empty file" */
-export function importSummary(job: ImportJob, leftOut: number): string {
-  const r = job.report;
-  const parts = [`${r.imported.length.toLocaleString()} imported`];
-  const skipped = r.skipped.length + leftOut;
-  if (skipped) parts.push(`${skipped.toLocaleString()} skipped`);
-  if (r.failed.length) parts.push(`${r.failed.length.toLocaleString()} failed: ${failureReasons(r.failed)}`);
-  return parts.join(' · ');
-}
-
-export function progressLine(job: ImportJob): string {
-  const p = job.progress;
-  const rate = p.mbPerSec > 0 ? ` · ${p.mbPerSec.toFixed(1)} MB/s` : '';
-  return `${p.done.toLocaleString()} / ${plural(p.total, 'file')}${rate}`;
-}
+export { failureReasons, importSummary } from './importReport';
