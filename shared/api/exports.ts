@@ -130,6 +130,8 @@ export const QdpxImportReport = z.object({
   notes: z.number().int(),
   /** Notes that came in as memos (the project's own, and those Dossier wrote as memos). */
   memos: z.number().int(),
+  /** Sets of sources that came in as document sets. */
+  sets: z.number().int(),
   users: z.number().int(),
   variables: z.number().int(),
   /** How the file's positions were counted (per file; a source read otherwise has a "positions" problem). */

@@ -6,6 +6,7 @@ import { listDomains } from '../domains';
 import { type CodebookNode, codebookTree } from './codebookTree';
 import { type ExcerptFilter, loadExcerpts } from './excerpts';
 import { memoNotes } from './qdpxMemos';
+import { setsXml } from './qdpxSets';
 import { getMeta } from '../project';
 import { guidMap } from '../refiqda/guids';
 import { metaDescription } from '../refiqda/meta';
@@ -298,6 +299,8 @@ export function projectXml(
           yield* memos.notes;
         })(),
       },
+      // After Notes and Links, before Graphs, as the schema orders a Project's children.
+      { wrapper: 'Sets', name: 'Set', items: setsXml(db, new Set(docIds), sourceGuid) },
       // The project's own memos: Project/NoteRef comes last in the schema.
       { name: 'NoteRef', items: memos.projectRefs },
     ],

@@ -3,7 +3,7 @@ import type { Db } from '../db';
 import { getMeta, setMeta } from '../project';
 
 export type GuidKind =
-  'project' | 'user' | 'code' | 'source' | 'claim' | 'coding' | 'note' | 'variable' | 'memo';
+  'project' | 'user' | 'code' | 'source' | 'claim' | 'coding' | 'note' | 'variable' | 'memo' | 'set';
 
 const GUID_RE = /^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?$/;
 

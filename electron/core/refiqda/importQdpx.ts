@@ -8,6 +8,7 @@ import { createDomain, findDomainByName } from '../domains';
 import { DossierError } from '../errors';
 import { closeProject, createProject, setMeta } from '../project';
 import { applyMemos } from './applyMemos';
+import { applySets } from './sets';
 import { rememberGuid } from './guids';
 import type { ImportIssue, PlanCode, QdpxPlan } from './plan';
 import { readQdpx } from './readQdpx';
@@ -164,7 +165,8 @@ export function applyPlan(db: Db, plan: QdpxPlan): Omit<QdpxImportReport, 'path'
       }
     }
     const memos = applyMemos(db, plan.memos, docBySource, claimBySelection);
-    return { codes: codes.created, variables: variableIds.size, memos };
+    const sets = applySets(db, plan.sets, docBySource);
+    return { codes: codes.created, variables: variableIds.size, memos, sets };
   })();
   return {
     sources,
@@ -172,6 +174,7 @@ export function applyPlan(db: Db, plan: QdpxPlan): Omit<QdpxImportReport, 'path'
     claims,
     notes: plan.notes,
     memos: result.memos,
+    sets: result.sets,
     users: plan.users.length,
     variables: result.variables,
     skipped,

@@ -69,6 +69,15 @@ export interface PlanMemo {
   selectionGuid: string | null;
 }
 
+/** A Set of the file that groups text sources: a document set (sets.ts). */
+export interface PlanSet {
+  guid: string | null;
+  name: string;
+  description: string;
+  /** Its imported text sources. */
+  sourceGuids: string[];
+}
+
 export interface ImportIssue {
   /** What the issue is about: "source", "selection", "note", "code", "variable", "case", "positions", … */
   kind: string;
@@ -96,6 +105,7 @@ export interface QdpxPlan {
   sources: PlanSource[];
   notes: number;
   memos: PlanMemo[];
+  sets: PlanSet[];
   positions: PositionsReport;
   skipped: ImportIssue[];
   problems: ImportIssue[];

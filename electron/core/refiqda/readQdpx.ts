@@ -10,6 +10,7 @@ import { sourceText, type SourceText } from './positions';
 import { producerOf } from './producers';
 import { entryKey, openQdpxZip, type QdpxZip } from './qdpxZip';
 import { chooseReadings } from './readingChoice';
+import { readSets } from './sets';
 import { probesOf, readSelections } from './selections';
 import { readValue, readVariables } from './variables';
 import { attr, child, children, parseXml, textOf, type XmlNode } from './xml';
@@ -313,25 +314,15 @@ export function readQdpx(bytes: Uint8Array, fileName = 'the file'): QdpxPlan {
       },
       problems,
     ),
+    sets: readSets(project, new Map(loaded.map((l) => [l.guid, l.name])), skipped, problems),
     positions: { ...choice.file, producer: producer.tool ?? '', basis: choice.basis },
     skipped,
     problems,
   };
 }
 
-/** Sets, graphs and the project's own description and notes: Dossier has no home for them yet. */
+/** Graphs and the project's own description and notes: Dossier has no home for them yet. */
 function reportUnplaced(project: XmlNode, notes: ReturnType<typeof readNotes>, skipped: ImportIssue[]): void {
-  for (const s of children(child(project, 'Sets'), 'Set')) {
-    const members = ['MemberCode', 'MemberSource', 'MemberNote']
-      .map((k, i) => [children(s, k).length, ['code', 'source', 'note'][i]] as const)
-      .filter(([n]) => n > 0)
-      .map(([n, what]) => plural(n, what));
-    skipped.push({
-      kind: 'set',
-      name: attr(s, 'name') ?? 'set',
-      reason: `sets are not imported yet${members.length ? ` (it groups ${members.join(', ')})` : ''}`,
-    });
-  }
   for (const g of children(child(project, 'Graphs'), 'Graph'))
     skipped.push({
       kind: 'graph',

@@ -188,14 +188,24 @@ describe.each(Object.entries(TOOLS))('a .qdpx written the way %s writes it', (to
 
   it('says in the report what it did not import, and why', () => {
     const { report, project } = importTool(toolQdpx(convention, PROJECT), tool);
+    // The tool's set of sources is a document set (issue 13); its code is what is left out.
+    const sets = project.db
+      .prepare(
+        `SELECT s.name, d.title FROM document_sets s JOIN document_set_members m ON m.set_id = s.id
+         JOIN documents d ON d.id = m.document_id`,
+      )
+      .raw()
+      .all();
     closeProject(project);
+    expect(sets).toEqual([['Wave 1', 'Interview Ana']]);
+    expect(report.sets).toBe(1);
     const lines = [...report.skipped, ...report.problems].map((i) => `${i.kind}: ${i.name}: ${i.reason}`);
     const has = (re: RegExp): void =>
       expect(
         lines.filter((l) => re.test(l)),
         String(re),
       ).toHaveLength(1);
-    has(/^set: Wave 1: sets are not imported yet \(it groups 1 code, 1 source\)$/);
+    has(/^set: Wave 1: 1 code in it is not imported \(Dossier's sets group documents\)$/);
     has(/^graph: Concept map: graphs are not imported \(2 vertices, 1 edge\)$/);
     has(/^link: leads to: links code "Politics" to code "Elections": Dossier has no links/);
     has(/^note: Annotation 1: attached to an uncoded passage in Interview Ana/);
