@@ -191,6 +191,80 @@ export const CopyForAnalystResult = z.object({
   claims: z.number().int().nonnegative(),
 });
 
+// Disagreement review: for one domain and two analysts, the passages where their coding differs, and one-click
+// resolutions, each one undoable step.
+
+const Pair = z
+  .tuple([z.string().min(1).max(200), z.string().min(1).max(200)])
+  .refine(([a, b]) => a !== b, 'name two different analysts');
+
+export const DisagreementsInput = z
+  .object({
+    domainId: Id,
+    analysts: Pair,
+    docIds: z.array(Id).max(1_000_000).optional(),
+    /** The analyst resolutions are recorded under: a passage it has coded with the domain is resolved. */
+    consensus: z.string().min(1).max(200).optional(),
+  })
+  .strict();
+
+export const PassagePiece = z.object({
+  /** UTF-16 offsets in the document. */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+  /** Who coded this stretch with the domain: the first analyst only, the second only, or both. */
+  who: z.enum(['a', 'b', 'both']),
+});
+
+export const DisagreementPassage = z.object({
+  docId: Id,
+  documentTitle: z.string(),
+  /** The passage: from the first claim's start to the last claim's end of a run of overlapping claims. */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+  pieces: z.array(PassagePiece),
+  /** Up to 160 characters of the text before and after the passage, and the passage's own text. */
+  before: z.string(),
+  text: z.string(),
+  after: z.string(),
+  claimIds: z.object({ a: z.array(Id), b: z.array(Id), consensus: z.array(Id) }),
+  resolved: z.boolean(),
+});
+
+export const Disagreements = z.object({
+  domainId: Id,
+  domain: z.string(),
+  analysts: z.tuple([z.string(), z.string()]),
+  consensus: z.string().nullable(),
+  passages: z.array(DisagreementPassage),
+});
+
+export const Resolution = z.enum(['accept-a', 'accept-b', 'merge', 'keep-both']);
+
+export const ResolveInput = z
+  .object({
+    domainId: Id,
+    analysts: Pair,
+    docId: Id,
+    /** The passage, as listed by listDisagreements. */
+    start: z.number().int().nonnegative(),
+    end: z.number().int().positive(),
+    resolution: Resolution,
+    /**
+     * Record the result as this analyst's claims, leaving both analysts' as they are; without it, both analysts'
+     * claims in the passage are changed to the result.
+     */
+    recordAs: z.string().min(1).max(200).optional(),
+  })
+  .strict();
+
+export const ResolveResult = z.object({
+  resolution: Resolution,
+  /** Claims made, and claims deleted or untagged from the domain. */
+  created: z.array(Id),
+  removed: z.array(Id),
+});
+
 export const teamworkMethods = {
   /**
    * Agreement between analysts over the whole text of the chosen documents: per domain and pooled, percent
@@ -204,4 +278,8 @@ export const teamworkMethods = {
   mergeProject: method(MergeInput, MergeReport),
   /** Saves a copy with the same documents and codebook, and no claims or only one analyst's. */
   copyForAnalyst: method(CopyForAnalystInput, CopyForAnalystResult),
+  /** The passages where two analysts coded one domain differently, with who coded what. */
+  listDisagreements: method(DisagreementsInput, Disagreements),
+  /** Resolves one passage: accept one analyst's coding, merge into one claim, or keep both (one undoable step). */
+  resolveDisagreement: method(ResolveInput, ResolveResult),
 };
