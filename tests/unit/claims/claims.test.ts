@@ -223,6 +223,7 @@ describe('claim filters and suggestions', () => {
     expect(await callMethod(p, 'updateSettings', { analyst: 'Zoe' })).toEqual({
       ok: true,
       value: { analyst: 'Zoe' },
+      changes: expect.objectContaining({ type: 'changes' }),
     });
     expect(await callMethod(p, 'getProject', {})).toMatchObject({ ok: true, value: { analyst: 'Zoe' } });
     const upd = await callMethod(p, 'updateClaim', { id: b.id, note: 'n' });

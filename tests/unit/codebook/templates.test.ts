@@ -153,6 +153,7 @@ describe('codebook templates', () => {
     expect(await callMethod(dst, 'applyCodebookTemplate', { template: value.template })).toEqual({
       ok: true,
       value: { created: ['Alpha'], existing: [] },
+      changes: expect.objectContaining({ type: 'changes' }),
     });
     expect(getCodebook(dst.db)[0]).toMatchObject({ name: 'Alpha', exclusion: 'not beta', color: '#010203' });
     expect(await callMethod(dst, 'applyCodebookTemplate', { name: 'Saved' })).toMatchObject({

@@ -50,7 +50,11 @@ describe('typed attributes', () => {
       docId: a,
       values: { year: '2015', region: 'Europe' },
     });
-    expect(set).toEqual({ ok: true, value: { docId: a, values: { region: 'Europe', year: 2015 } } });
+    expect(set).toEqual({
+      ok: true,
+      value: { docId: a, values: { region: 'Europe', year: 2015 } },
+      changes: expect.objectContaining({ type: 'changes' }),
+    });
     await callMethod(p, 'setDocumentAttributes', { docId: b, values: { year: 2022 } });
     const bad = await callMethod(p, 'setDocumentAttributes', {
       docId: b,
@@ -86,6 +90,7 @@ describe('typed attributes', () => {
     expect(await callMethod(p, 'deleteAttribute', { id: regionId })).toEqual({
       ok: true,
       value: { id: regionId },
+      changes: expect.objectContaining({ type: 'changes' }),
     });
     expect(defineAttribute(p.db, 'year', 'number').documents).toBe(2);
   });
