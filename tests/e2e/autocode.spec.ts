@@ -38,7 +38,9 @@ test('autocode a word across the corpus: preview, untick two, tag the rest, undo
   await page.getByRole('button', { name: 'Autocode' }).click();
   const panel = page.getByRole('dialog', { name: 'Autocode' });
   await panel.getByLabel('Pattern').fill('Ukraine');
-  await panel.getByLabel('Whole corpus').check();
+  await expect(panel.getByLabel('Whole corpus')).toBeChecked();
+  // This test tags the word itself (autocode-context.spec.ts: sentences, the default).
+  await panel.getByLabel('The hit only').check();
   await page.keyboard.press('Enter');
   await expect(panel.getByLabel('Hit count')).toHaveText(`${expected} hits in ${docs} documents`);
   const hits = panel.getByRole('list', { name: 'Hits' }).getByRole('checkbox');
@@ -79,7 +81,10 @@ test('autocode a regular expression in the open document, then see the new claim
 
   await page.getByRole('button', { name: 'Autocode' }).click();
   const panel = page.getByRole('dialog', { name: 'Autocode' });
-  await expect(panel.getByLabel('This document')).toBeChecked();
+  // The whole corpus by default, this document one click away.
+  await expect(panel.getByLabel('Whole corpus')).toBeChecked();
+  await panel.getByLabel('This document').check();
+  await panel.getByLabel('The hit only').check();
   await panel.getByLabel('Regular expression').check();
   await panel.getByLabel('Pattern').fill('minist(er|ers|ry)');
   await panel.getByRole('button', { name: 'Find' }).click();

@@ -4,6 +4,7 @@ import { api, errorMessage } from '../../api/client';
 import { useProject } from '../../components/ProjectContext';
 import type { View } from '../../components/route';
 import { useFocusTrap } from '../../components/useFocusTrap';
+import { AutocodePassage, UNIT_LABELS, unitNoun, type AutocodeUnit } from './AutocodePassage';
 import './autocode.css';
 
 type Search = MethodOutput<'autocodeSearch'>;
@@ -52,7 +53,12 @@ export function AutocodePanel(props: {
   const [regex, setRegex] = useState(false);
   const [caseSensitive, setCaseSensitive] = useState(false);
   const [wholeWord, setWholeWord] = useState(true);
-  const [scope, setScope] = useState<'doc' | 'corpus'>(openDoc ? 'doc' : 'corpus');
+  // The whole corpus first: autocode is for finding a term everywhere; "This document" is one click away.
+  const [scope, setScope] = useState<'doc' | 'corpus'>('corpus');
+  // A sentence by default: analysts code meaning, and a one-word claim carries none.
+  const [unit, setUnit] = useState<AutocodeUnit>('sentence');
+  const [words, setWords] = useState(10);
+  const runs = useRef(0);
   const [search, setSearch] = useState<Search | null>(null);
   const [left, setLeft] = useState<Set<string>>(new Set());
   const [chosen, setChosen] = useState<number[]>([]);
@@ -65,8 +71,10 @@ export function AutocodePanel(props: {
     if (!openDoc && scope === 'doc') setScope('corpus');
   }, [openDoc, scope]);
 
-  const run = async (): Promise<void> => {
+  const run = async (as: { unit: AutocodeUnit; words: number } = { unit, words }): Promise<void> => {
     if (!pattern.trim()) return setError('Type a word, phrase or pattern to search for.');
+    // The latest search wins: changing the unit while one runs must not show the older one's passages.
+    const seq = ++runs.current;
     setBusy(true);
     setError(null);
     setResult(null);
@@ -78,15 +86,19 @@ export function AutocodePanel(props: {
         wholeWord,
         docId: scope === 'doc' ? openDoc?.id : undefined,
         limit: LIMIT,
-        context: 60,
+        context: as.unit === 'hit' ? 60 : 30,
+        unit: as.unit,
+        words: as.words,
       });
+      if (seq !== runs.current) return;
       setSearch(s);
       setLeft(new Set());
     } catch (e) {
+      if (seq !== runs.current) return;
       setSearch(null);
       setError(errorMessage(e));
     } finally {
-      setBusy(false);
+      if (seq === runs.current) setBusy(false);
     }
   };
 
@@ -116,6 +128,13 @@ export function AutocodePanel(props: {
     } finally {
       setBusy(false);
     }
+  };
+
+  // The preview shows exactly what will be tagged: a new unit searches again rather than guessing the spans here.
+  const changeUnit = (next: { unit: AutocodeUnit; words: number }): void => {
+    setUnit(next.unit);
+    setWords(next.words);
+    if (search) void run(next);
   };
 
   const toggleHit = (k: string): void =>
@@ -191,6 +210,34 @@ export function AutocodePanel(props: {
             Whole corpus ({documents.length} documents)
           </label>
         </div>
+        <div className="ac-options" role="radiogroup" aria-label="Each claim is">
+          <span className="label">Each claim is</span>
+          {(Object.keys(UNIT_LABELS) as AutocodeUnit[]).map((u) => (
+            <label key={u}>
+              <input
+                type="radio"
+                name="ac-unit"
+                checked={unit === u}
+                onChange={() => changeUnit({ unit: u, words })}
+              />{' '}
+              {UNIT_LABELS[u]}
+              {u === 'words' && (
+                <input
+                  type="number"
+                  className="ac-words"
+                  aria-label="Words each side"
+                  min={1}
+                  max={500}
+                  value={words}
+                  onChange={(e) => {
+                    const n = Math.min(500, Math.max(1, Math.floor(Number(e.target.value) || 1)));
+                    changeUnit({ unit: 'words', words: n });
+                  }}
+                />
+              )}
+            </label>
+          ))}
+        </div>
       </form>
       {error && (
         <p className="error ac-message" role="alert">
@@ -226,6 +273,15 @@ export function AutocodePanel(props: {
               <span className="badge warn">showing the first {search.hits.length.toLocaleString()}</span>
             )}
           </div>
+          {unit !== 'hit' && search.hits.length > 0 && (
+            <p className="ac-message muted" aria-label="Claims to make">
+              {search.hits.length.toLocaleString()} {unitNoun(unit, search.hits.length)} will be tagged
+              {search.merged
+                ? `: ${search.merged.toLocaleString()} ${search.merged === 1 ? 'hit shares its' : 'hits share their'} ${unitNoun(unit, 1)} with another hit, one claim each`
+                : ''}
+              .
+            </p>
+          )}
           <ol className="ac-hits" aria-label="Hits">
             {search.hits.map((h, i) => {
               const k = keyOf(h);
@@ -242,9 +298,7 @@ export function AutocodePanel(props: {
                       {(i === 0 || search.hits[i - 1].docId !== h.docId) && (
                         <span className="ac-doc">{h.docTitle}</span>
                       )}
-                      <span className="muted">…{h.before}</span>
-                      <mark>{h.match}</mark>
-                      <span className="muted">{h.after}…</span>
+                      <AutocodePassage hit={h} />
                       {h.claimId !== null && (
                         <span
                           className="badge"
@@ -301,7 +355,7 @@ export function AutocodePanel(props: {
               disabled={busy || ticked.length === 0 || chosen.length === 0}
               onClick={() => void apply()}
             >
-              Tag {ticked.length.toLocaleString()} {ticked.length === 1 ? 'hit' : 'hits'}
+              Tag {ticked.length.toLocaleString()} {unitNoun(unit, ticked.length)}
             </button>
           </div>
         </>
