@@ -285,15 +285,19 @@ test('search: snippets with marked terms, claims found too; a hit opens the Read
   expect(first.current).toHaveLength(1);
   await shot(page, 'reader-with-hits');
 
-  // Enter and Shift+Enter step; the buttons wrap around.
+  // Enter and Shift+Enter step; before the first hit, the previous ranked document opens at its last hit, and
+  // next goes back on into this one (search-rank.spec.ts steps through every document).
   await page.locator('.doc-meta').click();
   await page.keyboard.press('Enter');
   await expect(counter).toHaveText(`2 / ${expected}`);
   await page.keyboard.press('Shift+Enter');
   await expect(counter).toHaveText(`1 / ${expected}`);
+  await expect(page.getByTestId('hit-document')).toHaveText('document 2 of 3');
   await page.getByRole('button', { name: 'Previous hit' }).click();
-  await expect(counter).toHaveText(`${expected} / ${expected}`);
+  await expect(page.getByTestId('hit-document')).toHaveText('document 1 of 3');
+  await expect(counter).toHaveText(/^(\d+) \/ \1$/);
   await page.getByRole('button', { name: 'Next hit' }).click();
+  await expect(page.getByTestId('hit-document')).toHaveText('document 2 of 3');
   await expect(counter).toHaveText(`1 / ${expected}`);
   await page.getByRole('button', { name: 'Next hit' }).click();
   await expect(counter).toHaveText(`2 / ${expected}`);
