@@ -43,6 +43,7 @@ export const OPTIONS = {
   positions: { type: 'string' },
   analysts: { type: 'string', multiple: true },
   threshold: { type: 'string' },
+  domains: { type: 'string' },
   title: { type: 'string' },
   text: { type: 'string' },
   claim: { type: 'string' },

@@ -37,6 +37,10 @@ export const USAGE = {
   'import-qdc': 'dossier import-qdc <project> <file.qdc>',
   agreement:
     'dossier agreement <project> --analysts <A> <B> [<C>…] [--domain <name>…] [--doc <id>…] [--threshold 90] [--json]',
+  merge:
+    'dossier merge <project> <other.dossier|other.qdpx> [--dry-run] [--domains keep-ours|take-theirs] [--json]   (one undoable step)',
+  'copy-for':
+    'dossier copy-for <project> <new.dossier> [--analyst <name>]   (same documents and codebook; that analyst’s claims, or none)',
   backup: 'dossier backup <project>   (into the backups folder beside the project)',
   backups: 'dossier backups <project> [--json]   (newest first: path, date, documents, claims)',
   restore: 'dossier restore <project> <backup path>   (the state before is kept as a backup first)',

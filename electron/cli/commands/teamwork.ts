@@ -121,3 +121,91 @@ export const agreement: Command = {
     return { json: publicJson(a), text: text(a) };
   },
 };
+
+// `dossier merge` and `dossier copy-for`: parse, ask the API (mergeProject, copyForAnalyst), format. --json prints
+// the API's report as it is.
+
+type MergeReport = MethodOutput<'mergeProject'>;
+
+function domainRuleOf(raw: string | undefined): 'keep-ours' | 'take-theirs' {
+  if (raw === undefined) return 'keep-ours';
+  if (raw === 'keep-ours' || raw === 'take-theirs') return raw;
+  throw new UsageError(`--domains must be keep-ours or take-theirs (got "${raw}")`);
+}
+
+function mergeText(r: MergeReport): string {
+  const row = (kind: string, c: { added: number; identical: number; conflicting: number }) => [
+    kind,
+    count(c.added),
+    count(c.identical),
+    count(c.conflicting),
+  ];
+  const out = [
+    `${r.dryRun ? 'Would merge' : 'Merged'} ${r.source.name} (${r.source.kind === 'qdpx' ? 'REFI-QDA project' : 'Dossier project'})` +
+      (r.dryRun ? ': nothing was written' : ': one step, undoable'),
+    '',
+    grid([
+      ['', 'added', 'identical', 'conflicting'],
+      row('documents', r.documents),
+      row('domains', r.domains),
+      row('claims', r.claims),
+    ]),
+  ];
+  const added = r.domains.items.filter((i) => i.status === 'added');
+  if (added.length) out.push('', `Domains added: ${added.map((i) => i.name).join(', ')}`);
+  const differing = r.domains.items.filter((i) => i.status !== 'added');
+  if (differing.length) {
+    out.push('', `Codebook differences (--domains ${r.domainRule}):`);
+    for (const i of differing) {
+      const what =
+        i.status === 'only ours'
+          ? 'only in this project'
+          : `${i.status}: ours "${i.ours ?? ''}", theirs "${i.theirs ?? ''}"`;
+      out.push(`  ${i.name}: ${what} → ${i.resolution}`);
+    }
+  }
+  for (const d of r.documents.retitled)
+    out.push(`  same text, other title: "${d.ours}" here, "${d.theirs}" there`);
+  if (r.claims.conflicts.length) {
+    out.push('', `Claims edited in both copies (${r.conflictRule}):`);
+    for (const c of r.claims.conflicts)
+      out.push(
+        `  claim ${c.ourClaimId}${c.addedClaimId ? ` and ${c.addedClaimId}` : ''} (${c.analyst}, ${c.documentTitle}): ${c.differences.join(', ')} differ: "${c.excerpt.replace(/\s+/g, ' ')}"`,
+      );
+  }
+  if (r.problems.length) {
+    out.push('', 'Not merged:');
+    for (const p of r.problems) out.push(`  ${p.kind} ${p.name}: ${p.reason}`);
+  }
+  return out.join('\n');
+}
+
+export const merge: Command = {
+  name: 'merge',
+  usage: USAGE['merge'],
+  run: async ([file, other], v) => {
+    if (!other) throw new UsageError('name the project to merge in: a .dossier or .qdpx file');
+    const domains = domainRuleOf(v.domains);
+    const p = needProject(file);
+    const r = await call(p, 'mergeProject', { path: other, dryRun: v['dry-run'] ?? false, domains });
+    return { json: r, text: mergeText(r) };
+  },
+};
+
+export const copyFor: Command = {
+  name: 'copy-for',
+  usage: USAGE['copy-for'],
+  run: async ([file, dest], v) => {
+    if (!dest) throw new UsageError('name the new project file to save the copy as');
+    if ((v.analyst?.length ?? 0) > 1) throw new UsageError('name one analyst with --analyst');
+    const analyst = v.analyst?.[0];
+    const p = needProject(file);
+    const r = await call(p, 'copyForAnalyst', { path: dest, ...(analyst ? { analyst } : {}) });
+    return {
+      json: r,
+      text:
+        `Saved ${r.path}: ${count(r.documents)} documents, ${count(r.domains)} domains, ` +
+        `${count(r.claims)} claims${r.analyst ? ` (${r.analyst}’s)` : ' (none: a blank copy to code)'}`,
+    };
+  },
+};
