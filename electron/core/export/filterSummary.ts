@@ -9,7 +9,12 @@ function names(list: string[]): string {
   return `${list.slice(0, MAX_NAMES).join(', ')} and ${list.length - MAX_NAMES} more`;
 }
 
-function namesOf(db: Db, table: 'domains' | 'documents', column: string, ids: number[]): string[] {
+function namesOf(
+  db: Db,
+  table: 'domains' | 'documents' | 'document_sets',
+  column: string,
+  ids: number[],
+): string[] {
   const stmt = db.prepareOnce(`SELECT ${column} AS name FROM ${table} WHERE id = ?`);
   return ids.map((id) => (stmt.get(id) as { name: string } | undefined)?.name ?? `#${id}`);
 }
@@ -22,6 +27,7 @@ export function describeFilter(db: Db, f: ExcerptFilter): string[] {
   const lines: string[] = [];
   if (f.domainIds?.length) lines.push(`Domains: ${names(namesOf(db, 'domains', 'name', f.domainIds))}`);
   if (f.docIds?.length) lines.push(`Documents: ${names(namesOf(db, 'documents', 'title', f.docIds))}`);
+  if (f.setIds?.length) lines.push(`Document sets: ${names(namesOf(db, 'document_sets', 'name', f.setIds))}`);
   const attribute = db.cached('SELECT name FROM attributes WHERE id = ?');
   for (const a of f.attributes ?? []) {
     if (!a.values.length) continue;

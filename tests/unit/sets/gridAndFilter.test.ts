@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { setProject } from './project';
 
@@ -65,6 +66,10 @@ describe('document sets as grid rows and as a filter', () => {
     const text = Buffer.from(csv.base64, 'base64').toString('utf8');
     expect(text).toContain('Gamma news');
     expect(text).not.toContain('Alpha paper');
+    // A Word report names the sets it was filtered by on its title page.
+    const docx = await call('exportExcerpts', { format: 'docx', setIds: [s2.id] });
+    const page = strFromU8(unzipSync(Buffer.from(docx.base64, 'base64'))['word/document.xml']);
+    expect(page).toContain('Document sets: Two');
     p.db.close();
   });
 });
