@@ -1,5 +1,5 @@
 import type { AutocodeUnit } from '../../shared/api/codebook';
-import { paragraphStarts } from './export/positions';
+import { paragraphAt, paragraphStarts } from './export/positions';
 
 // The passage a hit becomes as a claim, as NVivo ("spread to" narrow/broad context, paragraph), MAXQDA (sentence,
 // paragraph) and ATLAS.ti (the hit, its sentence, its paragraph) offer it: the hit itself, its sentence, its
@@ -45,20 +45,8 @@ function paragraphSpan(
   start: number,
   end: number,
 ): { start: number; end: number } {
-  // The last paragraph starting at or before an offset holds it (paragraphs are runs of non-blank lines).
-  const at = (offset: number): number => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    let found = 0;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid] <= offset) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return found;
-  };
+  // paragraphAt is 1-based: the last paragraph starting at or before the offset holds it.
+  const at = (offset: number): number => paragraphAt(starts, offset) - 1;
   if (starts.length === 0) return { start, end };
   const a = at(start);
   const b = at(Math.max(start, end - 1));
