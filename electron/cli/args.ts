@@ -47,6 +47,7 @@ export const OPTIONS = {
   title: { type: 'string' },
   text: { type: 'string' },
   claim: { type: 'string' },
+  context: { type: 'string' },
 } as const;
 
 export function parseCli(argv: string[]) {

@@ -28,7 +28,7 @@ export const USAGE = {
   tag: 'dossier tag <project> --doc <id> --quote <text> [--occurrence N] --domain <name>… [--note <text>] [--actor <name>] [--stance supports|opposes|neutral] [--grading <B2|B|2>]',
   claims: 'dossier claims <project> [--doc <id>] [--domain <name>]',
   autocode:
-    'dossier autocode <project> --pattern <text> [--regex] [--case-sensitive] [--whole-word] [--doc <id>] --domain <name>… [--note <text>] [--limit N] [--dry-run]',
+    'dossier autocode <project> --pattern <text> [--regex] [--case-sensitive] [--whole-word] [--doc <id>] [--context hit|sentence|paragraph|words:N (what each claim is; default the hit)] --domain <name>… [--note <text>] [--limit N] [--dry-run]',
   grid: 'dossier grid <project> [--rows documents|source|published[:month]|set|set:<id>,<id>|attr:<name>[:year|:month]] [--measure count|docs|coverage|words] [--json|--csv]',
   compare: 'dossier compare <project> <docA> <docB> [<docC> <docD>]',
   cooccurrence: 'dossier cooccurrence <project> [--json]',

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CodebookTemplate } from '../../../shared/api/codebook';
+import type { AutocodeQuery, CodebookTemplate } from '../../../shared/api/codebook';
 import { writeFileAtomic } from '../../core/atomicWrite';
 import { ApiError, call, type Command, needProject, positiveInt, table, UsageError } from '../command';
 import { DOMAIN_USAGE, USAGE } from '../usage';
@@ -71,6 +71,19 @@ export const domain: Command = {
   },
 };
 
+/** --context hit|sentence|paragraph|words:N as the API's unit and words. */
+function autocodeContext(value: string | undefined): Pick<AutocodeQuery, 'unit' | 'words'> {
+  if (value === undefined) return {};
+  if (value === 'hit' || value === 'sentence' || value === 'paragraph') return { unit: value };
+  const words = /^words(?::(.*))?$/.exec(value);
+  if (words)
+    return {
+      unit: 'words',
+      ...(words[1] !== undefined ? { words: positiveInt(words[1], '--context words:N') } : {}),
+    };
+  throw new UsageError(`--context is hit, sentence, paragraph or words:N (got "${value}")`);
+}
+
 export const autocode: Command = {
   name: 'autocode',
   usage: USAGE['autocode'],
@@ -83,6 +96,7 @@ export const autocode: Command = {
     // Without --limit the core's default applies (one place); a truncated search returns exactly that many.
     const limit = v.limit ? positiveInt(v.limit, '--limit') : undefined;
     const s = await call(p, 'autocodeSearch', {
+      ...autocodeContext(v.context),
       pattern: v.pattern,
       regex: v.regex,
       caseSensitive: v['case-sensitive'],
