@@ -47,6 +47,7 @@ export const OPTIONS = {
   title: { type: 'string' },
   text: { type: 'string' },
   claim: { type: 'string' },
+  memos: { type: 'boolean' },
   context: { type: 'string' },
 } as const;
 

@@ -32,7 +32,7 @@ export const USAGE = {
   grid: 'dossier grid <project> [--rows documents|source|published[:month]|set|set:<id>,<id>|attr:<name>[:year|:month]] [--measure count|docs|coverage|words] [--json|--csv]',
   compare: 'dossier compare <project> <docA> <docB> [<docC> <docD>]',
   cooccurrence: 'dossier cooccurrence <project> [--json]',
-  export: `dossier export <project> --format ${USAGE_EXPORT_FORMATS} --out <file> [--domain <name>…] [--doc <id>…] [--attr <name=value>…] [--analyst <name>…] [--grading <B2|B|2>…] [--bom] [--positions ${USAGE_QDPX_POSITIONS} (qdpx: codepoints for QualCoder, the default; utf16 for NVivo, MAXQDA, ATLAS.ti)]`,
+  export: `dossier export <project> --format ${USAGE_EXPORT_FORMATS} --out <file> [--domain <name>…] [--doc <id>…] [--attr <name=value>…] [--analyst <name>…] [--grading <B2|B|2>…] [--bom] [--memos (md, html, docx: add the memos)] [--positions ${USAGE_QDPX_POSITIONS} (qdpx: codepoints for QualCoder, the default; utf16 for NVivo, MAXQDA, ATLAS.ti)]`,
   'import-qdpx': 'dossier import-qdpx <file.qdpx> <new-project>',
   'import-qdc': 'dossier import-qdc <project> <file.qdc>',
   agreement:

@@ -126,11 +126,14 @@ export const coreMethods = {
         bom: z.boolean().optional(),
         /** .qdpx only: how positions count (code points unless told). */
         positions: QdpxPositions.optional(),
+        /** Reports (md, html, docx) only: add the project's memos and those on what the report quotes. */
+        memos: z.boolean().optional(),
       })
-      .transform(({ format, bom, positions, ...q }) => ({
+      .transform(({ format, bom, positions, memos, ...q }) => ({
         format,
         bom,
         positions,
+        memos,
         query: exportClaimQueryOf(q),
       })),
     FileBlob.extend({ count: z.number().int().nonnegative().optional() }),

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
@@ -79,6 +80,20 @@ test('write a memo, link it to a claim, find it by search and see it in the Read
   await expect(
     page.getByRole('form', { name: 'Memo: Training pledges' }).getByLabel('Text (Markdown)'),
   ).toHaveValue(/interoperability/);
+
+  // A Markdown report includes the memo when asked to, and not otherwise.
+  await page.getByRole('tab', { name: 'Export' }).click();
+  await page.getByRole('radio', { name: 'Report (Markdown)', exact: true }).check();
+  const report = async (): Promise<string> => {
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export Report (Markdown)', exact: true }).click();
+    return fs.readFileSync((await (await downloading).path()) as string, 'utf8');
+  };
+  expect(await report()).not.toContain('## Memos');
+  await page.getByRole('checkbox', { name: 'Include memos' }).check();
+  const md = await report();
+  expect(md).toContain('### Training pledges');
+  expect(md).toContain('#### Why it matters');
 });
 
 test('a claim card starts a memo on its claim; the panel is keyboard-usable and axe-clean', async ({

@@ -51,7 +51,13 @@ export const exportCommand: Command = {
       analysts: v.analyst,
       grading: v.grading,
     });
-    const r = await call(p, 'exportExcerpts', { format, ...filter, bom: v.bom, positions });
+    const r = await call(p, 'exportExcerpts', {
+      format,
+      ...filter,
+      bom: v.bom,
+      positions,
+      memos: v.memos,
+    });
     const bytes = Buffer.from(r.base64, 'base64');
     writeFileAtomic(v.out, bytes);
     const unit = EXPORT_FORMAT_INFO.find((f) => f.format === format)?.unit ?? 'rows';

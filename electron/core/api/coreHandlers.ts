@@ -63,10 +63,10 @@ export const coreHandlers: { [M in CoreMethod]: Handler<M> } = {
     return { id: i.id };
   },
   compareDocuments: (p, i) => compareDocuments(p.db, i.docIds),
-  exportExcerpts: async (p, { format, bom, positions, query }) => {
+  exportExcerpts: async (p, { format, bom, positions, memos, query }) => {
     // The exporters (and the libraries they write with) load on the first export, not with every door.
     const { exportExcerpts } = await import('../export');
-    const r = await exportExcerpts(p.db, p.name, format, query, { bom, positions });
+    const r = await exportExcerpts(p.db, p.name, format, query, { bom, positions, memos });
     return {
       fileName: r.fileName,
       mimeType: r.mimeType,

@@ -17,6 +17,7 @@ import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { replaceControls } from '../xmlChars';
 import { DOCUMENT_STYLE, docxBodyXml } from './docxBody';
 import type { ReportModel } from './report';
+import { memoByline } from './reportMemos';
 
 const clean = replaceControls;
 
@@ -135,6 +136,27 @@ function contents(model: ReportModel): (Paragraph | Table)[] {
 
 const BODY_MARK = 'DOSSIER-REPORT-BODY-6f1c';
 
+/** The memos after the excerpts: a heading, then each memo's title, byline and text (its Markdown as written). */
+function memoParagraphs(model: ReportModel): Paragraph[] {
+  if (!model.memos?.length) return [];
+  return [
+    new Paragraph({
+      heading: HeadingLevel.HEADING_1,
+      pageBreakBefore: true,
+      children: [new TextRun('Memos')],
+    }),
+    ...model.memos.flatMap((m) => [
+      new Paragraph({ heading: HeadingLevel.HEADING_2, children: lines(m.title) }),
+      new Paragraph({ children: lines(memoByline(m), { italics: true, color: '555555' }) }),
+      ...m.text
+        .trim()
+        .split(/\n{2,}/)
+        .filter((p) => p.trim())
+        .map((p) => new Paragraph({ spacing: { after: 120 }, children: lines(p) })),
+    ]),
+  ];
+}
+
 /**
  * A Word report: a title page (project, counts, filters, date), the contents, then the codebook's domains in
  * codebook order with its hierarchy as heading levels, each domain's excerpts grouped by document.
@@ -144,6 +166,7 @@ export async function docxOf(model: ReportModel): Promise<Buffer> {
     ...titlePage(model),
     ...contents(model),
     new Paragraph({ children: [new TextRun(BODY_MARK)] }),
+    ...memoParagraphs(model),
   ];
   const doc = new Document({
     creator: 'Dossier',

@@ -1,4 +1,5 @@
 import type { ReportModel } from './report';
+import { memoByline } from './reportMemos';
 
 export function escapeHtml(text: string): string {
   return text.replace(
@@ -72,6 +73,17 @@ export function htmlOf(model: ReportModel): string {
           parts.push(`<p class="note"><strong>Note:</strong> ${e(entry.excerpt.note)}</p>`);
         parts.push('</figure>');
       }
+    }
+    parts.push('</section>');
+  }
+  if (model.memos?.length) {
+    parts.push('<section id="memos"><h2>Memos</h2>');
+    for (const m of model.memos) {
+      parts.push(`<article class="memo"><h3>${e(m.title)}</h3><p class="details">${e(memoByline(m))}</p>`);
+      // The memo's Markdown as the analyst wrote it, escaped like every text of the report.
+      if (m.text.trim())
+        parts.push(`<p class="memo-text" style="white-space:pre-wrap">${e(m.text.trim())}</p>`);
+      parts.push('</article>');
     }
     parts.push('</section>');
   }

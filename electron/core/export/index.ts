@@ -12,6 +12,7 @@ import { csvOf } from './csv';
 import { type ExcerptFilter, loadExcerpts } from './excerpts';
 import { describeFilter } from './filterSummary';
 import { htmlOf } from './html';
+import { reportMemos } from './reportMemos';
 import { markdownOf } from './markdown';
 import { reportModel } from './report';
 import { w3cOf } from './w3c';
@@ -32,6 +33,8 @@ export interface ExportOptions {
   positions?: QdpxPositions;
   /** Time stamp written into the file (tests pass a fixed one). */
   exportedAt?: string;
+  /** Reports (md, html, docx): add the memos of the project and of what the report quotes. */
+  memos?: boolean;
 }
 
 export interface ExportResult {
@@ -96,6 +99,7 @@ export async function exportExcerpts(
     case 'html':
     case 'docx': {
       const model = reportModel(set, exportedAt, describeFilter(db, filter));
+      if (options.memos) model.memos = reportMemos(db, set);
       const count = model.sections.reduce((n, s) => n + s.count, 0);
       if (format === 'md') return result(strToU8(markdownOf(model)), count, ' report');
       if (format === 'html') return result(strToU8(htmlOf(model)), count, ' report');

@@ -1,4 +1,5 @@
 import type { ReportModel } from './report';
+import { memoByline, memoMarkdown } from './reportMemos';
 
 /**
  * Escapes text so that a Markdown renderer shows it as written: inline markup and entities everywhere, block
@@ -51,6 +52,13 @@ export function markdownOf(model: ReportModel): string {
           out.push(`**Note:** ${note.join('\\\n')}`, '');
         }
       }
+    }
+  }
+  if (model.memos?.length) {
+    out.push('## Memos', '');
+    for (const m of model.memos) {
+      out.push(`### ${escapeMarkdown(m.title)}`, '', `*${escapeMarkdown(memoByline(m))}*`, '');
+      if (m.text.trim()) out.push(memoMarkdown(m.text.trim()), '');
     }
   }
   return `${out.join('\n').trimEnd()}\n`;

@@ -1,6 +1,7 @@
 import type { Domain } from '../../../shared/api';
 import { type CodebookNode, codebookOrder, codebookTree } from './codebookTree';
 import { type Excerpt, type ExcerptDoc, type ExcerptSet, grading } from './excerpts';
+import type { ReportMemo } from './reportMemos';
 
 export interface ReportEntry {
   excerpt: Excerpt;
@@ -41,6 +42,8 @@ export interface ReportModel {
   filters: string[];
   /** Documents the excerpts come from. */
   documents: number;
+  /** Memos, when the export includes them (reportMemos.ts). */
+  memos?: ReportMemo[];
 }
 
 export function locator(e: Excerpt, doc: ExcerptDoc): string {

@@ -67,6 +67,9 @@ function CountLine(props: { format: ExportFormat; counts: Counts | null; codes: 
   return head;
 }
 
+/** The reports, which can carry the memos. */
+const REPORT_FORMATS: ReadonlySet<ExportFormat> = new Set(['md', 'html', 'docx']);
+
 /** Tagged excerpts in every format the analysts' other tools read, with the same filters for all. */
 export function ExportView(): ReactNode {
   const { domains, setStatus, project } = useProject();
@@ -76,6 +79,7 @@ export function ExportView(): ReactNode {
   const [options, setOptions] = useState<FilterOptions | null>(null);
   const [counts, setCounts] = useState<Counts | null>(null);
   const [bom, setBom] = useState(true);
+  const [withMemos, setWithMemos] = useState(false);
   const [positions, setPositions] = useState<QdpxPositions>('codepoints');
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
@@ -120,6 +124,7 @@ export function ExportView(): ReactNode {
         ...(info.filters ? input : {}),
         bom: format === 'csv' ? bom : undefined,
         positions: format === 'qdpx' ? positions : undefined,
+        memos: REPORT_FORMATS.has(format) ? withMemos : undefined,
       });
       const bytes = base64ToBytes(file.base64);
       downloadBytes(file.fileName, file.mimeType, bytes);
@@ -189,6 +194,15 @@ export function ExportView(): ReactNode {
               >
                 <input type="checkbox" checked={bom} onChange={(e) => setBom(e.target.checked)} />
                 BOM for Excel
+              </label>
+            )}
+            {REPORT_FORMATS.has(format) && (
+              <label
+                className="check"
+                title="The project's memos, and those on the documents and claims quoted"
+              >
+                <input type="checkbox" checked={withMemos} onChange={(e) => setWithMemos(e.target.checked)} />
+                Include memos
               </label>
             )}
             <span className="export-count" aria-live="polite" data-testid="export-count">
