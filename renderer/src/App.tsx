@@ -15,6 +15,7 @@ import { GridView } from './views/grid/GridView';
 import { ImportStatus } from './views/library/ImportButton';
 import { LibraryView } from './views/library/LibraryView';
 import { MemosView } from './views/memos/MemosView';
+import { AgreementView } from './views/teamwork/AgreementView';
 import { ReaderView } from './views/reader/ReaderView';
 import { SearchBox } from './views/search/SearchBox';
 import { isTyping } from './views/reader/useReaderKeys';
@@ -26,6 +27,7 @@ const TABS: { view: View; label: string; key: string }[] = [
   { view: 'compare', label: 'Compare', key: 'c' },
   { view: 'export', label: 'Export', key: 'e' },
   { view: 'memos', label: 'Memos', key: 'm' },
+  { view: 'agreement', label: 'Agreement', key: 'a' },
 ];
 
 export function App(): ReactNode {
@@ -164,6 +166,8 @@ function Shell(): ReactNode {
           <CompareView />
         ) : route.view === 'memos' ? (
           <MemosView />
+        ) : route.view === 'agreement' ? (
+          <AgreementView />
         ) : (
           <ExportView />
         )}

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-export const VIEWS = ['library', 'reader', 'grid', 'compare', 'export', 'memos'] as const;
+export const VIEWS = ['library', 'reader', 'grid', 'compare', 'export', 'memos', 'agreement'] as const;
 export type View = (typeof VIEWS)[number];
 
 /** Where the analyst is: kept in the URL hash so that links into the Reader work and a reload keeps the place. */
