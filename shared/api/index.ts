@@ -10,6 +10,7 @@ import { projectsMethods } from './projects';
 import { memosMethods } from './memos';
 import { setsMethods } from './sets';
 import { documentsMethods } from './documents';
+import { pagesMethods } from './pages';
 import type { MethodSpec } from './method';
 
 // The one API contract. Each area of the product adds its methods in its own module and spreads it here.
@@ -25,6 +26,7 @@ export const api = {
   ...setsMethods,
   ...projectsMethods,
   ...documentsMethods,
+  ...pagesMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;
@@ -44,4 +46,5 @@ export function isMethodName(name: string): name is MethodName {
 export type ApiClient = { [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>> };
 
 export * from './model';
+export * from './pages';
 export { method, type MethodSpec } from './method';

@@ -11,6 +11,7 @@ import { memoHandlers } from './memoHandlers';
 import { setHandlers } from './setHandlers';
 import { projectHandlers } from './projectHandlers';
 import { documentHandlers } from './documentHandlers';
+import { pageHandlers } from './pageHandlers';
 
 export type Handler<M extends MethodName> = (
   project: Project,
@@ -31,4 +32,5 @@ export const handlers: Handlers = {
   ...setHandlers,
   ...projectHandlers,
   ...documentHandlers,
+  ...pageHandlers,
 };

@@ -21,7 +21,10 @@ export interface ExtractJob {
   timeLimitMs?: number;
 }
 
-export type ExtractResult = { ok: true; doc: Extracted; warnings?: string[] } | { ok: false; error: string };
+export type ExtractResult =
+  // original: a PDF's bytes, kept in the project for its page view (pdfAlign/originals.ts).
+  | { ok: true; doc: Extracted; warnings?: string[]; original?: Uint8Array }
+  | { ok: false; error: string };
 
 let configuredWorker: string | URL | null = null;
 
@@ -53,7 +56,12 @@ export async function runExtractJob(job: ExtractJob): Promise<ExtractResult> {
     const { warnings, ...doc } = await extractFile(job.name, bytes);
     // Canonical text, hash and counts here, on the extracting thread, while the importer commits.
     const { text, ...prepared } = prepareText(doc.text);
-    return { ok: true, doc: { ...doc, text, prepared }, ...(warnings ? { warnings } : {}) };
+    return {
+      ok: true,
+      doc: { ...doc, text, prepared },
+      ...(warnings ? { warnings } : {}),
+      ...(doc.format === 'pdf' ? { original: bytes } : {}),
+    };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { ok: false, error: 'file not found' };

@@ -4,6 +4,7 @@ import { type AttributeType, defineAttribute, listAttributes, normaliseValue } f
 import type { Db } from '../db';
 import { addDocument } from '../documents';
 import { DossierError } from '../errors';
+import { keepOriginal, originalHash } from '../pdfAlign/originals';
 import { planBulkAttributes, type BulkAttributes, type FileValues } from './bulkAttributes';
 import { collectFiles, type ImportSource } from './collect';
 import { Worker } from 'node:worker_threads';
@@ -100,6 +101,9 @@ function writeOne(
 ): Outcome {
   const doc = { ...result.doc, ...values?.fields, originalName: src.name, fileSize: src.size };
   const r = addDocument(db, doc);
+  // A PDF's bytes for its page view; a PDF imported before they were kept gains them when imported again.
+  if (result.original && (r.status === 'imported' || !originalHash(db, r.id)))
+    keepOriginal(db, r.id, result.original);
   for (const [name, raw] of Object.entries(values?.attributes ?? {})) {
     const attr = attrs.get(name);
     if (!attr) continue;

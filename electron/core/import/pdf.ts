@@ -38,7 +38,19 @@ const FONT_URL = `${path.join(pdfjsRoot, 'standard_fonts')}${path.sep}`;
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjs: Promise<PdfJs> | null = null;
-const loadPdfJs = (): Promise<PdfJs> => (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+export const loadPdfJs = (): Promise<PdfJs> => (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+
+/** How the import opens a PDF; the page view's alignment (pdfAlign/pageItems.ts) reads its items the same way. */
+export const PDF_READ_OPTIONS = {
+  cMapUrl: CMAP_URL,
+  cMapPacked: true,
+  standardFontDataUrl: FONT_URL,
+  isEvalSupported: false,
+  disableFontFace: true,
+  useSystemFonts: false,
+  stopAtErrors: false,
+  verbosity: 0,
+} as const;
 
 function linesOf(items: TextItem[]): Line[] {
   const lines: Line[] = [];
@@ -117,14 +129,7 @@ export async function extractPdf(bytes: Uint8Array): Promise<PdfDoc> {
   const task = lib.getDocument({
     data,
     password: '',
-    cMapUrl: CMAP_URL,
-    cMapPacked: true,
-    standardFontDataUrl: FONT_URL,
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    stopAtErrors: false,
-    verbosity: 0,
+    ...PDF_READ_OPTIONS,
   });
   let doc: Awaited<typeof task.promise>;
   try {
