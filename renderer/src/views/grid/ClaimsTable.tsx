@@ -21,6 +21,8 @@ import { useProject } from '../../components/ProjectContext';
 import { downloadBlob } from './files';
 import { ExcerptPanel, GridExcerpts } from './GridExcerpts';
 import { ExportButtons, Segmented } from './GridControls';
+import { ScrollRail } from './ScrollRail';
+import { useWidth } from './useWidth';
 import { useGridState } from './useGridState';
 import { DEPENDS, useChangeVersion } from '../../api/useChanges';
 import { SetChips } from '../sets/SetChips';
@@ -133,7 +135,8 @@ const dateOnly = (p: { value?: unknown }): string =>
 /** Every claim as a row, paged from the core as the analyst scrolls; sort, filter, group and search on the server. */
 export function ClaimsTable(): ReactNode {
   const { navigate, domains, setStatus } = useProject();
-  const version = useChangeVersion(DEPENDS.claims);
+  // The grid's tables: a set filter's documents change with the sets' members.
+  const version = useChangeVersion(DEPENDS.grid);
   const theme = useGridTheme();
   const saved = useGridState<Saved>('claims');
   const s = saved.state;
@@ -143,6 +146,7 @@ export function ClaimsTable(): ReactNode {
   const [analysts, setAnalysts] = useState<Group[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<Row | null>(null);
+  const [hostRef, , hostEl] = useWidth();
   const gridApi = useRef<GridApi<Row> | null>(null);
   const initialGrid = useRef<GridState | undefined>(undefined);
   const searchText = search ?? s.search ?? '';
@@ -437,7 +441,8 @@ export function ClaimsTable(): ReactNode {
           </nav>
         )}
         <div
-          className="grid-host claims-grid"
+          ref={hostRef}
+          className="grid-host claims-grid with-rail"
           style={{ '--quote-lines': lines.id } as CSSProperties}
           data-lines={lines.id}
         >
@@ -463,6 +468,7 @@ export function ClaimsTable(): ReactNode {
             rowClass="claim-row"
             tooltipShowDelay={500}
           />
+          <ScrollRail host={hostEl} tick={[columnDefs, selected, s.groupBy]} label="Scroll the columns" />
         </div>
         {selected && (
           <ExcerptPanel

@@ -51,6 +51,10 @@ interface CellChoice {
 const TOTAL_ROW = '__total';
 /** Compact rows: more documents on screen (the header's rotated names take height). */
 const ROW_HEIGHT = 26;
+/** The parents' row of the header: two lines of a group's name (its full name is on hover and in the column). */
+const GROUP_HEADER = 40;
+const FILTER_ROW = 34;
+const RAIL = 24;
 
 /** Columns shown: every domain whose ancestors are all expanded. */
 function visibleColumns(columns: Column[], collapsed: Set<number>): Column[] {
@@ -274,7 +278,12 @@ export function MatrixView(props: { dimensions: { id: string; label: string }[] 
   const measureInfo = MEASURES.find((m) => m.id === measure);
   // Rows, the pinned total, the header (rotated names, groups) and the filter row, the scrollbar: no empty space.
   const hostHeight =
-    (rows.length + 1) * ROW_HEIGHT + (rotated ? headerHeight : 64) + (hasGroups ? 40 : 0) + 34 + 4 + 24;
+    (rows.length + 1) * ROW_HEIGHT +
+    (rotated ? headerHeight : 64) +
+    (hasGroups ? GROUP_HEADER : 0) +
+    FILTER_ROW +
+    RAIL +
+    8;
   const choiceTitle = choice
     ? `${choice.rowKey?.label ?? 'All rows'} × ${choice.domain?.name ?? 'all domains'}`
     : '';
@@ -332,7 +341,7 @@ export function MatrixView(props: { dimensions: { id: string; label: string }[] 
             className={
               rotated ? 'grid-host grid-matrix with-rail rotated' : 'grid-host grid-matrix with-rail'
             }
-            style={{ height: `min(70vh, ${hostHeight}px)` }}
+            style={{ height: `min(max(360px, 100vh - 190px), ${hostHeight}px)` }}
             data-measure={shown.measure}
           >
             <AgGridReact<MatrixRow>
@@ -352,8 +361,8 @@ export function MatrixView(props: { dimensions: { id: string; label: string }[] 
               onColumnGroupOpened={onGroupOpened}
               rowHeight={ROW_HEIGHT}
               headerHeight={rotated ? headerHeight : undefined}
-              floatingFiltersHeight={34}
-              groupHeaderHeight={hasGroups ? undefined : 0}
+              floatingFiltersHeight={FILTER_ROW}
+              groupHeaderHeight={hasGroups ? GROUP_HEADER : 0}
               onDisplayedColumnsChanged={columnsChanged}
               onColumnResized={columnsChanged}
               tooltipShowDelay={400}

@@ -134,9 +134,11 @@ export function matrixColumns(m: MatrixColumnsInput): (ColDef<MatrixRow> | ColGr
       textHeight: m.headerHeight - 16,
     },
     suppressHeaderFilterButton: true,
-    // Rotated: narrow and fixed; across: share the width, never so narrow that a name breaks mid-word.
-    // (flex: null, or the grid keeps the flex of the layout before.)
-    ...(m.rotated ? { width: NARROW_COLUMN, minWidth: 44, flex: null } : { flex: 1, minWidth: WIDE_COLUMN }),
+    // Rotated: narrow, sharing what room there is up to a little more; across: share the width, never so narrow
+    // that a name breaks mid-word.
+    ...(m.rotated
+      ? { flex: 1, minWidth: NARROW_COLUMN, maxWidth: 2 * NARROW_COLUMN }
+      : { flex: 1, minWidth: WIDE_COLUMN, maxWidth: undefined }),
     headerClass: m.rotated ? ['domain-col-header', 'rotated'] : 'domain-col-header',
     type: 'numericColumn',
     filter: 'agNumberColumnFilter',
