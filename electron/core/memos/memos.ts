@@ -7,24 +7,17 @@ import type {
 } from '../../../shared/api/memos';
 import { type Db, nowIso } from '../db';
 import { DossierError } from '../errors';
-import { recordEdit } from '../history';
+import { type MemoState, recordEdit } from '../history';
 import { getAnalyst } from '../settings';
 
 // Memos: the analyst's Markdown notes for the project, a document or a claim. Every write is one undoable step
 // (history.ts snapshots memo rows as it does claims), and the change stream reports the memos table.
 
-export interface MemoRow {
-  id: number;
-  title: string;
-  text: string;
-  analyst: string;
-  document_id: number | null;
-  claim_id: number | null;
+/** A memo row with what its chips show: its document's title, its claim's document and quote. */
+export interface MemoRow extends MemoState {
   document_title: string | null;
   claim_document_id: number | null;
   claim_quote: string | null;
-  created_at: string;
-  updated_at: string;
 }
 
 /** How much of a linked claim's quote a memo carries for its chip. */
