@@ -265,6 +265,33 @@ export const ResolveResult = z.object({
   removed: z.array(Id),
 });
 
+/** A claim merged in beside ours because both copies edited it, marked until an analyst chooses. */
+export const MergeConflictMark = z.object({
+  /** Theirs (the claim the merge added) and ours. */
+  claimId: Id,
+  withClaimId: Id,
+  source: z.string(),
+  mergedAt: z.string(),
+  docId: Id,
+  documentTitle: z.string(),
+  theirs: z.object({
+    quote: z.string(),
+    note: z.string(),
+    analyst: z.string(),
+    domains: z.array(z.string()),
+  }),
+  ours: z.object({ quote: z.string(), note: z.string(), analyst: z.string(), domains: z.array(z.string()) }),
+});
+
+export const ResolveConflictInput = z
+  .object({
+    /** The marked claim (theirs). */
+    claimId: Id,
+    /** Keep ours (theirs is deleted), theirs (ours is deleted), or both (the mark goes). */
+    keep: z.enum(['ours', 'theirs', 'both']),
+  })
+  .strict();
+
 export const teamworkMethods = {
   /**
    * Agreement between analysts over the whole text of the chosen documents: per domain and pooled, percent
@@ -282,4 +309,8 @@ export const teamworkMethods = {
   listDisagreements: method(DisagreementsInput, Disagreements),
   /** Resolves one passage: accept one analyst's coding, merge into one claim, or keep both (one undoable step). */
   resolveDisagreement: method(ResolveInput, ResolveResult),
+  /** Claims kept twice by a merge (edited in both copies), until reviewed. */
+  listMergeConflicts: method(z.object({}).strict(), z.array(MergeConflictMark)),
+  /** Settles one: keep ours, theirs, or both (one undoable step when a claim is deleted). */
+  resolveMergeConflict: method(ResolveConflictInput, z.object({ deleted: Id.nullable() })),
 };
