@@ -67,6 +67,18 @@ test('select documents in the Library, make a set of them, and use it as the gri
   await chip.click();
   await expect(chip).toHaveAttribute('aria-pressed', 'true');
   await expect(page.locator('.claims-total')).toHaveText(`${claimsOf(chosen)} claims`);
+
+  // Set against set: with a second set, the matrix puts just the two side by side.
+  const rest = docs.filter((d) => !chosen.includes(d));
+  await call(page, 'createSet', { name: 'The rest', docIds: rest.map((d) => d.id) });
+  await page.getByRole('tab', { name: 'Matrix' }).click();
+  await page.getByRole('combobox', { name: 'Compare: set a' }).selectOption({ label: 'The rest' });
+  await page.getByRole('combobox', { name: 'Compare: set b' }).selectOption({ label: 'Training partners' });
+  await expect(page.getByRole('combobox', { name: 'Rows' })).toHaveValue(/^set:\d+,\d+$/);
+  await expect(page.locator('.grid-matrix .ag-row:not(.ag-row-pinned) .ag-cell[col-id="label"]')).toHaveText([
+    'The rest',
+    'Training partners',
+  ]);
 });
 
 test('a set from a search holds every matching document', async ({ app: page }) => {

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useSets } from './useSets';
 
 // Set against set in the matrix: with sets as rows, two chosen sets side by side (`set:<a>,<b>`), without the rest.
@@ -14,19 +14,23 @@ export function rowOptions(
 
 export function SetCompare(props: { rows: string; onRows: (rows: string) => void }): ReactNode {
   const { sets } = useSets();
+  // The first set chosen waits here for the second: only the two together change the rows.
+  const [pending, setPending] = useState<[string, string]>(['', '']);
   if (!(props.rows === 'set' || props.rows.startsWith('set:')) || sets.length < 2) return null;
-  const chosen = props.rows.startsWith('set:') ? props.rows.slice(4).split(',') : ['', ''];
+  const shown = props.rows.startsWith('set:') ? props.rows.slice(4).split(',') : pending;
   const pick = (i: number, value: string): void => {
-    const next = [...chosen];
+    const next: [string, string] = [shown[0] ?? '', shown[1] ?? ''];
     next[i] = value;
-    props.onRows(next[0] && next[1] && next[0] !== next[1] ? `set:${next[0]},${next[1]}` : 'set');
+    const both = next[0] !== '' && next[1] !== '' && next[0] !== next[1];
+    setPending(both ? ['', ''] : next);
+    props.onRows(both ? `set:${next[0]},${next[1]}` : 'set');
   };
   const select = (i: number, label: string): ReactNode => (
     <label className="field">
       <span>{label}</span>
       <select
         aria-label={`Compare: ${label.toLowerCase()}`}
-        value={chosen[i] ?? ''}
+        value={shown[i] ?? ''}
         onChange={(e) => pick(i, e.target.value)}
       >
         <option value="">{i === 0 ? 'All sets' : '—'}</option>
