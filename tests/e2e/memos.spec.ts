@@ -20,7 +20,9 @@ function storedMemos(project: Project) {
 const short = (s: string, n = 70) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 async function openMemos(page: Page) {
-  await page.getByRole('tab', { name: 'Memos' }).click();
+  // g then m, as for every view.
+  await page.keyboard.press('g');
+  await page.keyboard.press('m');
   await expect(page.getByRole('heading', { name: 'Memos' })).toBeVisible();
 }
 
@@ -28,6 +30,7 @@ test('write a memo, link it to a claim, find it by search and see it in the Read
   app: page,
   dossier,
 }) => {
+  test.setTimeout(120_000);
   const docId = documentId(dossier.project, SUMMIT);
   const claim = storedClaims(dossier.project, docId)[0];
   await openMemos(page);
@@ -100,6 +103,7 @@ test('a claim card starts a memo on its claim; the panel is keyboard-usable and 
   app: page,
   dossier,
 }) => {
+  test.setTimeout(120_000);
   const docId = documentId(dossier.project, SUMMIT);
   const claim = storedClaims(dossier.project, docId)[0];
   await openDocument(page, SUMMIT);

@@ -2,8 +2,9 @@ import { useRef, type ReactNode } from 'react';
 import { useFocusTrap } from './useFocusTrap';
 
 const KEYS: [string, string][] = [
-  ['g then l / r / g / c / e', 'Library, Reader, Grid, Compare, Export'],
+  ['g then l / r / g / c / e / m', 'Library, Reader, Grid, Compare, Export, Memos'],
   ['/', 'Search documents and claims'],
+  ['Ctrl/Cmd+Enter in a memo', 'Save the memo (Ctrl/Cmd+P: preview its Markdown)'],
   ['Ctrl/Cmd+F', 'Find in the open document (Enter / Shift+Enter: next / previous)'],
   ['j / k', 'Next / previous claim in the Reader'],
   ['Enter', 'Edit the selected claim (domains, note, actor, stance, grading, range)'],
