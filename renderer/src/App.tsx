@@ -1,4 +1,11 @@
-import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
+import {
+  Suspense,
+  useEffect,
+  useRef,
+  useState,
+  type KeyboardEvent as ReactKeyboardEvent,
+  type ReactNode,
+} from 'react';
 import { ProjectProvider, useProject } from './components/ProjectContext';
 import { useHashRoute, type View } from './components/route';
 import { prefetchReader } from './views/reader/prefetch';
@@ -9,14 +16,9 @@ import { Sidebar } from './components/Sidebar';
 import { UndoRedo } from './components/UndoRedo';
 import { AutocodeButton } from './views/autocode/AutocodePanel';
 import { BackupsButton } from './views/backups/BackupsDialog';
-import { CompareView } from './views/compare/CompareView';
-import { ExportView } from './views/export/ExportView';
-import { GridView } from './views/grid/GridView';
 import { ImportStatus } from './views/library/ImportButton';
 import { LibraryView } from './views/library/LibraryView';
-import { MemosView } from './views/memos/MemosView';
-import { AgreementView } from './views/teamwork/AgreementView';
-import { ReaderView } from './views/reader/ReaderView';
+import { AgreementView, CompareView, ExportView, GridView, MemosView, ReaderView } from './views/lazyViews';
 import { SearchBox } from './views/search/SearchBox';
 import { isTyping } from './views/reader/useReaderKeys';
 
@@ -158,18 +160,23 @@ function Shell(): ReactNode {
           </div>
         ) : route.view === 'library' ? (
           <LibraryView />
-        ) : route.view === 'reader' ? (
-          <ReaderView key={route.docId ?? 0} />
-        ) : route.view === 'grid' ? (
-          <GridView />
-        ) : route.view === 'compare' ? (
-          <CompareView />
-        ) : route.view === 'memos' ? (
-          <MemosView />
-        ) : route.view === 'agreement' ? (
-          <AgreementView />
         ) : (
-          <ExportView />
+          // The other views are chunks of their own, fetched when first opened (views/lazyViews.ts).
+          <Suspense fallback={<div className="loading">Opening the view…</div>}>
+            {route.view === 'reader' ? (
+              <ReaderView key={route.docId ?? 0} />
+            ) : route.view === 'grid' ? (
+              <GridView />
+            ) : route.view === 'compare' ? (
+              <CompareView />
+            ) : route.view === 'memos' ? (
+              <MemosView />
+            ) : route.view === 'agreement' ? (
+              <AgreementView />
+            ) : (
+              <ExportView />
+            )}
+          </Suspense>
         )}
       </main>
       <footer className="statusbar">

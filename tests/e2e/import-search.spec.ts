@@ -100,7 +100,7 @@ test('import many files: progress shows, failures are reported with their reason
 
   // The same files again: nothing is duplicated, everything is reported as skipped.
   await page.getByTestId('import-input').setInputFiles(files.slice(0, 3));
-  await expect(report).toContainText('0 imported · 3 skipped', { timeout: 15_000 });
+  await expect(report).toContainText('Nothing new: 3 files already in the project', { timeout: 15_000 });
   expect(storedCount(dossier.project.db)).toBe(206);
 });
 

@@ -52,9 +52,9 @@ test('import a .txt by upload: it appears in the Library and can be read', async
     mimeType: 'text/plain',
     buffer: Buffer.from(text, 'utf8'),
   });
-  await expect(report).toContainText('0 imported · 1 skipped');
+  await expect(report).toContainText('Nothing new: 1 file already in the project');
   await report.getByText('Details, file by file').click();
-  await expect(report).toContainText('already present');
+  await expect(report).toContainText('already in the project as “Baltic Air Policing Review”');
   await expect(page.locator('.ag-row')).toHaveCount(6);
 
   await page

@@ -1,6 +1,7 @@
 import { forwardRef, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Claim, Domain } from '../../../../shared/api';
 import { useProject } from '../../components/ProjectContext';
+import { ClampedNote } from './ClampedNote';
 import { ClaimEditor, gradeOf, gradeTitle } from './ClaimEditor';
 import { isTyping } from './useReaderKeys';
 
@@ -12,6 +13,8 @@ export interface ClaimCardProps {
   onSelect: () => void;
   onDelete: () => void;
   onSaveNote: (note: string) => void;
+  /** The claim's paragraph number, as exports cite it (shared/paragraphs.ts). */
+  paragraph?: number;
 }
 
 /**
@@ -148,17 +151,13 @@ export const ClaimCard = forwardRef<HTMLElement, ClaimCardProps>(function ClaimC
             }}
           />
         ) : (
-          <p
-            className={claim.note ? 'note' : 'note empty'}
-            title="Click to edit the note"
-            onClick={(e) => {
-              e.stopPropagation();
+          <ClampedNote
+            note={claim.note}
+            onEdit={() => {
               setDraft(claim.note);
               setEditing(true);
             }}
-          >
-            {claim.note || 'Add a note…'}
-          </p>
+          />
         )}
         {!open && (claim.actor || claim.stance || grade) && (
           <div className="claim-attrs">
@@ -176,6 +175,11 @@ export const ClaimCard = forwardRef<HTMLElement, ClaimCardProps>(function ClaimC
           </div>
         )}
         <footer className="muted">
+          {props.paragraph !== undefined && (
+            <span className="claim-paragraph" title="Paragraph, as exports cite it">
+              ¶ {props.paragraph} ·{' '}
+            </span>
+          )}
           {claim.analyst || 'analyst'} · {claim.createdAt.slice(0, 10)}
         </footer>
       </div>

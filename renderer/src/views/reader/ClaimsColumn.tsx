@@ -40,6 +40,8 @@ export function ClaimsColumn(props: {
   onSelect: (id: number) => void;
   onDelete: (c: Claim) => void;
   onSaveNote: (c: Claim, note: string) => void;
+  /** The paragraph number of an offset, as exports cite it. */
+  paragraphAt?: (offset: number) => number;
 }): ReactNode {
   const { claims, view, navRef } = props;
   const asideRef = useRef<HTMLElement>(null);
@@ -137,6 +139,7 @@ export function ClaimsColumn(props: {
                   onSelect={() => props.onSelect(c.id)}
                   onDelete={() => props.onDelete(c)}
                   onSaveNote={(note) => props.onSaveNote(c, note)}
+                  paragraph={props.paragraphAt?.(c.start)}
                 />
               </div>
             );

@@ -9,6 +9,7 @@ import {
   type ReactNode,
 } from 'react';
 import type { Claim, DocumentFull } from '../../../../shared/api';
+import { paragraphNumberAt, paragraphStarts } from '../../../../shared/paragraphs';
 import { snapToWords } from '../../../../shared/text';
 import { handledBy } from '../../api/changeBus';
 import { api, errorMessage } from '../../api/client';
@@ -19,6 +20,7 @@ import { splitBlocks } from './blocks';
 import { ClaimHandles } from './ClaimHandles';
 import { ClaimsColumn, type ColumnNav } from './ClaimsColumn';
 import { DocumentMemos } from '../memos/DocumentMemos';
+import { DocumentHeader } from './DocumentHeader';
 import { DocumentText, type TextNav } from './DocumentText';
 import { FindBar } from './FindBar';
 import { ReadingCaret, type CaretHandle } from './ReadingCaret';
@@ -89,6 +91,13 @@ export function ReaderView(): ReactNode {
 
   const layout = useMemo(() => ({ title: doc?.title, plainHeadings: doc?.format === 'md' }), [doc]);
   const blocks = useMemo(() => (doc ? splitBlocks(doc.text, layout) : []), [doc, layout]);
+  // Paragraph numbers as the exports cite them, counted once per text.
+  const text = doc?.text;
+  const paragraphOf = useMemo(() => {
+    if (text === undefined) return undefined;
+    const starts = paragraphStarts(text);
+    return (offset: number) => paragraphNumberAt(starts, offset);
+  }, [text]);
 
   // A claim half tagged when the analyst left this document (Back, another view) opens again with its draft.
   useEffect(() => {
@@ -316,8 +325,6 @@ export function ReaderView(): ReactNode {
 
   const selected = visible.find((c) => c.id === selectedId);
   const filterDomain = domainFilter === null ? undefined : domainById.get(domainFilter);
-  const firstLine = doc.text.trimStart().split('\n', 1)[0];
-  const titleInText = /^#\s/.test(firstLine) || firstLine.trim() === doc.title.trim();
 
   return (
     <div className="reader">
@@ -357,14 +364,10 @@ export function ReaderView(): ReactNode {
             paragraph, T tags the selection.
           </p>
           <div className="reader-page">
-            <div className="doc-meta">
-              {[doc.source, doc.author, doc.published].filter(Boolean).join(' · ')}
-              {' · '}
-              {doc.words.toLocaleString()} words · {painted.length}{' '}
-              {painted.length === 1 ? 'claim' : 'claims'}
-              {filterDomain ? ` in ${filterDomain.name}` : ''}
-            </div>
-            {!titleInText && <h1 className="doc-title">{doc.title}</h1>}
+            <DocumentHeader
+              doc={doc}
+              claims={`${painted.length} ${painted.length === 1 ? 'claim' : 'claims'}${filterDomain ? ` in ${filterDomain.name}` : ''}`}
+            />
             <DocumentMemos docId={doc.id} />
             <div className="doc-text" ref={textRef} data-doc-id={doc.id}>
               <DocumentText
@@ -407,6 +410,7 @@ export function ReaderView(): ReactNode {
       </div>
       <ClaimsColumn
         claims={visible}
+        paragraphAt={paragraphOf}
         domainById={domainById}
         selectedId={selectedId}
         view={view}
