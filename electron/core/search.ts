@@ -169,11 +169,23 @@ function restrictions(
   return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
 }
 
+const FTS_SNIPPET = `snippet(documents_fts, -1, '${OPEN}', '${CLOSE}', '…', 24)`;
+
+/** FTS5's snippet of one matching document (the id is inlined: see documentHits). */
+function ftsSnippet(db: Db, fts: string, docId: number): string {
+  const row = db
+    .prepareOnce(
+      `SELECT ${FTS_SNIPPET} AS snippet FROM documents_fts WHERE documents_fts MATCH ? AND rowid = ${docId}`,
+    )
+    .get(fts) as { snippet: string } | undefined;
+  return row?.snippet ?? '';
+}
+
 interface Row {
   id: number;
   title: string;
   rank: number;
-  snippet: string;
+  snippet: string | null;
   marked: string | null;
   markedTitle: string;
 }
@@ -193,7 +205,7 @@ export function searchDocuments(
     const rows = db
       .prepareOnce(
         `SELECT rowid AS id, title, rank,
-           snippet(documents_fts, -1, '${OPEN}', '${CLOSE}', '…', 24) AS snippet,
+           ${wantHits ? 'NULL' : FTS_SNIPPET} AS snippet,
            ${wantHits ? `highlight(documents_fts, 1, '${OPEN}', '${CLOSE}')` : 'NULL'} AS marked,
            highlight(documents_fts, 0, '${OPEN}', '${CLOSE}') AS markedTitle
          FROM documents_fts
@@ -213,9 +225,11 @@ export function searchDocuments(
       total,
       results: rows.map((r) => {
         const marked = r.marked === null ? null : unmark(r.marked);
-        // From every hit in the text when we have them (each term marked), else FTS5's one window.
+        // From every hit in the text when we have them (each term marked); FTS5's one window otherwise, and for a
+        // match only in the title or metadata (asked for then only: snippet() tokenizes the text again).
         const s =
-          (marked && snippetFromHits(marked.text, marked.marks)) ?? unmark(r.snippet.replace(/\s+/g, ' '));
+          (marked && snippetFromHits(marked.text, marked.marks)) ??
+          unmark((r.snippet ?? ftsSnippet(db, fts, r.id)).replace(/\s+/g, ' '));
         return {
           docId: r.id,
           title: r.title,
