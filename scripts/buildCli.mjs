@@ -14,7 +14,18 @@ const outDir = path.join(root, 'out', 'cli');
  * Left in node_modules: better-sqlite3 (native), pdf.js (finds its fonts and worker from its package folder), and
  * the big libraries the core loads only when it writes or reads such a file (bundling them only slows the build).
  */
-const EXTERNAL = ['better-sqlite3', 'pdfjs-dist', 'electron', 'exceljs', 'docx', 'mammoth'];
+const EXTERNAL = [
+  'better-sqlite3',
+  'pdfjs-dist',
+  'electron',
+  'exceljs',
+  'docx',
+  'mammoth',
+  // Native (skia) and WASM packages: loaded from node_modules where their binaries are.
+  '@napi-rs/canvas',
+  'tesseract.js',
+  'tesseract.js-core',
+];
 
 /** Builds into a fresh folder beside out/cli, then moves each file in with a rename: a CLI started meanwhile
  * (another test run) sees the old build or the new one, never half of one. */
