@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { tsImport } from 'tsx/esm/api';
 import type { Project } from '../../electron/core/project';
 import type { WebServer } from '../../electron/web/server';
-import { dragSelect, expect, openDocument, tagWith, test, WEB_ROOT } from './fixtures';
+import { dragSelect, expect, openDocument, REPO_ROOT, tagWith, test, WEB_ROOT } from './fixtures';
 
 // Teamwork through the UI: two copies of the sample project, each served in web mode and coded by its own analyst
 // (named in Settings), merged into the first with Merge project…, the agreement shown with κ and α per domain, and
@@ -13,7 +14,7 @@ import { dragSelect, expect, openDocument, tagWith, test, WEB_ROOT } from './fix
 
 const SUMMIT = 'Allies Pledge Long-Term Training Commitment to Ukraine at Brussels Meeting';
 const DOMAIN = 'Military education and training';
-const SHOTS = path.join(WEB_ROOT, '..', 'teamwork-screenshots');
+const SHOTS = path.join(REPO_ROOT, 'test-results', 'screenshots');
 
 type Doors = typeof import('../../electron/core/project') & typeof import('../../electron/web/server');
 
@@ -38,6 +39,11 @@ async function secondCopy(): Promise<{
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+async function axeClean(page: Page, selector: string): Promise<void> {
+  const axe = await new AxeBuilder({ page }).include(selector).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 }
 
 async function nameAnalyst(page: Page, name: string): Promise<void> {
@@ -85,6 +91,7 @@ test('two analysts’ copies merged, agreement per domain, a disagreement resolv
     await dialog.getByRole('button', { name: 'Preview' }).click();
     const report = dialog.getByRole('region', { name: 'Merge report' });
     await expect(report).toContainText('would give');
+    await axeClean(page, '.teamwork-dialog');
     await expect(report.getByRole('row', { name: /Claims/ })).toHaveText(/Claims\s*1\s*\d+\s*0/);
     expect(claimsBy(dossier.project, 'Ben')).toHaveLength(0);
     await dialog.getByRole('button', { name: 'Merge', exact: true }).click();
@@ -108,6 +115,7 @@ test('two analysts’ copies merged, agreement per domain, a disagreement resolv
     expect(kappa).toBeLessThan(1);
     fs.mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SHOTS, 'agreement.png') });
+    await axeClean(page, '.agreement-view');
 
     // The review: Ana's sentence against Ben's phrase inside it; accept Ben's.
     await row.getByRole('button', { name: `Review ${DOMAIN}` }).click();
@@ -120,6 +128,7 @@ test('two analysts’ copies merged, agreement per domain, a disagreement resolv
     );
     await expect(benSide.locator('[data-who="a"]')).toHaveCount(0);
     await page.screenshot({ path: path.join(SHOTS, 'review.png') });
+    await axeClean(page, '.review-view');
     await page.getByRole('button', { name: 'Accept Ben’s' }).click();
     await expect(page.getByRole('heading', { name: 'No disagreements left' })).toBeVisible();
     expect(claimsBy(dossier.project, 'Ana')).toEqual(claimsBy(dossier.project, 'Ben'));

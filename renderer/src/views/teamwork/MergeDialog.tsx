@@ -3,7 +3,7 @@ import type { MethodOutput } from '../../../../shared/api';
 import { publishEverything } from '../../api/changeBus';
 import { api, errorMessage } from '../../api/client';
 import { useProject } from '../../components/ProjectContext';
-import { useFocusTrap } from '../../components/useFocusTrap';
+import { Dialog } from '../../components/Dialog';
 
 // Merge project… (another copy of this project, or a .qdpx from another tool) and Save a copy for an analyst…:
 // each a dialog of its own, opened from one button. A merge is previewed first (a dry run: nothing written),
@@ -24,32 +24,6 @@ function useOtherProjects(): { folder: string; paths: string[] } {
   return list;
 }
 
-function Dialog(props: {
-  title: string;
-  onClose: () => void;
-  children: ReactNode;
-  focus: React.RefObject<HTMLElement | null>;
-}): ReactNode {
-  const card = useRef<HTMLDivElement>(null);
-  useFocusTrap(card, { onClose: props.onClose, initialFocus: props.focus, outsidePress: 'keep' });
-  const id = `dlg-${props.title.replace(/\W+/g, '-').toLowerCase()}`;
-  return (
-    <div className="overlay">
-      <div
-        className="overlay-card teamwork-dialog"
-        ref={card}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={id}
-        tabIndex={-1}
-      >
-        <h2 id={id}>{props.title}</h2>
-        {props.children}
-      </div>
-    </div>
-  );
-}
-
 function ReportView(props: { report: Report }): ReactNode {
   const r = props.report;
   const rows: [string, { added: number; identical: number; conflicting: number }][] = [
@@ -67,7 +41,9 @@ function ReportView(props: { report: Report }): ReactNode {
       <table className="teamwork-table">
         <thead>
           <tr>
-            <th scope="col" />
+            <th scope="col">
+              <span className="sr-only">Kind</span>
+            </th>
             <th scope="col" className="num">
               Added
             </th>
@@ -163,7 +139,7 @@ export function MergeDialog(props: { onClose: () => void }): ReactNode {
   };
 
   return (
-    <Dialog title="Merge project" onClose={props.onClose} focus={input}>
+    <Dialog title="Merge project" onClose={props.onClose} initialFocus={input} className="teamwork-dialog">
       <form
         className="teamwork-form"
         onSubmit={(e) => {
@@ -260,7 +236,12 @@ export function CopyForAnalystDialog(props: { onClose: () => void }): ReactNode 
   };
 
   return (
-    <Dialog title="Save a copy for an analyst" onClose={props.onClose} focus={input}>
+    <Dialog
+      title="Save a copy for an analyst"
+      onClose={props.onClose}
+      initialFocus={input}
+      className="teamwork-dialog"
+    >
       <form
         className="teamwork-form"
         onSubmit={(e) => {
