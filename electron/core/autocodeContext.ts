@@ -29,8 +29,12 @@ function trimmed(text: string, start: number, end: number): { start: number; end
   return { start: s, end: e };
 }
 
-function sentenceSpan(text: string, start: number, end: number): { start: number; end: number } {
-  const segs = sentences.segment(text);
+function sentenceSpan(
+  text: string,
+  segs: Intl.Segments,
+  start: number,
+  end: number,
+): { start: number; end: number } {
   const first = segs.containing(start);
   const last = segs.containing(Math.max(start, end - 1));
   if (!first || !last) return { start, end };
@@ -57,7 +61,7 @@ function paragraphSpan(
 /** Start of the n-th word before `offset` (or the text's start when there are fewer). */
 function wordsBefore(text: string, offset: number, n: number): number {
   // Segment a window that grows until it holds n words: a hit deep in a long document costs its neighbourhood.
-  for (let width = 64 * (n + 1); ; width *= 4) {
+  for (let width = 12 * (n + 1); ; width *= 4) {
     const from = Math.max(0, offset - width);
     const starts: number[] = [];
     for (const s of words.segment(text.slice(from, offset))) if (s.isWordLike) starts.push(from + s.index);
@@ -70,7 +74,7 @@ function wordsBefore(text: string, offset: number, n: number): number {
 
 /** End of the n-th word after `offset` (or the text's end when there are fewer). */
 function wordsAfter(text: string, offset: number, n: number): number {
-  for (let width = 64 * (n + 1); ; width *= 4) {
+  for (let width = 12 * (n + 1); ; width *= 4) {
     const to = Math.min(text.length, offset + width);
     const ends: number[] = [];
     for (const s of words.segment(text.slice(offset, to)))
@@ -92,12 +96,14 @@ export function passagesOf(
   n = DEFAULT_CONTEXT_WORDS,
 ): Passage[] {
   let starts: number[] | null = null;
+  // One segmenter over the text per document: segment() hands ICU a copy of the whole text.
+  let segs: Intl.Segments | null = null;
   const spans: Passage[] = [];
   for (let k = 0; k + 1 < hits.length; k += 2) {
     const start = hits[k];
     const end = hits[k + 1];
     let span: { start: number; end: number };
-    if (unit === 'sentence') span = sentenceSpan(text, start, end);
+    if (unit === 'sentence') span = sentenceSpan(text, (segs ??= sentences.segment(text)), start, end);
     else if (unit === 'paragraph') span = paragraphSpan(text, (starts ??= paragraphStarts(text)), start, end);
     else if (unit === 'words')
       span = {
@@ -111,7 +117,17 @@ export function passagesOf(
   const out: Passage[] = [];
   for (const s of spans) {
     const last = out[out.length - 1];
-    if (last && s.start < last.end) {
+    // N words around are a window, not a unit of the text: windows of hits a few words apart would chain into one
+    // claim as long as the document. A hit inside the previous window joins it; a window that only overlaps the
+    // previous one cuts it short where it starts, so each claim keeps its own hit.
+    if (last && unit === 'words' && s.marks[0].start >= last.end) {
+      if (s.start < last.end) {
+        const hitEnd = last.marks[last.marks.length - 1].end;
+        last.end = Math.max(hitEnd, trimmed(text, last.start, s.start).end);
+        s.start = trimmed(text, Math.max(s.start, last.end), s.end).start;
+      }
+      out.push({ ...s, marks: [...s.marks] });
+    } else if (last && s.start < last.end) {
       last.end = Math.max(last.end, s.end);
       last.marks.push(...s.marks);
     } else out.push({ ...s, marks: [...s.marks] });

@@ -87,6 +87,15 @@ describe('autocode context units', () => {
     expect(r.hits[2].match).toContain('interoperability');
   });
 
+  it('N words around: a hit within the window of the one before shares its claim; windows that only overlap are cut, not chained', async () => {
+    const { db, text } = setup('NATO a b NATO c NATO d e f g NATO');
+    const r = await autocodeSearch(db, { pattern: 'NATO', unit: 'words', words: 3 });
+    expect(pieces(text, r.hits)).toEqual(['NATO a b NATO c NATO d', 'e f g NATO']);
+    for (let i = 1; i < r.hits.length; i++) expect(r.hits[i].start).toBeGreaterThanOrEqual(r.hits[i - 1].end);
+    expect(r.hits.map((h) => h.marks?.length)).toEqual([3, 1]);
+    expect(r.merged).toBe(2);
+  });
+
   it('a one-sentence document and a document that is only the hit', async () => {
     const one = setup('Interoperability');
     const r = await autocodeSearch(one.db, { pattern: 'interoperability', unit: 'sentence' });
