@@ -3,16 +3,14 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
 import { methodNames } from '../../shared/api';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
-import { callMethod } from '../core/api/dispatch';
-import { disableAutoBackups, enableAutoBackups } from '../core/backups';
-import { subscribe } from '../core/changes/index';
+import { PROJECT_EXTENSION } from '../core/project';
 import {
-  closeProject,
-  createProject,
-  openDefaultProject,
-  PROJECT_EXTENSION,
-  type Project,
-} from '../core/project';
+  callSessionMethod,
+  copyProjectTo,
+  createEmptyProjectFile,
+  readUserSettings,
+  startProjectFile,
+} from '../core/projects';
 import { configureCore } from '../core/configure';
 import importWorker from '../core/import/worker?modulePath';
 import { appLocation } from './appUrl';
@@ -21,13 +19,11 @@ import { ipcRefusal } from './ipcSender';
 import { openOrOfferRestore } from './damagedProject';
 import { buildMenu } from './menu';
 import { importFromMenu } from './menuImport';
+import { allProjectWindows, openProjectWindow, windowOf, type ProjectWindow } from './windows';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // The bundled app ships the import worker as its own chunk; the core cannot find it by itself there.
 configureCore({ importWorkerPath: importWorker });
-let project: Project | null = null;
-let mainWindow: BrowserWindow | null = null;
-let unsubscribe: (() => void) | null = null;
 // The one page the window may show and take calls from. The dev server counts only for an unpackaged app.
 const appPage = appLocation(
   path.join(here, '../renderer/index.html'),
@@ -38,56 +34,34 @@ function dataDir(): string {
   return process.env.DOSSIER_DATA_DIR ?? app.getPath('userData');
 }
 
-/**
- * Every window hears of every change to the project (and of imports' progress), except the changes its own call
- * made: it has those in the call's answer already.
- */
-function forwardChanges(to: Project): void {
-  unsubscribe?.();
-  unsubscribe = subscribe(to.db, (event) => {
-    for (const win of BrowserWindow.getAllWindows()) {
-      const contents = win.webContents;
-      if (contents.isDestroyed()) continue;
-      if (event.type === 'changes' && event.origin === `ipc:${contents.id}`) continue;
-      contents.send('dossier:changes', event);
-    }
-  });
-}
-
-function switchProject(next: Project): void {
-  if (project) {
-    disableAutoBackups(project);
-    closeProject(project);
-  }
-  project = next;
-  // Backed up on open when the newest backup is a few minutes old, then every few minutes of edits.
-  void enableAutoBackups(next);
-  forwardChanges(next);
-  mainWindow?.setTitle(`Dossier — ${next.name}`);
-  mainWindow?.webContents.send('dossier:project-changed');
+/** The window the menu acts on: the focused one, else the last opened. */
+function current(): ProjectWindow | undefined {
+  const focused = BrowserWindow.getFocusedWindow();
+  const all = allProjectWindows();
+  return all.find((w) => w.win === focused) ?? all.at(-1);
 }
 
 function registerIpc(): void {
   for (const name of methodNames) {
     ipcMain.handle(`api:${name}`, async (event, input: unknown) => {
-      const refusal = ipcRefusal(appPage, event, mainWindow);
-      if (refusal) {
+      const target = windowOf(event.sender.id);
+      const refusal = ipcRefusal(appPage, event, target?.win ?? null);
+      if (refusal || !target) {
         return {
           ok: false,
           error: { code: 'unauthorized', message: `calls are accepted from the app window only: ${refusal}` },
         };
       }
-      if (!project) return { ok: false, error: { code: 'not_found', message: 'no project is open' } };
-      return callMethod(project, name, input, `ipc:${event.sender.id}`);
+      // The window's session: its project, the analyst, the data folder's projects.
+      return callSessionMethod(target.session, name, input, `ipc:${event.sender.id}`);
     });
   }
 }
-
-function createWindow(): BrowserWindow {
+function createWindow(title: string): BrowserWindow {
   const win = new BrowserWindow({
     width: 1400,
     height: 900,
-    title: project ? `Dossier — ${project.name}` : 'Dossier',
+    title,
     icon: path.join(here, '../../resources/icons/icon.png'),
     webPreferences: {
       preload: path.join(here, '../preload/index.cjs'),
@@ -109,35 +83,94 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
+/** Opens a project file in its own window (the one that has it open already is focused instead). */
+async function openWindow(file: string): Promise<void> {
+  try {
+    openProjectWindow(dataDir(), await openOrOfferRestore(file), createWindow, refreshMenu);
+    refreshMenu();
+  } catch (error) {
+    dialog.showErrorBox(
+      'Dossier cannot open the project',
+      error instanceof Error ? error.message : String(error),
+    );
+  }
+}
+
+const FILTERS = [{ name: 'Dossier project', extensions: ['dossier'] }];
+
 async function chooseNewProject(): Promise<void> {
   const r = await dialog.showSaveDialog({
     title: 'New project',
-    defaultPath: `Untitled${PROJECT_EXTENSION}`,
-    filters: [{ name: 'Dossier project', extensions: ['dossier'] }],
+    defaultPath: path.join(dataDir(), `Untitled${PROJECT_EXTENSION}`),
+    filters: FILTERS,
   });
-  if (!r.canceled && r.filePath) switchProject(createProject(r.filePath));
+  if (r.canceled || !r.filePath) return;
+  try {
+    // Empty, with the default codebook (the renderer's New project… offers the others).
+    await openWindow(createEmptyProjectFile(r.filePath, 'defence-diplomacy'));
+  } catch (error) {
+    dialog.showErrorBox('Dossier cannot create the project', (error as Error).message);
+  }
 }
 
 async function chooseOpenProject(): Promise<void> {
   const r = await dialog.showOpenDialog({
     title: 'Open project',
+    defaultPath: dataDir(),
     properties: ['openFile'],
-    filters: [{ name: 'Dossier project', extensions: ['dossier'] }],
+    filters: FILTERS,
   });
-  if (!r.canceled && r.filePaths[0]) switchProject(await openOrOfferRestore(r.filePaths[0]));
+  if (!r.canceled && r.filePaths[0]) await openWindow(r.filePaths[0]);
+}
+
+async function chooseSaveCopy(): Promise<void> {
+  const w = current();
+  if (!w?.session.project) return;
+  const r = await dialog.showSaveDialog({
+    title: 'Save a copy',
+    defaultPath: path.join(dataDir(), `${w.session.project.name} copy${PROJECT_EXTENSION}`),
+    filters: FILTERS,
+  });
+  if (r.canceled || !r.filePath) return;
+  try {
+    await copyProjectTo(w.session.project, r.filePath);
+  } catch (error) {
+    dialog.showErrorBox('Dossier could not save the copy', (error as Error).message);
+  }
 }
 
 async function chooseImport(): Promise<void> {
-  if (project) await importFromMenu(project, mainWindow);
+  const w = current();
+  if (w?.session.project) await importFromMenu(w.session.project, w.win);
+}
+
+/** The menu names the recent projects: rebuilt whenever a window opens, closes or switches. */
+function refreshMenu(): void {
+  const recent = readUserSettings(dataDir()).recent.slice(0, 10);
+  Menu.setApplicationMenu(
+    buildMenu({
+      newProject: () => void chooseNewProject(),
+      openProject: () => void chooseOpenProject(),
+      recent: recent.map((file) => ({ label: path.basename(file, PROJECT_EXTENSION), file })),
+      openRecent: (file) => void openWindow(file),
+      saveCopy: () => void chooseSaveCopy(),
+      importDocuments: () => void chooseImport(),
+      exportExcerpts: () => current()?.win.webContents.send('dossier:navigate', 'export'),
+    }),
+  );
 }
 
 const gotLock = app.requestSingleInstanceLock();
 if (!gotLock) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    if (mainWindow?.isMinimized()) mainWindow.restore();
-    mainWindow?.focus();
+  app.on('second-instance', (_e, argv) => {
+    // `dossier-app other.dossier` while Dossier runs: that project in its window.
+    const file = argv.find((a) => a.endsWith(PROJECT_EXTENSION));
+    if (file) return void openWindow(file);
+    const w = current()?.win;
+    if (w?.isMinimized()) w.restore();
+    w?.focus();
   });
   // Every web contents, the window's and any other, before it loads anything.
   app.on('web-contents-created', (_e, contents) => {
@@ -147,8 +180,12 @@ if (!gotLock) {
     guardSession(session.defaultSession, CONTENT_SECURITY_POLICY);
     const fileArg = process.argv.find((a) => a.endsWith(PROJECT_EXTENSION));
     configureCore({ templatesDir: path.join(dataDir(), 'templates') });
+    registerIpc();
+    refreshMenu();
+    // The project named on the command line, else the last one (the sample only on a first start).
+    let file: string;
     try {
-      project = fileArg ? await openOrOfferRestore(fileArg) : openDefaultProject(dataDir());
+      file = startProjectFile(dataDir(), fileArg);
     } catch (error) {
       dialog.showErrorBox(
         'Dossier cannot open the project',
@@ -157,21 +194,9 @@ if (!gotLock) {
       app.quit();
       return;
     }
-    void enableAutoBackups(project);
-    forwardChanges(project);
-    registerIpc();
-    Menu.setApplicationMenu(
-      buildMenu({
-        newProject: () => void chooseNewProject(),
-        openProject: () => void chooseOpenProject(),
-        importDocuments: () => void chooseImport(),
-        exportExcerpts: () => mainWindow?.webContents.send('dossier:navigate', 'export'),
-      }),
-    );
-    mainWindow = createWindow();
+    await openWindow(file);
+    if (allProjectWindows().length === 0) app.quit();
   });
-  app.on('window-all-closed', () => {
-    if (project) closeProject(project);
-    app.quit();
-  });
+  // Each window closes its own project (windows.ts); with the last one gone, the app ends.
+  app.on('window-all-closed', () => app.quit());
 }

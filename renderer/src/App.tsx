@@ -16,6 +16,8 @@ import { Sidebar } from './components/Sidebar';
 import { UndoRedo } from './components/UndoRedo';
 import { AutocodeButton } from './views/autocode/AutocodePanel';
 import { BackupsButton } from './views/backups/BackupsDialog';
+import { AnalystPrompt } from './views/projects/AnalystPrompt';
+import { ProjectMenu } from './views/projects/ProjectMenu';
 import { ImportStatus } from './views/library/ImportButton';
 import { LibraryView } from './views/library/LibraryView';
 import { AgreementView, CompareView, ExportView, GridView, MemosView, ReaderView } from './views/lazyViews';
@@ -97,7 +99,10 @@ function Shell(): ReactNode {
   }, [navigate]);
 
   useEffect(() => {
-    document.title = project ? `${project.name} — Dossier` : 'Dossier';
+    // The window's title names the project and the analyst ("Study — Ł. Analityk — Dossier").
+    document.title = project
+      ? `${[project.name, project.analyst].filter(Boolean).join(' — ')} — Dossier`
+      : 'Dossier';
   }, [project]);
 
   return (
@@ -105,9 +110,7 @@ function Shell(): ReactNode {
       <header className="topbar">
         <div className="brand">
           <span className="logo">Dossier</span>
-          <span className="project-name" title={project?.path}>
-            {project?.name ?? '…'}
-          </span>
+          <ProjectMenu />
         </div>
         <nav className="tabs" aria-label="Views">
           {/* One Tab stop; ← → (Home, End) go to the other views, as in any tab list. */}
@@ -193,6 +196,7 @@ function Shell(): ReactNode {
         )}
       </footer>
       {help && <Shortcuts onClose={() => setHelp(false)} />}
+      <AnalystPrompt />
     </div>
   );
 }

@@ -21,6 +21,14 @@ test('Electron opens the sample project in a locked-down window', async () => {
   const window = await app.firstWindow();
   await expect(window).toHaveTitle(/Dossier/);
   await expect(window.getByText('Allies Pledge Long-Term Training Commitment')).toBeVisible();
+  // The first start asks who the analyst is (kept in the data folder's settings), then names them.
+  const prompt = window.getByRole('dialog', { name: 'Who is analysing?' });
+  await prompt.getByLabel('Your name').fill('E. Lectron');
+  await prompt.getByRole('button', { name: 'Start' }).click();
+  await expect(window.locator('.statusbar')).toContainText('E. Lectron');
+  expect(JSON.parse(fs.readFileSync(path.join(dataDir, 'settings.json'), 'utf8'))).toMatchObject({
+    analyst: 'E. Lectron',
+  });
   // Sandboxed and isolated: the page sees the named bridge functions, never Node or ipcRenderer.
   const exposed = await window.evaluate(() => {
     const g = globalThis as { require?: unknown; process?: unknown; dossierBridge?: { call?: object } };

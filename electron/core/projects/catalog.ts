@@ -70,7 +70,13 @@ function temporaryName(file: string): string {
 /** A new, empty project in the data folder with a codebook template (built in or saved); returns its file. */
 export function createEmptyProject(dataDir: string, name: string, codebook: string): string {
   fs.mkdirSync(dataDir, { recursive: true });
-  const file = assertFreeName(dataDir, name);
+  return createEmptyProjectFile(assertFreeName(dataDir, name), codebook);
+}
+
+/** A new, empty project at `file` (a path the analyst chose in a native dialog); never replaces a file there. */
+export function createEmptyProjectFile(file: string, codebook: string): string {
+  if (fs.existsSync(file))
+    throw new DossierError('conflict', `${file} already exists: Dossier never replaces a project`);
   const template = loadTemplate(codebook);
   const tmp = temporaryName(file);
   fs.rmSync(tmp, { force: true });
@@ -89,8 +95,14 @@ export function createEmptyProject(dataDir: string, name: string, codebook: stri
  * Saves a copy of the open project as `to` in the data folder, with SQLite's online backup (consistent while the
  * project is written); the open project stays open and unchanged.
  */
-export async function copyOpenProject(project: Project, dataDir: string, to: string): Promise<string> {
-  const file = assertFreeName(dataDir, to);
+export function copyOpenProject(project: Project, dataDir: string, to: string): Promise<string> {
+  return copyProjectTo(project, assertFreeName(dataDir, to));
+}
+
+/** As copyOpenProject, to a path chosen in a native dialog (Electron's Save a Copy…); never replaces a file. */
+export async function copyProjectTo(project: Project, file: string): Promise<string> {
+  if (fs.existsSync(file))
+    throw new DossierError('conflict', `${file} already exists: Dossier never replaces a project`);
   const tmp = temporaryName(file);
   fs.rmSync(tmp, { force: true });
   try {

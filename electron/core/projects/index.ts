@@ -12,5 +12,5 @@ export {
   switchProject,
   type Session,
 } from './session';
-export { copyOpenProject, createEmptyProject, describeProject } from './catalog';
+export { copyProjectTo, createEmptyProjectFile, describeProject } from './catalog';
 export { readUserSettings } from './userSettings';

@@ -26,6 +26,8 @@ export interface Session {
 export interface StartOptions {
   /** A project file named at start (`dossier serve <file>`): opened instead of the last one. */
   file?: string;
+  /** A project the door has opened itself (Electron checks its pages and offers a restore first). */
+  project?: Project;
   autoBackups?: boolean;
 }
 
@@ -64,7 +66,9 @@ function isFile(file: string): boolean {
 /** Opens the data folder's start project (see startProjectFile) and remembers it as the last one. */
 export function startSession(dataDir: string, options: StartOptions = {}): Session & { project: Project } {
   fs.mkdirSync(dataDir, { recursive: true });
-  const project = openForSession(dataDir, startProjectFile(dataDir, options.file));
+  const project = options.project
+    ? forSession(dataDir, options.project)
+    : openForSession(dataDir, startProjectFile(dataDir, options.file));
   const autoBackups = options.autoBackups !== false;
   if (autoBackups) void enableAutoBackups(project);
   return { dataDir, project, autoBackups, switchListeners: new Set() };
@@ -90,7 +94,10 @@ export function openProjectOf(session: Session): Project {
 
 /** Opens a project for the session: the analyst's name applied to it, the project noted as the last and recent. */
 function openForSession(dataDir: string, file: string): Project {
-  const project = openProjectExplained(file);
+  return forSession(dataDir, openProjectExplained(file));
+}
+
+function forSession(dataDir: string, project: Project): Project {
   const settings = changeUserSettings(dataDir, (s) => ({ ...withRecent(s, project.path), started: true }));
   project.db.analyst = settings.analyst || undefined;
   return project;

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { DocumentSummary, Domain, MethodOutput } from '../../../shared/api';
 import type { CodebookDomain } from '../../../shared/api/codebook';
-import { publishEverything } from '../api/changeBus';
+import { onStreamEvent, publishEverything } from '../api/changeBus';
 import { api, errorMessage } from '../api/client';
 import { startChangeStream } from '../api/changeStream';
 import { useChangeVersion } from '../api/useChanges';
@@ -84,6 +84,19 @@ export function ProjectProvider(props: {
     startChangeStream();
     window.dossierBridge?.onProjectChanged?.(publishEverything);
   }, []);
+
+  // Another window switched the project this door serves: everything shown was the other project's.
+  const { navigate } = props;
+  useEffect(
+    () =>
+      onStreamEvent((event) => {
+        if (event.type !== 'project') return;
+        setDomainFilter(null);
+        navigate({ view: 'library' });
+        publishEverything();
+      }),
+    [navigate],
+  );
 
   const setStatus = useCallback(
     (text: string, kind: Status['kind'] = 'info') => setStatusState({ text, kind }),

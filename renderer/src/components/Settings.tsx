@@ -33,19 +33,29 @@ function SettingsPopover(props: { onClose: () => void; keepOn: RefObject<HTMLEle
   // A press on the gear itself is its toggle's, not an outside press.
   useFocusTrap(form, { onClose: props.onClose, initialFocus: name, keepOn: props.keepOn });
   const [analyst, setAnalyst] = useState<string | null>(null);
+  const [initials, setInitials] = useState('');
+  const [perUser, setPerUser] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
+  // The machine user's name (the data folder's settings), or the project's when the door serves one file alone.
   useEffect(() => {
     api
-      .getSettings({})
-      .then((s) => setAnalyst(s.analyst))
+      .getUserSettings({})
+      .then((s) => {
+        setAnalyst(s.analyst);
+        setInitials(s.initials);
+        setPerUser(s.dataDir !== null);
+      })
       .catch((e: unknown) => setError(errorMessage(e)));
   }, []);
 
   const save = async (): Promise<void> => {
     if (analyst === null) return;
     try {
-      const s = await api.updateSettings({ analyst: analyst.trim() });
+      const s = await api.updateUserSettings({
+        analyst: analyst.trim(),
+        initials: initials.trim() || undefined,
+      });
       setStatus(s.analyst ? `Edits are now recorded as ${s.analyst} ✓` : 'Analyst name cleared', 'ok');
       props.onClose();
     } catch (e) {
@@ -76,7 +86,17 @@ function SettingsPopover(props: { onClose: () => void; keepOn: RefObject<HTMLEle
           onChange={(e) => setAnalyst(e.target.value)}
         />
       </label>
-      <p className="muted">Recorded on every claim and edit you make in this project.</p>
+      {perUser && (
+        <label>
+          <span className="label">Initials</span>
+          <input value={initials} maxLength={8} onChange={(e) => setInitials(e.target.value)} />
+        </label>
+      )}
+      <p className="muted">
+        {perUser
+          ? 'Recorded on every claim, memo and edit you make, in every project; kept for your user on this computer.'
+          : 'Recorded on every claim and edit you make in this project.'}
+      </p>
       {error && (
         <p className="error" role="alert">
           {error}

@@ -180,7 +180,8 @@ export const ClaimCard = forwardRef<HTMLElement, ClaimCardProps>(function ClaimC
               ¶ {props.paragraph} ·{' '}
             </span>
           )}
-          {claim.analyst || 'analyst'} · {claim.createdAt.slice(0, 10)}
+          {claim.analyst && <span className="claim-analyst">{claim.analyst} · </span>}
+          {claim.createdAt.slice(0, 10)}
         </footer>
       </div>
     </article>
