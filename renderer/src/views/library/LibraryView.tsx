@@ -4,10 +4,13 @@ import { AddAttribute, useAttributeTable } from './attributes';
 import { droppedFiles } from './dropped';
 import { ImportButton, ImportProgressPanel, ImportReportPanel, useImport } from './ImportButton';
 import { AddToSet } from '../sets/AddToSet';
+import { SetsFromAttribute } from '../sets/SetsFromAttribute';
 import { LibrarySetChip, useLibraryRows } from '../sets/librarySets';
+import { PlainTable } from './PlainTable';
 
 // The table and its grid library (ag-grid, most of the Library's script) load after the first paint: the
 // Library's head, import buttons and the left column's documents show at once.
+// Until it comes, the documents show as a plain table (PlainTable), so that the first paint is the Library.
 const LibraryTable = lazy(() => import('./LibraryTable'));
 
 export function LibraryView(): ReactNode {
@@ -58,6 +61,7 @@ export function LibraryView(): ReactNode {
             </button>
           )}
           {documents.length > 0 && <AddToSet docIds={selected} />}
+          <SetsFromAttribute attributes={attrs.table?.attributes ?? []} />
           {documents.length > 0 && <AddAttribute onAdded={attrs.reload} />}
           <ImportButton busy={imports.busy} onFiles={imports.importFiles} />
         </div>
@@ -81,7 +85,7 @@ export function LibraryView(): ReactNode {
           </p>
         </div>
       ) : (
-        <Suspense fallback={<div className="grid-host loading">Loading the documents table…</div>}>
+        <Suspense fallback={<PlainTable rows={rows} />}>
           <LibraryTable rows={rows} attrs={attrs} onSelected={setSelected} renameRef={renameRef} />
         </Suspense>
       )}
