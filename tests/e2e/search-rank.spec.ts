@@ -13,7 +13,9 @@ const TYPED = `"${PHRASE}"`;
 
 const paragraph = (i: number, hit: boolean): string =>
   `Paragraph ${i} of the report looks at the liaison work between services and the desks that support it` +
-  (hit ? `, where ${PHRASE} decides what reaches the planners.` : ', with nothing more to add on that point.');
+  (hit
+    ? `, where ${PHRASE} decides what reaches the planners.`
+    : ', with nothing more to add on that point.');
 
 /** A text of `n` paragraphs, `hits` of them with the phrase: the three documents are about the same length. */
 const report = (hits: number, n = 12): string =>
