@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { tsImport } from 'tsx/esm/api';
 import type { Project } from '../../electron/core/project';
 import type { WebServer } from '../../electron/web/server';
@@ -139,5 +140,49 @@ test('two analysts’ copies merged, agreement per domain, a disagreement resolv
   } finally {
     await benPage.close();
     await ben.close();
+  }
+});
+
+test('a claim edited in both copies is kept twice after the merge, until the analyst keeps one', async ({
+  app: page,
+  dossier,
+}) => {
+  // A copy of this project's file whose first claim got another note there, and here meanwhile.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-copy-'));
+  try {
+    const copy = path.join(dir, 'copy.dossier');
+    const db = dossier.project.db;
+    db.prepare('VACUUM INTO ?').run(copy);
+    const id = db.prepare('SELECT min(id) FROM claims').pluck().get() as number;
+    const other = new Database(copy);
+    other.prepare("UPDATE claims SET note = 'their reading' WHERE id = ?").run(id);
+    other.close();
+    db.prepare("UPDATE claims SET note = 'our reading' WHERE id = ?").run(id);
+
+    await page.getByRole('tab', { name: 'Agreement' }).click();
+    await page.getByRole('button', { name: 'Merge project…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Merge project' });
+    await dialog.getByLabel(/Project to merge in/).fill(copy);
+    await dialog.getByRole('button', { name: 'Preview' }).click();
+    const report = dialog.getByRole('region', { name: 'Merge report' });
+    await expect(report.getByRole('row', { name: /Claims/ })).toHaveText(/Claims\s*0\s*\d+\s*1/);
+    await dialog.getByRole('button', { name: 'Merge', exact: true }).click();
+    await expect(report).toContainText('Undo reverts it');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    const conflicts = page.getByRole('region', { name: /Claims edited in both copies/ });
+    await expect(conflicts.getByRole('row')).toHaveCount(2);
+    await expect(conflicts).toContainText('our reading');
+    await expect(conflicts).toContainText('their reading');
+    await axeClean(page, '.merge-conflicts');
+    await conflicts.getByRole('button', { name: 'Keep theirs' }).click();
+    await expect(conflicts).toBeHidden();
+    const notes = db
+      .prepare('SELECT note FROM claims WHERE note IN (?, ?)')
+      .pluck()
+      .all('our reading', 'their reading');
+    expect(notes).toEqual(['their reading']);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -2,6 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { MethodOutput } from '../../../../shared/api';
 import { api, errorMessage } from '../../api/client';
 import { useChangeVersion } from '../../api/useChanges';
+import { MergeConflicts } from './MergeConflicts';
 import { CopyForAnalystButton, MergeButton } from './MergeDialog';
 import { ReviewView } from './ReviewView';
 import './teamwork.css';
@@ -94,6 +95,7 @@ export function AgreementView(): ReactNode {
         <MergeButton />
         <CopyForAnalystButton />
       </header>
+      <MergeConflicts />
       {analysts && analysts.length < 2 ? (
         <div className="empty-state">
           <h2>Agreement needs two analysts</h2>
