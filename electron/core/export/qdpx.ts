@@ -7,7 +7,7 @@ import { type CodebookNode, codebookTree } from './codebookTree';
 import { type ExcerptFilter, loadExcerpts } from './excerpts';
 import { memoNotes } from './qdpxMemos';
 import { setsXml } from './qdpxSets';
-import { getMeta } from '../project';
+import { getAnalyst } from '../settings';
 import { guidMap } from '../refiqda/guids';
 import { metaDescription } from '../refiqda/meta';
 import {
@@ -128,7 +128,8 @@ export function projectXml(
   const now = new Date().toISOString();
 
   const analysts = new Set<string>();
-  const projectAnalyst = getMeta(db, 'analyst') ?? '';
+  // Who exports: the session's analyst (the machine user's), else the project's (getAnalyst).
+  const projectAnalyst = getAnalyst(db);
   if (projectAnalyst) analysts.add(projectAnalyst);
   for (const e of set.excerpts) if (e.analyst) analysts.add(e.analyst);
 

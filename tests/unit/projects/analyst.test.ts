@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { MethodOutput } from '../../../shared/api';
 import { callSessionMethod, type Session } from '../../../electron/core/projects';
@@ -63,6 +64,16 @@ describe("the analyst's name", () => {
     await ok(s, 'updateUserSettings', { analyst: 'K. Jones' });
     await ok(s, 'openProject', { name: 'Sample' });
     expect((await tagFirst(s)).analyst).toBe('K. Jones');
+  });
+
+  it("names the session's analyst as the .qdpx export's user, even with no claim of theirs", async () => {
+    const s = start();
+    await ok(s, 'createProject', { name: 'Empty', codebook: 'empty' });
+    await ok(s, 'updateUserSettings', { analyst: 'J. Smith' });
+    const file = await ok(s, 'exportExcerpts', { format: 'qdpx' });
+    const zip = unzipSync(Buffer.from(file.base64, 'base64'));
+    const xml = strFromU8(zip['project.qde']);
+    expect(xml).toMatch(/<User [^>]*name="J\. Smith"/);
   });
 
   it('refuses the placeholder "analyst" and a name too long, keeping the one set', async () => {
