@@ -34,6 +34,8 @@ const rendererPackages = [
   'zod',
   // Memos' Markdown preview (renderer/src/views/memos/markdown.ts); runs in the page, no Node.
   'marked',
+  // The Reader's page view of PDFs (renderer/src/views/reader/pdf), loaded lazily; its worker is the app's own.
+  'pdfjs-dist',
 ];
 
 const element = (type) => ({ element: { type } });

@@ -1,5 +1,7 @@
 import {
+  lazy,
   startTransition,
+  Suspense,
   useCallback,
   useEffect,
   useMemo,
@@ -31,6 +33,11 @@ import { rangesFor, type Offsets } from './textRanges';
 import { insertSorted, READER_CLAIMS, useReaderClaims } from './useReaderClaims';
 import { loadDocument } from './prefetch';
 import { useReaderKeys } from './useReaderKeys';
+import { readerMode, rememberReaderMode, type ReaderMode } from './pdf/readerMode';
+import './pdf/readerMode.css';
+
+// pdf.js is loaded only when a PDF is shown as pages.
+const PdfPages = lazy(() => import('./pdf/PdfPages'));
 
 interface Pending {
   start: number;
@@ -46,7 +53,9 @@ const NO_DRAFT: TagDraft = { chosen: [], note: '' };
 const SPANS_WAIT_MS = 200;
 
 export function ReaderView(): ReactNode {
-  const { route, navigate, setStatus, domains, domainById, domainFilter, setDomainFilter } = useProject();
+  const { route, navigate, setStatus, domains, domainById, domainFilter, setDomainFilter, project } =
+    useProject();
+  const projectPath = project?.path ?? '';
   const docId = route.docId;
   const [doc, setDoc] = useState<DocumentFull | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -88,6 +97,17 @@ export function ReaderView(): ReactNode {
     const timer = setTimeout(() => setWaited(doc.id), SPANS_WAIT_MS);
     return () => clearTimeout(timer);
   }, [doc, spansReady]);
+
+  // A PDF is read as its pages or as its text, as the analyst last chose for it.
+  const [modeOf, setModeOf] = useState<{ docId: number; mode: ReaderMode } | null>(null);
+  const mode: ReaderMode =
+    doc?.format !== 'pdf' ? 'text' : modeOf?.docId === doc.id ? modeOf.mode : readerMode(projectPath, doc.id);
+  const chooseMode = (next: ReaderMode): void => {
+    if (!doc) return;
+    rememberReaderMode(projectPath, doc.id, next);
+    setModeOf({ docId: doc.id, mode: next });
+    setPending(null);
+  };
 
   const layout = useMemo(() => ({ title: doc?.title, plainHeadings: doc?.format === 'md' }), [doc]);
   const blocks = useMemo(() => (doc ? splitBlocks(doc.text, layout) : []), [doc, layout]);
@@ -324,89 +344,126 @@ export function ReaderView(): ReactNode {
   if (!doc || !(spansReady || waited === doc.id)) return <div className="loading">Opening the document…</div>;
 
   const selected = visible.find((c) => c.id === selectedId);
+  const tagPopover = (ref: PopoverReference, boundary: HTMLElement | null): ReactNode =>
+    pending && (
+      <TagPopover
+        key={`${pending.start}:${pending.end}`}
+        reference={ref}
+        boundary={boundary}
+        quote={doc.text.slice(pending.start, pending.end)}
+        exact={pending.exact}
+        domains={domains}
+        initial={
+          pending.draft.chosen.length || pending.draft.note
+            ? pending.draft
+            : { chosen: domainFilter === null ? [] : [domainFilter], note: '' }
+        }
+        saving={saving}
+        error={saveError}
+        onDraft={onDraft}
+        onSave={(ids, note) => void save(ids, note)}
+        onClose={closePopover}
+      />
+    );
+  const modeSwitch = doc.format === 'pdf' && (
+    <div className="reader-mode" role="group" aria-label="Show the document as">
+      {(['pages', 'text'] as const).map((m) => (
+        <button key={m} type="button" aria-pressed={mode === m} onClick={() => chooseMode(m)}>
+          {m === 'pages' ? 'Pages' : 'Text'}
+        </button>
+      ))}
+    </div>
+  );
   const filterDomain = domainFilter === null ? undefined : domainById.get(domainFilter);
 
   return (
     <div className="reader">
       <div className="reader-main">
-        {/* The bars sit above the text's pane, so that they never cover its first lines. */}
-        <FindBar
-          text={doc.text}
-          textRef={textRef}
-          navRef={textNav}
-          onClose={(hit) => {
-            if (hit) caretRef.current?.placeAt(hit.start, true);
-            else scrollRef.current?.focus({ preventScroll: true });
-          }}
-        />
-        <SearchHitsBar docId={doc.id} textRef={textRef} navRef={textNav} />
-        <div
-          className="reader-scroll"
-          ref={scrollRef}
-          onMouseUp={onMouseUp}
-          tabIndex={0}
-          role="region"
-          aria-label={`Text of ${doc.title}`}
-          aria-describedby="reader-caret-keys"
-        >
-          <ReadingCaret
-            text={doc.text}
-            blocks={blocks}
-            textRef={textRef}
-            scrollRef={scrollRef}
-            navRef={textNav}
-            view={view}
-            handleRef={caretRef}
-            onTag={openPopover}
-          />
-          <p id="reader-caret-keys" className="sr-only">
-            Arrows move the reading caret, Shift extends the selection, S selects the sentence, P the
-            paragraph, T tags the selection.
-          </p>
-          <div className="reader-page">
-            <DocumentHeader
-              doc={doc}
-              claims={`${painted.length} ${painted.length === 1 ? 'claim' : 'claims'}${filterDomain ? ` in ${filterDomain.name}` : ''}`}
+        {modeSwitch}
+        {mode === 'pages' ? (
+          <Suspense fallback={<div className="loading">Opening the pages…</div>}>
+            <PdfPages
+              docId={doc.id}
+              text={doc.text}
+              pages={doc.pages}
+              claims={painted}
+              domainById={domainById}
+              selectedId={selectedId}
+              pending={pending}
+              onSelectClaim={(id) => {
+                setSelectedId(id);
+                columnNav.current?.show(id);
+                closePopover();
+              }}
+              onSelection={openPopover}
+              onClearSelection={closePopover}
+              onVisible={setView}
+              popover={tagPopover}
             />
-            <DocumentMemos docId={doc.id} />
-            <div className="doc-text" ref={textRef} data-doc-id={doc.id}>
-              <DocumentText
+          </Suspense>
+        ) : (
+          <>
+            {/* The bars sit above the text's pane, so that they never cover its first lines. */}
+            <FindBar
+              text={doc.text}
+              textRef={textRef}
+              navRef={textNav}
+              onClose={(hit) => {
+                if (hit) caretRef.current?.placeAt(hit.start, true);
+                else scrollRef.current?.focus({ preventScroll: true });
+              }}
+            />
+            <SearchHitsBar docId={doc.id} textRef={textRef} navRef={textNav} />
+            <div
+              className="reader-scroll"
+              ref={scrollRef}
+              onMouseUp={onMouseUp}
+              tabIndex={0}
+              role="region"
+              aria-label={`Text of ${doc.title}`}
+              aria-describedby="reader-caret-keys"
+            >
+              <ReadingCaret
                 text={doc.text}
                 blocks={blocks}
-                marks={marks}
-                laneCount={laneCount}
-                selectedId={selectedId}
-                flashId={flashId}
+                textRef={textRef}
                 scrollRef={scrollRef}
                 navRef={textNav}
-                onVisible={setView}
+                view={view}
+                handleRef={caretRef}
+                onTag={openPopover}
               />
+              <p id="reader-caret-keys" className="sr-only">
+                Arrows move the reading caret, Shift extends the selection, S selects the sentence, P the
+                paragraph, T tags the selection.
+              </p>
+              <div className="reader-page">
+                <DocumentHeader
+                  doc={doc}
+                  claims={`${painted.length} ${painted.length === 1 ? 'claim' : 'claims'}${filterDomain ? ` in ${filterDomain.name}` : ''}`}
+                />
+                <DocumentMemos docId={doc.id} />
+                <div className="doc-text" ref={textRef} data-doc-id={doc.id}>
+                  <DocumentText
+                    text={doc.text}
+                    blocks={blocks}
+                    marks={marks}
+                    laneCount={laneCount}
+                    selectedId={selectedId}
+                    flashId={flashId}
+                    scrollRef={scrollRef}
+                    navRef={textNav}
+                    onVisible={setView}
+                  />
+                </div>
+              </div>
+              {selected && !pending && (
+                <ClaimHandles claim={selected} text={doc.text} textRef={textRef} scrollRef={scrollRef} />
+              )}
+              {pending && reference && tagPopover(reference, scrollRef.current)}
             </div>
-          </div>
-          {selected && !pending && (
-            <ClaimHandles claim={selected} text={doc.text} textRef={textRef} scrollRef={scrollRef} />
-          )}
-          {pending && reference && (
-            <TagPopover
-              key={`${pending.start}:${pending.end}`}
-              reference={reference}
-              boundary={scrollRef.current}
-              quote={doc.text.slice(pending.start, pending.end)}
-              exact={pending.exact}
-              domains={domains}
-              initial={
-                pending.draft.chosen.length || pending.draft.note
-                  ? pending.draft
-                  : { chosen: domainFilter === null ? [] : [domainFilter], note: '' }
-              }
-              saving={saving}
-              error={saveError}
-              onDraft={onDraft}
-              onSave={(ids, note) => void save(ids, note)}
-              onClose={closePopover}
-            />
-          )}
-        </div>
+          </>
+        )}
       </div>
       <ClaimsColumn
         claims={visible}
