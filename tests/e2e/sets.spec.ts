@@ -98,3 +98,22 @@ test('a set from a search holds every matching document', async ({ app: page }) 
     page.getByRole('list', { name: 'Document sets' }).getByRole('button', { name: /On training/ }),
   ).toContainText(String(found.total));
 });
+
+test('one set per value of an attribute, from the Library', async ({ app: page }) => {
+  const docs = await call<{ id: number; title: string }[]>(page, 'listDocuments');
+  const regions = ['East', 'West', 'east', 'East'];
+  for (const [i, region] of regions.entries())
+    await call(page, 'setDocumentAttributes', {
+      docId: docs[i].id,
+      values: { Region: region },
+      define: true,
+    });
+  const choose = page.getByRole('combobox', { name: 'Attribute to make sets from' });
+  await expect(choose.getByRole('option', { name: 'Region' })).toBeAttached();
+  await choose.selectOption({ label: 'Region' });
+  await page.getByRole('button', { name: 'One set per value' }).click();
+  await expect(page.locator('.statusbar')).toContainText('2 sets made from Region');
+  // "East" and "east" are one value, as the attribute filter compares text, named as most documents spell it.
+  const sets = page.getByRole('list', { name: 'Document sets' }).getByRole('button');
+  await expect(sets).toHaveText([/^Region: East\s*3$/, /^Region: West\s*1$/]);
+});

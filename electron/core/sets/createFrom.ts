@@ -38,15 +38,21 @@ export function createSetsFromAttribute(db: Db, input: SetsFromAttributeInput): 
        WHERE attribute_id = ? AND trim(value) <> '' ORDER BY value COLLATE NOCASE, document_id`,
     )
     .all(attr.id) as { value: string; document_id: number }[];
-  // Values that differ only in case are one value, as the attribute filter compares text.
-  const byValue = new Map<string, { value: string; docIds: number[] }>();
+  // Values that differ only in case are one value, as the attribute filter compares text; the set is named after
+  // the spelling most of its documents use (the first document's on a tie).
+  const byValue = new Map<string, { value: string; docIds: number[]; spellings: Map<string, number> }>();
   for (const r of rows) {
     const k = r.value.toLocaleLowerCase();
-    const group = byValue.get(k) ?? { value: r.value, docIds: [] };
+    const group = byValue.get(k) ?? { value: r.value, docIds: [], spellings: new Map<string, number>() };
     group.docIds.push(r.document_id);
+    group.spellings.set(r.value, (group.spellings.get(r.value) ?? 0) + 1);
     byValue.set(k, group);
   }
-  let groups = [...byValue.values()];
+  let groups = [...byValue.values()].map((g) => {
+    let best = g.value;
+    for (const [spelling, n] of g.spellings) if (n > (g.spellings.get(best) ?? 0)) best = spelling;
+    return { value: best, docIds: g.docIds.sort((a, b) => a - b) };
+  });
   if (input.value !== undefined) {
     const wanted = input.value.trim().toLocaleLowerCase();
     groups = groups.filter((g) => g.value.toLocaleLowerCase() === wanted);

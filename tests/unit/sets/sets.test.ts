@@ -111,6 +111,10 @@ describe('document sets through the API', () => {
     const one = await call('createSetsFromAttribute', { attributeId, value: 'THINK TANK', name: 'Tanks' });
     expect(one.map((s) => [s.name, s.docIds])).toEqual([['Tanks', [a, b]]]);
     expect((await raw(p, 'createSetsFromAttribute', { attributeId, value: 'radio' })).ok).toBe(false);
+    // Named as most documents spell the value: one more "Think Tank" outvotes the first document's spelling.
+    await call('setDocumentAttributes', { docId: docIds[3], values: { kind: 'Think Tank' } });
+    const again = await call('createSetsFromAttribute', { attributeId, value: 'think tank' });
+    expect(again.map((s) => [s.name, s.docIds])).toEqual([['kind: Think Tank', [a, b, docIds[3]]]]);
     p.db.close();
   });
 });
