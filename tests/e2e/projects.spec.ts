@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { tsImport } from 'tsx/esm/api';
 import type { Session } from '../../electron/core/projects';
@@ -161,18 +162,40 @@ test('first start asks for the analyst; two projects stay apart through switches
   expect(errors, 'uncaught errors in the page').toEqual([]);
 });
 
-test('a hostile project name gets a clear error and changes nothing', async ({ page, served }) => {
+/** axe-core's serious and critical findings on the page as it is now. */
+async function serious(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('a hostile project name gets a clear error and changes nothing; the menu and dialogs pass axe', async ({
+  page,
+  served,
+}) => {
+  test.setTimeout(120_000);
   await page.goto(served.server.url);
   const prompt = page.getByRole('dialog', { name: 'Who is analysing?' });
+  await expect(prompt).toBeVisible();
+  expect(await serious(page), 'analyst prompt').toEqual([]);
   await prompt.getByLabel('Your name').fill('Ann');
   await prompt.getByRole('button', { name: 'Start' }).click();
   const menu = await projectMenu(page);
-  await menu.getByRole('menuitem', { name: 'New project…' }).click();
+  expect(await serious(page), 'project menu').toEqual([]);
+  // ↓ moves through the items; Escape closes the menu.
+  await menu.getByRole('menuitem', { name: 'New project…' }).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(menu.getByRole('menuitem', { name: 'Open…' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await (await projectMenu(page)).getByRole('menuitem', { name: 'New project…' }).click();
   const create = page.getByRole('dialog', { name: 'New project' });
   await create.getByLabel('Project name').fill('../escape');
   await create.getByRole('button', { name: 'Create' }).click();
   await expect(create.getByRole('alert')).toContainText('path separator');
   await expect(create).toBeVisible();
+  expect(await serious(page), 'new project dialog').toEqual([]);
   await page.keyboard.press('Escape');
   await expect(create).toBeHidden();
   await expect(page.locator('.project-menu-button')).toContainText('Sample');
