@@ -71,12 +71,12 @@ export default function LibraryTable({ rows, attrs, onSelected, renameRef }: Lib
         onCellValueChanged: (e) => void saveTitle(e),
         tooltipValueGetter: (p) => (p.value as string) ?? '',
       },
-      { field: 'source', headerName: 'Source', minWidth: 120, maxWidth: 320 },
+      { field: 'source', headerName: 'Source', minWidth: 120, maxWidth: 240 },
       {
         field: 'author',
         headerName: 'Author',
         minWidth: 110,
-        maxWidth: 320,
+        maxWidth: 240,
         // Documents imported before bylines were normalised are shown the same way ("By …" dropped).
         valueFormatter: (p) => normalizeByline((p.value as string) ?? ''),
       },
