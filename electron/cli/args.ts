@@ -34,6 +34,7 @@ export const OPTIONS = {
   metadata: { type: 'string' },
   'attrs-from-path': { type: 'string' },
   'max-size': { type: 'string' },
+  password: { type: 'string' },
   claims: { type: 'boolean' },
   analyst: { type: 'string', multiple: true },
   attr: { type: 'string', multiple: true },

@@ -41,7 +41,15 @@ export const ImportProgress = z.object({
   elapsedMs: z.number().nonnegative(),
   mbPerSec: z.number().nonnegative(),
   filesPerSec: z.number().nonnegative(),
+  /** The scanned file being recognised, page by page (OCR). */
+  ocr: z
+    .object({ path: z.string(), page: z.number().int().positive(), pages: z.number().int().positive() })
+    .optional(),
 });
+
+/** Tesseract language codes this build ships (@tesseract.js-data packages). */
+export const OcrLanguage = z.enum(['eng', 'ukr', 'pol', 'fra', 'deu']);
+export type OcrLanguage = z.infer<typeof OcrLanguage>;
 
 export const ImportJobStatus = z.object({
   jobId: z.string(),
@@ -93,6 +101,13 @@ export const corpusMethods = {
         /** Contents of a CSV sidecar keyed by file name. */
         metadataCsv: z.string().optional(),
         maxSizeMb: z.number().positive().optional(),
+        /** Encrypted PDFs' passwords, by the path the report names (an upload's: its name). Never stored. */
+        passwords: z
+          .array(z.object({ path: z.string().min(1), password: z.string().min(1).max(4_096) }))
+          .max(10_000)
+          .optional(),
+        /** Languages for scanned pages (OCR), in order of preference; default English. [] turns OCR off. */
+        ocrLanguages: z.array(OcrLanguage).max(5).optional(),
       })
       .refine(
         (i) => (i.paths?.length ?? 0) + (i.files?.length ?? 0) > 0,

@@ -97,7 +97,14 @@ export const ImportReport = z.object({
       existingTitle: z.string().optional(),
     }),
   ),
-  failed: z.array(z.object({ path: z.string(), error: z.string() })),
+  failed: z.array(
+    z.object({
+      path: z.string(),
+      error: z.string(),
+      /** An encrypted PDF whose password is missing ('needed') or wrong ('incorrect'): ask and import again. */
+      password: z.enum(['needed', 'incorrect']).optional(),
+    }),
+  ),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 

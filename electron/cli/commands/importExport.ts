@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { ImportProgress as ImportProgressSchema } from '../../../shared/api/corpus';
 import { ApiError, call, type Command, needProject, UsageError } from '../command';
 import { USAGE } from '../usage';
+import { retryProtected } from './importPasswords';
 
 type ImportProgress = z.infer<typeof ImportProgressSchema>;
 
@@ -75,7 +76,8 @@ export const importCommand: Command = {
       bar.end();
     }
     if (status.state === 'failed') throw new ApiError('internal', status.error ?? 'the import failed');
-    const r = status.report;
+    // Encrypted PDFs: imported again with --password or what the analyst types (importPasswords.ts).
+    const r = await retryProtected(p, status.report, v.password);
     const lines = [
       `${r.imported.length} imported, ${r.skipped.length} skipped, ${r.failed.length} failed`,
       ...r.failed.map((f) => `  failed: ${f.path}: ${f.error}`),

@@ -8,6 +8,7 @@ import {
   renameAttribute,
   setDocumentAttributes,
 } from '../attributes';
+import { DEFAULT_OCR_LANGUAGES } from '../import/ocr/languages';
 import { cancelImportJob, importJobStatus, startImportJob, waitForImportJob } from '../import/jobs';
 import { documentHits, searchClaims, searchDocuments } from '../search';
 import type { Handler } from './handlers';
@@ -40,6 +41,8 @@ export const corpusHandlers: { [M in CorpusMethod]: Handler<M> } = {
         attrsFromPath: i.attrsFromPath,
         metadataCsv: i.metadataCsv,
         maxSize: i.maxSizeMb === undefined ? undefined : Math.round(i.maxSizeMb * 2 ** 20),
+        passwords: i.passwords ? Object.fromEntries(i.passwords.map((x) => [x.path, x.password])) : undefined,
+        ocrLanguages: i.ocrLanguages ?? DEFAULT_OCR_LANGUAGES,
       },
     }),
   importStatus: (p, i) => importJobStatus(p.db, i.jobId),

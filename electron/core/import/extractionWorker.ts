@@ -6,6 +6,7 @@ import {
   type Extractor,
   type ExtractResult,
   importWorkerSpec,
+  type OnOcrPage,
 } from './extractor';
 
 // Extraction in a worker thread, with a time limit per file. A parser that hangs or recurses without end on a
@@ -36,7 +37,12 @@ function seconds(ms: number): string {
 interface Pending {
   job: ExtractJob;
   resolve: (r: ExtractResult) => void;
+  onOcrPage?: OnOcrPage;
 }
+
+/** What an extraction thread posts: ready once loaded, a recognised page (OCR) or the file's result. */
+export type ExtractionMessage =
+  { ready: true } | { ocrPage: { page: number; pages: number } } | { result: ExtractResult };
 
 type Spec = { file: string | URL; execArgv: string[] };
 
@@ -75,10 +81,14 @@ export function threadExtractor(spec: Spec): Extractor {
     const w = new Worker(spec.file, { execArgv: spec.execArgv, workerData: { role: 'extract' } });
     worker = w;
     ready = false;
-    w.on('message', (m: { result: ExtractResult } | { ready: true }) => {
+    w.on('message', (m: ExtractionMessage) => {
       if ('ready' in m) {
         ready = true;
         next();
+      } else if ('ocrPage' in m) {
+        // A scanned file takes its time page by page: each recognised page restarts its clock.
+        if (current) startClock(current);
+        current?.onOcrPage?.(m.ocrPage.page, m.ocrPage.pages);
       } else settle(m.result);
     });
     const died = (why: string): void => {
@@ -107,21 +117,35 @@ export function threadExtractor(spec: Spec): Extractor {
     worker!.ref();
     if (!ready) return;
     current = queue.shift()!;
-    const limit = limitFor(current.job);
+    startClock(current);
+    worker!.postMessage({ job: current.job });
+  };
+
+  const startClock = (p: Pending): void => {
+    if (timer) clearTimeout(timer);
+    const limit = limitFor(p.job);
     timer = setTimeout(() => {
       discard(worker!);
       settle({ ok: false, error: `took longer than ${seconds(limit)} to extract; skipped` });
     }, limit);
-    worker!.postMessage({ job: current.job });
   };
 
   return {
-    extract: (job) =>
+    extract: (job, onOcrPage) =>
       new Promise((resolve) => {
         if (closed) return resolve({ ok: false, error: closed });
-        queue.push({ job, resolve });
+        queue.push({ job, resolve, onOcrPage });
         next();
       }),
+    cancel: () => {
+      // The import was cancelled: the file in flight (a long OCR, say) is stopped with its thread, waiting files
+      // are dropped, and the next import starts a fresh thread.
+      for (const p of queue.splice(0)) p.resolve({ ok: false, error: 'cancelled' });
+      if (current && worker) {
+        discard(worker);
+        settle({ ok: false, error: 'cancelled' });
+      }
+    },
     close: async () => {
       closed = 'extraction worker closed';
       for (const p of queue.splice(0)) p.resolve({ ok: false, error: closed });

@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { prepareText } from '../preparedText';
 import { DossierError } from '../errors';
 import { type Extracted, extractFile } from './formats';
+import { ocrWorkerCount, tesseractRecogniser } from './ocr/recogniser';
+import { type PasswordProblem, PdfPasswordError } from './pdf';
 
 // Reading and extracting one file, with every failure turned into a reason. Also where the import worker's
 // module is found: under tsx/vitest the TypeScript source runs through tsx; a bundled app names its built
@@ -19,12 +21,20 @@ export interface ExtractJob {
   size?: number;
   /** Base time limit for this file (see extractionWorker.ts). */
   timeLimitMs?: number;
+  /** An encrypted PDF's password, from the analyst; used to open the file and never stored or reported. */
+  password?: string;
+  /** OCR languages for pages without a text layer; without them such pages stay empty. */
+  ocrLanguages?: string[];
 }
+
+/** Told as each scanned page is recognised: the extractor's clock restarts (a page has its own time). */
+export type OnOcrPage = (page: number, pages: number) => void;
 
 export type ExtractResult =
   // original: a PDF's bytes, kept in the project for its page view (pdfAlign/originals.ts).
   | { ok: true; doc: Extracted; warnings?: string[]; original?: Uint8Array }
-  | { ok: false; error: string };
+  // password: the file is an encrypted PDF whose password is missing or wrong (ask the analyst).
+  | { ok: false; error: string; password?: PasswordProblem };
 
 let configuredWorker: string | URL | null = null;
 
@@ -48,12 +58,20 @@ export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export async function runExtractJob(job: ExtractJob): Promise<ExtractResult> {
+export async function runExtractJob(job: ExtractJob, onOcrPage?: OnOcrPage): Promise<ExtractResult> {
   try {
     // A synchronous read: the import runs on its own thread, and a thread-pool round trip per small file costs
     // more than the read itself.
     const bytes = job.bytes ?? fs.readFileSync(job.path!);
-    const { warnings, ...doc } = await extractFile(job.name, bytes);
+    const ocr = job.ocrLanguages?.length
+      ? tesseractRecogniser({ languages: job.ocrLanguages, onPage: onOcrPage })
+      : undefined;
+    const { warnings, ...doc } = await extractFile(job.name, bytes, {
+      password: job.password,
+      ocr,
+      ocrConcurrency: ocrWorkerCount(),
+    });
+    if (doc.meta?.ocr) doc.meta.ocr = `tesseract (${job.ocrLanguages!.join('+')})`;
     // Canonical text, hash and counts here, on the extracting thread, while the importer commits.
     const { text, ...prepared } = prepareText(doc.text);
     return {
@@ -67,6 +85,8 @@ export async function runExtractJob(job: ExtractJob): Promise<ExtractResult> {
     if (code === 'ENOENT') return { ok: false, error: 'file not found' };
     if (code === 'EACCES' || code === 'EPERM') return { ok: false, error: 'permission denied' };
     if (code === 'EISDIR') return { ok: false, error: 'is a folder' };
+    if (error instanceof PdfPasswordError)
+      return { ok: false, error: error.message, password: error.problem };
     return {
       ok: false,
       error: error instanceof DossierError ? error.message : `unreadable: ${errorMessage(error)}`,
@@ -75,7 +95,9 @@ export async function runExtractJob(job: ExtractJob): Promise<ExtractResult> {
 }
 
 export interface Extractor {
-  extract(job: ExtractJob): Promise<ExtractResult>;
+  extract(job: ExtractJob, onOcrPage?: OnOcrPage): Promise<ExtractResult>;
+  /** Stops the file in flight and drops waiting ones (each answered "cancelled"); later files still extract. */
+  cancel?(): void;
   close(): Promise<void>;
 }
 

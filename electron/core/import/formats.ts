@@ -5,6 +5,7 @@ import type { NewDocument } from '../documents';
 import { DossierError } from '../errors';
 import type * as HtmlModule from './html';
 import type * as MarkdownModule from './markdown';
+import type { PdfReadOptions } from './pdf';
 import { normalizeByline, normalizeDate } from '../../../shared/metadata';
 import { type Decoded, decodeText } from './textFile';
 import { chooseTitle } from './titleChoice';
@@ -95,7 +96,11 @@ export function unsupported(ext: string): DossierError {
 }
 
 /** Turns any supported file's bytes into a document's title, text and metadata. */
-export async function extractFile(fileName: string, bytes: Uint8Array): Promise<Extracted> {
+export async function extractFile(
+  fileName: string,
+  bytes: Uint8Array,
+  pdfOptions: PdfReadOptions = {},
+): Promise<Extracted> {
   const ext = path.extname(fileName).toLowerCase();
   const base = path.basename(fileName, ext);
   if (bytes.length === 0) throw emptyFile();
@@ -109,7 +114,7 @@ export async function extractFile(fileName: string, bytes: Uint8Array): Promise<
     case '.htm':
       return htmlDocument(await import('./html'), bytes, base);
     case '.pdf': {
-      const p = await (await import('./pdf')).extractPdf(bytes);
+      const p = await (await import('./pdf')).extractPdf(bytes, pdfOptions);
       return {
         title: chooseTitle({ base, text: p.text, declared: p.title }),
         text: p.text,

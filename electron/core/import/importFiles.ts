@@ -11,7 +11,13 @@ import { Worker } from 'node:worker_threads';
 import type { Statement } from 'better-sqlite3';
 import { sharedExtractor } from './extractionWorker';
 import { errorMessage, type ExtractResult, type Extractor, importWorkerSpec } from './extractor';
+import type { PasswordProblem } from './pdf';
 import { storageFailure } from './storageFailure';
+
+/** The password for a source, by its path as the report names it. */
+function passwordFor(passwords: Record<string, string>, path: string): string | undefined {
+  return Object.hasOwn(passwords, path) ? passwords[path] : undefined;
+}
 
 export { collectFiles, type ImportSource } from './collect';
 
@@ -45,6 +51,8 @@ export interface ImportProgress {
   elapsedMs: number;
   mbPerSec: number;
   filesPerSec: number;
+  /** The scanned file being recognised, page by page (OCR). */
+  ocr?: { path: string; page: number; pages: number };
 }
 
 export interface ImportOptions {
@@ -62,6 +70,10 @@ export interface ImportOptions {
   /** Time a file may take to extract before it is skipped, plus 1 s per MB (default 30 s; see
    * extractionWorker.ts). */
   extractTimeLimitMs?: number;
+  /** Encrypted PDFs' passwords by source path, from the analyst; handed to pdf.js only, never stored. */
+  passwords?: Record<string, string>;
+  /** Languages to recognise scanned PDF pages in (tesseract codes); none: no OCR. */
+  ocrLanguages?: string[];
 }
 
 export function emptyReport(): FullImportReport {
@@ -87,7 +99,7 @@ function prepareAttributes(db: Db, plan: BulkAttributes): Map<string, { name: st
 type Outcome =
   | { kind: 'imported'; id: number; title: string }
   | { kind: 'skipped'; existingId: number; existingTitle: string }
-  | { kind: 'failed'; error: string };
+  | { kind: 'failed'; error: string; password?: PasswordProblem };
 
 /** One extracted file's writes (its document, pages and attributes), inside the caller's transaction. */
 function writeOne(
@@ -142,7 +154,13 @@ function commitBatch(
     error: error instanceof Error ? error.message : String(error),
   });
   const one = (e: Extracted, w: ImportWarning[]): Outcome =>
-    e.result.ok ? writeOne(db, setValue, e.src, e.result, valuesOf(e.src), attrs, w) : failed(e.result.error);
+    e.result.ok
+      ? writeOne(db, setValue, e.src, e.result, valuesOf(e.src), attrs, w)
+      : {
+          kind: 'failed',
+          error: e.result.error,
+          ...(e.result.password ? { password: e.result.password } : {}),
+        };
   try {
     const w: ImportWarning[] = [];
     const outcomes = db.transaction(() => batch.map((e) => one(e, w)))();
@@ -172,7 +190,8 @@ function record(report: FullImportReport, src: WireSource, o: Outcome): void {
       existingId: o.existingId,
       existingTitle: o.existingTitle,
     });
-  else report.failed.push({ path: src.path, error: o.error });
+  else
+    report.failed.push({ path: src.path, error: o.error, ...(o.password ? { password: o.password } : {}) });
 }
 
 /** A source as it crosses to the worker: a path to read, or the bytes themselves. */
@@ -275,13 +294,30 @@ export async function runImport(
   );
   // Up to WINDOW files are extracted ahead of the commit, in parallel with it (the extractor is a thread).
   const timeLimitMs = options.extractTimeLimitMs;
+  const ocrLanguages = options.ocrLanguages?.length ? options.ocrLanguages : undefined;
+  const onOcrPage = (path: string, page: number, pages: number): void => {
+    progress.ocr = { path, page, pages };
+    tick(progress.currentFile || path);
+  };
+  // Cancel stops a long extraction (OCR of a scan) at once instead of after it.
+  const cancelExtraction = (): void => extractor.cancel?.();
+  options.signal?.addEventListener('abort', cancelExtraction);
   const ahead: { src: WireSource; result: Promise<ExtractResult> }[] = [];
   let queued = 0;
   const fill = (): void => {
     while (ahead.length < WINDOW && queued < wanted.length && !options.signal?.aborted) {
       const s = wanted[queued++];
-      const job = { name: s.name, path: s.file, bytes: s.bytes, size: s.size, timeLimitMs };
-      ahead.push({ src: s, result: extractor.extract(job) });
+      const password = options.passwords ? passwordFor(options.passwords, s.path) : undefined;
+      const job = {
+        name: s.name,
+        path: s.file,
+        bytes: s.bytes,
+        size: s.size,
+        timeLimitMs,
+        password,
+        ocrLanguages,
+      };
+      ahead.push({ src: s, result: extractor.extract(job, (page, pages) => onOcrPage(s.path, page, pages)) });
     }
   };
   try {
@@ -317,6 +353,7 @@ export async function runImport(
         progress.done++;
         progress.bytesDone += e.src.size;
       });
+      delete progress.ocr;
       tick(wanted[progress.done]?.path ?? '');
       // Let other work on this thread (messages, cancel, the UI's requests) run between batches.
       if (progress.done - yielded >= 16) {
@@ -325,6 +362,7 @@ export async function runImport(
       }
     }
   } finally {
+    options.signal?.removeEventListener('abort', cancelExtraction);
     db.pragma(`wal_autocheckpoint = ${checkpointEvery}`);
     try {
       db.pragma('wal_checkpoint(PASSIVE)');

@@ -38,6 +38,11 @@ interface Job {
 
 const jobs = new Map<string, Job>();
 const KEEP_FINISHED = 20;
+
+/** How many imports into this store are still running (a door does not close a project under one). */
+export function runningImports(db: Db): number {
+  return [...jobs.values()].filter((j) => j.db === db && j.status.state === 'running').length;
+}
 /** Progress goes out at most this often: a folder of small files would otherwise send an event per file. */
 const PROGRESS_EVERY_MS = 100;
 

@@ -36,7 +36,7 @@ const pdfjsRoot = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dis
 const CMAP_URL = `${path.join(pdfjsRoot, 'cmaps')}${path.sep}`;
 const FONT_URL = `${path.join(pdfjsRoot, 'standard_fonts')}${path.sep}`;
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+export type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjs: Promise<PdfJs> | null = null;
 export const loadPdfJs = (): Promise<PdfJs> => (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
 
@@ -122,40 +122,119 @@ function pdfDate(raw: unknown, lib: PdfJs): string {
   return d && !Number.isNaN(d.getTime()) ? d.toISOString().slice(0, 10) : '';
 }
 
-export async function extractPdf(bytes: Uint8Array): Promise<PdfDoc> {
-  const lib = await loadPdfJs();
-  // pdfjs detaches the buffer it is given: hand it a copy.
-  const data = new Uint8Array(bytes);
-  const task = lib.getDocument({
-    data,
-    password: '',
-    ...PDF_READ_OPTIONS,
-  });
-  let doc: Awaited<typeof task.promise>;
-  try {
-    doc = await task.promise;
-  } catch (error) {
-    await task.destroy().catch(() => undefined);
-    const name = (error as { name?: string }).name;
-    if (name === 'PasswordException')
-      throw new DossierError('invalid_input', 'encrypted PDF: password required');
-    throw new DossierError('invalid_input', `corrupt PDF: ${(error as Error).message}`);
+/** Why an encrypted PDF did not open: no password was given, or the one given is wrong. */
+export type PasswordProblem = 'needed' | 'incorrect';
+
+/** An encrypted PDF that needs its user password (pdf.js PasswordException NEED_PASSWORD / INCORRECT_PASSWORD). */
+export class PdfPasswordError extends DossierError {
+  constructor(readonly problem: PasswordProblem) {
+    super(
+      'invalid_input',
+      problem === 'needed' ? 'encrypted PDF: password required' : 'encrypted PDF: incorrect password',
+    );
   }
+}
+
+export interface PdfReadOptions {
+  /** The analyst's password for this file; never stored (only handed to pdf.js). */
+  password?: string;
+  /** Recognises a page that has no text layer (ocr/ocrPages.ts); without it such pages stay empty. */
+  ocr?: PageRecogniser;
+  /** Pages recognised at once (the OCR workers); default 1. */
+  ocrConcurrency?: number;
+}
+
+/** What OCR made of one page: its text and tesseract's mean confidence (0–100). */
+export interface RecognisedPage {
+  text: string;
+  confidence: number;
+}
+export type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
+export type PageRecogniser = (
+  page: PdfPage,
+  lib: PdfJs,
+  n: number,
+  pages: number,
+) => Promise<RecognisedPage | null>;
+
+type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+
+/**
+ * Opens with the empty password first (owner-only protection, "no printing" and the like, opens so), then with
+ * the analyst's. pdf.js answers a wrong password for an owner-only file with INCORRECT_PASSWORD, hence the order.
+ */
+async function openPdf(lib: PdfJs, bytes: Uint8Array, password: string | undefined): Promise<PdfDocument> {
+  const tries = password ? ['', password] : [''];
+  for (const [i, pw] of tries.entries()) {
+    // pdfjs detaches the buffer it is given: hand it a copy.
+    const task = lib.getDocument({ data: new Uint8Array(bytes), password: pw, ...PDF_READ_OPTIONS });
+    try {
+      return await task.promise;
+    } catch (error) {
+      await task.destroy().catch(() => undefined);
+      const e = error as { name?: string; code?: number; message?: string };
+      if (e.name !== 'PasswordException')
+        throw new DossierError('invalid_input', `corrupt PDF: ${e.message ?? String(error)}`);
+      if (i === tries.length - 1) throw new PdfPasswordError(pw === '' ? 'needed' : 'incorrect');
+    }
+  }
+  throw new PdfPasswordError('needed');
+}
+
+export async function extractPdf(bytes: Uint8Array, options: PdfReadOptions = {}): Promise<PdfDoc> {
+  const lib = await loadPdfJs();
+  const doc = await openPdf(lib, bytes, options.password);
   try {
-    const pages: PageSpan[] = [];
-    let text = '';
+    // Image-only pages are recognised while the next pages are read, up to ocrConcurrency at a time (one per
+    // OCR worker); per recognised page its number and confidence (kept in the document's meta as ocrPages).
+    const recognised: { page: number; confidence: number }[] = [];
+    const texts: string[] = [];
+    const running = new Set<Promise<void>>();
+    let failure: unknown = null;
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
       const items = content.items.filter((i) => 'str' in i) as TextItem[];
-      const pageText = canonicalText(paragraphsOf(linesOf(items)).join('\n\n'));
-      page.cleanup();
+      texts[n] = canonicalText(paragraphsOf(linesOf(items)).join('\n\n'));
+      const ocr = options.ocr;
+      if (texts[n].trim() !== '' || !ocr) {
+        page.cleanup();
+        continue;
+      }
+      while (running.size >= Math.max(1, options.ocrConcurrency ?? 1)) await Promise.race(running);
+      if (failure) break;
+      const task = ocr(page, lib, n, doc.numPages)
+        .then((r) => {
+          if (!r) return;
+          texts[n] = canonicalText(r.text).trim();
+          recognised.push({ page: n, confidence: Math.round(r.confidence * 10) / 10 });
+        })
+        .catch((error: unknown) => {
+          failure ??= error;
+        })
+        .finally(() => {
+          page.cleanup();
+          running.delete(task);
+        });
+      running.add(task);
+    }
+    await Promise.all(running);
+    if (failure) throw new DossierError('invalid_input', `OCR failed: ${(failure as Error).message}`);
+    recognised.sort((x, y) => x.page - y.page);
+    const pages: PageSpan[] = [];
+    let text = '';
+    for (let n = 1; n <= doc.numPages; n++) {
+      const pageText = texts[n];
       if (pageText !== '' && text !== '') text += '\n\n';
       const start = text.length;
       text += pageText;
       pages.push({ page: n, start, end: text.length });
     }
-    if (text.trim() === '') throw new DossierError('invalid_input', 'no text layer (scanned image?)');
+    if (text.trim() === '')
+      throw new DossierError(
+        'invalid_input',
+        options.ocr ? 'no text layer, and OCR found no text' : 'no text layer (scanned image?)',
+      );
     const { info } = (await doc.getMetadata().catch(() => ({ info: {} }))) as {
       info: Record<string, unknown>;
     };
@@ -167,6 +246,11 @@ export async function extractPdf(bytes: Uint8Array): Promise<PdfDoc> {
     const created = pdfDate(info.CreationDate, lib);
     if (created) meta.created = created;
     meta.pages = String(doc.numPages);
+    if (recognised.length) {
+      // The document's text (some of it) is tesseract's reading: the Library shows a badge from this.
+      meta.ocr = 'tesseract';
+      meta.ocrPages = JSON.stringify(recognised);
+    }
     return { text, pages, title: str(info.Title), author: str(info.Author), published: created, meta };
   } finally {
     await doc.destroy();

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db';
 import { DossierError } from '../errors';
-import { threadExtractor } from './extractionWorker';
+import { type ExtractionMessage, threadExtractor } from './extractionWorker';
 import { type ExtractJob, runExtractJob } from './extractor';
 import { type ImportOptions, runImport, type WorkerReply, type WorkerStart } from './importFiles';
 
@@ -14,8 +14,11 @@ const port = parentPort;
 const role = (workerData as { role?: string } | null)?.role ?? 'import';
 
 if (port && role === 'extract') {
+  const post = (m: ExtractionMessage): void => port.postMessage(m);
   port.on('message', (m: { job: ExtractJob }) => {
-    void runExtractJob(m.job).then((result) => port.postMessage({ result }));
+    void runExtractJob(m.job, (page, pages) => post({ ocrPage: { page, pages } })).then((result) =>
+      post({ result }),
+    );
   });
   port.postMessage({ ready: true });
 } else if (port) {
