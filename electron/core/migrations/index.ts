@@ -12,6 +12,7 @@ import { migration0009 } from './0009-memos';
 import { migration0010 } from './0010-document-sets';
 import { migration0011 } from './0011-claim-conflicts';
 import { migration0012 } from './0012-pdf-originals';
+import { migration0013 } from './0013-suggest-model';
 
 /**
  * Every migration, in order. A migration is never edited after it lands; a schema change adds a file. Version 2
@@ -29,6 +30,7 @@ export const migrations: readonly Migration[] = [
   migration0010,
   migration0011,
   migration0012,
+  migration0013,
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1].version;
