@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: the Electron workbench where an Electron binary can be had; otherwise web mode on 127.0.0.1,
-// saying why. Either way the workbench opens on the sample project (created on first start).
+// saying why. Either way the workbench opens the last project (the sample, made on a first start).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

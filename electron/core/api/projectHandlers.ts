@@ -10,7 +10,7 @@ import {
   renameClosedProject,
 } from '../projects/catalog';
 import { existingProjectFile } from '../projects/names';
-import { needDataDir, openProjectOf, switchProject, type Session } from '../projects/session';
+import { assertNoImport, needDataDir, openProjectOf, switchProject, type Session } from '../projects/session';
 import { changeUserSettings, checkAnalyst, readUserSettings } from '../projects/userSettings';
 import { getAnalyst, updateSettings } from '../settings';
 import type { Handler } from './handlers';
@@ -74,6 +74,7 @@ export const sessionHandlers: { [M in ProjectMethod]: SessionHandler<M> } = {
       return describeProject(renameClosedProject(folder, i.name, i.to), s.project?.path);
     // The open project: closed while its file is renamed (SQLite's log is named after the file), then reopened
     // under the new name; if the rename fails, the same file is reopened and nothing is lost.
+    assertNoImport(s);
     disableAutoBackups(s.project);
     s.project.db.close();
     let file = from;

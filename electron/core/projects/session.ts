@@ -4,6 +4,7 @@ import { disableAutoBackups, enableAutoBackups } from '../backups/auto';
 import { openProjectExplained } from '../backups/health';
 import { subscribe } from '../changes/stream';
 import { DossierError } from '../errors';
+import { runningImports } from '../import/jobs';
 import { closeProject, openDefaultProject, type Project } from '../project';
 import { createEmptyProject } from './catalog';
 import { listProjectFiles } from './names';
@@ -103,6 +104,16 @@ function forSession(dataDir: string, project: Project): Project {
   return project;
 }
 
+/** Refuses to close the open project under a running import (its documents would be cut off half-way). */
+export function assertNoImport(session: Session): void {
+  const running = session.project ? runningImports(session.project.db) : 0;
+  if (running)
+    throw new DossierError(
+      'conflict',
+      `an import into ${session.project?.name} is still running: wait for it or cancel it, then switch projects`,
+    );
+}
+
 export function needDataDir(session: Session): string {
   if (session.dataDir === null)
     throw new DossierError(
@@ -118,6 +129,7 @@ export function needDataDir(session: Session): string {
  */
 export function switchProject(session: Session, file: string, origin?: string): Project {
   const dataDir = needDataDir(session);
+  assertNoImport(session);
   const next = openForSession(dataDir, file);
   const previous = session.project;
   if (previous) disableAutoBackups(previous);

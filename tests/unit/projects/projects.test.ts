@@ -161,6 +161,28 @@ describe('a session over the data folder', () => {
     expect(listed.projects.find((p) => p.name === 'Broken')).toMatchObject({ documents: null });
   });
 
+  it('does not switch under a running import, and switches once it is done', async () => {
+    const s = start();
+    const folder = tempDir();
+    for (let i = 0; i < 200; i++)
+      fs.writeFileSync(
+        path.join(folder, `n${i}.txt`),
+        `Note ${i}\n\n${'Words of a note. '.repeat(200)}${i}\n`,
+      );
+    await ok(s, 'createProject', { name: 'Other', codebook: 'empty' });
+    await ok(s, 'openProject', { name: 'Sample' });
+    const job = await ok(s, 'startImport', { paths: [folder] });
+    const refused = await fails(s, 'openProject', { name: 'Other' });
+    const renamed = await fails(s, 'renameProject', { name: 'Sample', to: 'Renamed' });
+    const done = await ok(s, 'waitImport', { jobId: job.jobId });
+    expect(done.state).toBe('done');
+    expect([refused.code, renamed.code]).toEqual(['conflict', 'conflict']);
+    expect(refused.message).toMatch(/import .* still running/);
+    expect(s.project?.name).toBe('Sample');
+    await ok(s, 'createProject', { name: 'After', codebook: 'empty' });
+    expect(s.project?.name).toBe('After');
+  });
+
   it('lists the recent projects, most recent first', async () => {
     const s = start();
     await ok(s, 'createProject', { name: 'One', codebook: 'empty' });
