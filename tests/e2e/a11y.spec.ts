@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { Page, Request } from '@playwright/test';
 import { dragSelect, expect, openDocument, test } from './fixtures';
 
 // axe-core on every view and on each overlay state, in both themes: any serious or critical violation fails.
@@ -17,11 +17,27 @@ async function audit(page: Page, state: string, found: string[]): Promise<void> 
       );
 }
 
+/**
+ * Resolves once no API call is in flight: 'networkidle' never comes now that the page holds its change stream
+ * (/api-events) open, so only the calls are counted.
+ */
+function apiCalls(page: Page): { idle: () => Promise<void> } {
+  const pending = new Set<Request>();
+  const isCall = (r: Request): boolean => /\/api(\/|$)/.test(new URL(r.url()).pathname);
+  page.on('request', (r) => {
+    if (isCall(r)) pending.add(r);
+  });
+  page.on('requestfinished', (r) => pending.delete(r));
+  page.on('requestfailed', (r) => pending.delete(r));
+  return { idle: () => expect.poll(() => pending.size, { timeout: 30_000 }).toBe(0) };
+}
+
 for (const theme of ['light', 'dark'] as const) {
   test(`axe finds nothing serious in any view or overlay (${theme} theme)`, async ({ app: page }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(240_000);
     await page.emulateMedia({ colorScheme: theme });
     const found: string[] = [];
+    const calls = apiCalls(page);
     await expect(page.locator('.ag-row')).toHaveCount(5);
     await audit(page, 'library', found);
 
@@ -71,7 +87,8 @@ for (const theme of ['light', 'dark'] as const) {
     for (const view of ['Grid', 'Compare', 'Export'] as const) {
       await page.getByRole('tab', { name: view }).click();
       await expect(page.locator(`.centre.view-${view.toLowerCase()}`)).toBeVisible();
-      await page.waitForLoadState('networkidle');
+      await calls.idle();
+      await expect(page.locator('.centre .loading')).toHaveCount(0);
       await audit(page, view.toLowerCase(), found);
     }
     expect(found).toEqual([]);
