@@ -198,3 +198,28 @@ test('screenshot: a paper in page view with dense, overlapping claims', async ({
   expect(await page.locator('.pdf-page[data-page="1"] .pdf-highlight').count()).toBeGreaterThan(40);
   await page.screenshot({ path: path.join(REPO_ROOT, 'docs', 'screenshots', 'pdf-pages.png') });
 });
+
+test('a PDF imported before originals were kept says so in page view; its text view still works', async ({
+  app: page,
+  dossier,
+}) => {
+  await page.getByTestId('import-input').setInputFiles({
+    name: 'radar-memo.pdf',
+    mimeType: 'application/pdf',
+    buffer: await generatedPdf(),
+  });
+  await expect(page.getByRole('status', { name: 'Import report' })).toContainText(/1 (document )?imported/);
+  const doc = dossier.project.db.prepare("SELECT id, title FROM documents WHERE format = 'pdf'").get() as {
+    id: number;
+    title: string;
+  };
+  // As a project from before migration 0012 would hold it: the document without its original.
+  dossier.project.db.prepare('DELETE FROM document_originals WHERE document_id = ?').run(doc.id);
+  await openDocument(page, doc.title);
+  await page.getByRole('button', { name: 'Pages' }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('The pages cannot be shown');
+  await expect(alert).toContainText('import the PDF again');
+  await page.getByRole('button', { name: 'Text' }).click();
+  await expect(page.locator('.doc-text')).toContainText('The partners agreed to share radar data');
+});
