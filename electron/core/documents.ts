@@ -81,7 +81,7 @@ export function addDocument(db: Db, doc: NewDocument): AddResult {
   return { status: 'imported', id, title };
 }
 
-interface DocumentRow {
+export interface DocumentRow {
   id: number;
   title: string;
   source: string;
@@ -95,10 +95,10 @@ interface DocumentRow {
   claims: number;
 }
 
-const SUMMARY_COLUMNS = `d.id, d.title, d.source, d.author, d.published, d.format, d.original_name, d.char_count,
+export const SUMMARY_COLUMNS = `d.id, d.title, d.source, d.author, d.published, d.format, d.original_name, d.char_count,
   d.word_count, d.imported_at, (SELECT count(*) FROM claims c WHERE c.document_id = d.id) AS claims`;
 
-function toSummary(r: DocumentRow): DocumentSummary {
+export function toSummary(r: DocumentRow): DocumentSummary {
   return {
     id: r.id,
     title: r.title,

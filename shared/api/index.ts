@@ -11,6 +11,7 @@ import { memosMethods } from './memos';
 import { setsMethods } from './sets';
 import { documentsMethods } from './documents';
 import { pagesMethods } from './pages';
+import { documentPageMethods } from './documentPage';
 import type { MethodSpec } from './method';
 
 // The one API contract. Each area of the product adds its methods in its own module and spreads it here.
@@ -27,6 +28,7 @@ export const api = {
   ...projectsMethods,
   ...documentsMethods,
   ...pagesMethods,
+  ...documentPageMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

@@ -1,4 +1,6 @@
 import { codePointLength } from '../../../shared/text';
+import type { DocumentSummary } from '../../../shared/api';
+import { MAX_DOCUMENT_PAGE } from '../../../shared/api/documentPage';
 import { defaultDataDir } from '../../core/dataDir';
 import path from 'node:path';
 import { createProject } from '../../core/project';
@@ -26,7 +28,15 @@ export const docs: Command = {
   usage: USAGE['docs'],
   run: async ([file]) => {
     const p = needProject(file);
-    const rows = (await call(p, 'listDocuments', {})).map((d) => ({
+    // Page by page (issue 16): no one answer holds a 100,000-document project; the list is the same.
+    const all: DocumentSummary[] = [];
+    for (let total = Infinity; all.length < total;) {
+      const page = await call(p, 'pageDocuments', { offset: all.length, limit: MAX_DOCUMENT_PAGE });
+      total = page.total;
+      all.push(...page.rows);
+      if (page.rows.length === 0) break;
+    }
+    const rows = all.map((d) => ({
       id: d.id,
       title: d.title,
       chars: d.chars,

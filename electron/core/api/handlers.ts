@@ -12,6 +12,7 @@ import { setHandlers } from './setHandlers';
 import { projectHandlers } from './projectHandlers';
 import { documentHandlers } from './documentHandlers';
 import { pageHandlers } from './pageHandlers';
+import { documentPageHandlers } from './documentPageHandlers';
 
 export type Handler<M extends MethodName> = (
   project: Project,
@@ -33,4 +34,5 @@ export const handlers: Handlers = {
   ...projectHandlers,
   ...documentHandlers,
   ...pageHandlers,
+  ...documentPageHandlers,
 };
