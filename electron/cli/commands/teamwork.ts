@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { MethodOutput } from '../../../shared/api';
 import { call, type Command, needProject, positiveInt, table, UsageError, type Values } from '../command';
 import { USAGE } from '../usage';
@@ -200,7 +201,8 @@ export const copyFor: Command = {
     if ((v.analyst?.length ?? 0) > 1) throw new UsageError('name one analyst with --analyst');
     const analyst = v.analyst?.[0];
     const p = needProject(file);
-    const r = await call(p, 'copyForAnalyst', { path: dest, ...(analyst ? { analyst } : {}) });
+    // Relative to where the command runs: the API takes only a full path.
+    const r = await call(p, 'copyForAnalyst', { path: path.resolve(dest), ...(analyst ? { analyst } : {}) });
     return {
       json: r,
       text:

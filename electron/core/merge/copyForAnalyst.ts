@@ -17,6 +17,13 @@ type Input = z.infer<typeof CopyForAnalystInput>;
 type Result = z.infer<typeof CopyForAnalystResult>;
 
 export function copyForAnalyst(db: Db, input: Input): Result {
+  // A server-side path from a door: only a whole, explicit project file name, never one relative to wherever the
+  // process runs.
+  if (!path.isAbsolute(input.path) || !/\.dossier$/i.test(input.path))
+    throw new DossierError(
+      'invalid_input',
+      `save the copy as a full path ending in .dossier (got "${input.path}")`,
+    );
   const dest = path.resolve(input.path);
   if (fs.existsSync(dest))
     throw new DossierError('conflict', `${input.path} already exists: choose a new file`);

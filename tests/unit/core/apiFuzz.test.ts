@@ -63,6 +63,10 @@ const BOUNDED: Partial<Record<MethodName, (input: Record<string, unknown>) => Re
   // time budget stops it (seconds per document), which would make this test long, not find a fault. Generated
   // patterns are searched as plain text; a few fixed regular expressions are sent too (fixedCases).
   autocodeSearch: (i) => ({ ...i, regex: false }),
+  // Server-side paths again: a generated copy goes onto the open project's own file (refused: it exists; one real
+  // copy is a fixed case), a merge reads only the corpus.
+  copyForAnalyst: (i) => ({ ...i, path: project.path }),
+  mergeProject: (i) => ({ ...i, path: path.join(corpusDir, CORPUS_ENTRIES[String(i.path).length % 5]) }),
 };
 
 function fixedCases(name: MethodName): unknown[] {
@@ -75,6 +79,7 @@ function fixedCases(name: MethodName): unknown[] {
       { pattern: '^$', regex: true },
     ];
   if (name === 'startImport') return [{ paths: [corpusDir] }, { paths: [path.join(corpusDir, 'missing')] }];
+  if (name === 'copyForAnalyst') return [{ path: path.join(corpusDir, 'copy.dossier'), analyst: 'Sample' }];
   // Names that once found Object's own members instead of a template.
   if (name === 'applyCodebookTemplate') return [{ name: '__proto__' }, { name: 'constructor' }];
   return [];

@@ -55,6 +55,13 @@ describe('a copy for an analyst', () => {
     ).toMatchObject({
       code: 'not_found',
     });
+    // A path relative to wherever the process runs, or not a project file name, is refused before anything.
+    const here = fs.readdirSync(process.cwd());
+    for (const bad of ['relative.dossier', '__proto__', path.join(dir, 'copy.txt')])
+      expect(await callFailure(a.p, 'copyForAnalyst', { path: bad }), bad).toMatchObject({
+        code: 'invalid_input',
+      });
+    expect(fs.readdirSync(process.cwd())).toEqual(here);
     expect(fs.readdirSync(dir)).toEqual(['taken.dossier']);
   });
 });
