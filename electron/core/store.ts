@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { ChangeStream } from './changes/state';
 import type { GridResults } from './grids/cache';
 import type { HistorySession } from './history';
+import type { SuggestState } from './suggest/state';
 
 /** The driver's connection; only this module and the code that opens files (db.ts) touch it. */
 export type Sqlite = Database.Database;
@@ -34,6 +35,8 @@ export class Store {
    * (projects/userSettings.ts); recorded on every claim and edit through this store (settings.ts getAnalyst).
    */
   analyst: string | undefined;
+  /** The suggestion model held while the project is open, and its training (suggest/state.ts). */
+  suggest: SuggestState | undefined;
   /** Recently read document texts by id, with their content hash (claims.ts documentText). */
   readonly texts = new Map<number, { hash: string; text: string }>();
   private readonly statements = new Map<string, Database.Statement>();
