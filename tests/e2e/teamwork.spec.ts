@@ -177,6 +177,19 @@ test('a claim edited in both copies is kept twice after the merge, until the ana
     await axeClean(page, '.merge-conflicts');
     await conflicts.getByRole('button', { name: 'Keep theirs' }).click();
     await expect(conflicts).toBeHidden();
+    // Save a copy for an analyst, from the same view: their claims only.
+    await page.getByRole('button', { name: 'Save a copy for an analyst…' }).click();
+    const save = page.getByRole('dialog', { name: 'Save a copy for an analyst' });
+    await save.getByLabel('Analyst').fill('Sample');
+    const saved = path.join(dir, 'for-sample.dossier');
+    await save.getByLabel('Save as').fill(saved);
+    await save.getByRole('button', { name: 'Save copy' }).click();
+    await expect(save.getByRole('status')).toContainText('5 documents');
+    await save.getByRole('button', { name: 'Close' }).click();
+    const copied = new Database(saved, { readonly: true });
+    expect(copied.prepare('SELECT DISTINCT analyst FROM claims').pluck().all()).toEqual(['Sample']);
+    copied.close();
+
     const notes = db
       .prepare('SELECT note FROM claims WHERE note IN (?, ?)')
       .pluck()
