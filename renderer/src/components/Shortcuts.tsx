@@ -2,7 +2,7 @@ import { useRef, type ReactNode } from 'react';
 import { useFocusTrap } from './useFocusTrap';
 
 const KEYS: [string, string][] = [
-  ['g then l / r / g / c / e / m', 'Library, Reader, Grid, Compare, Export, Memos'],
+  ['g then l / r / g / c / e / m / a', 'Library, Reader, Grid, Compare, Export, Memos, Agreement'],
   ['/', 'Search documents and claims'],
   ['Ctrl/Cmd+Enter in a memo', 'Save the memo (Ctrl/Cmd+P: preview its Markdown)'],
   ['Ctrl/Cmd+F', 'Find in the open document (Enter / Shift+Enter: next / previous)'],
