@@ -1,0 +1,63 @@
+// Export at scale (issue 16): XLSX, CSV, HTML and DOCX of 100,000 claims, each in a fresh process (export.bench.ts's
+// child: open the project, export, write the file), repeated so that a loaded machine's noise shows, with CPU time
+// beside wall time. Uses export.bench.ts's project (built there once, kept in the temp folder; run
+// `npm run bench -- export` first). Targets: XLSX < 4 s, CSV < 1 s per 100,000 rows.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const FORMATS = ['xlsx', 'csv', 'html', 'docx'] as const;
+const RUNS = Number(process.env.DOSSIER_BENCH_RUNS ?? 2);
+
+interface ChildResult {
+  ms: number;
+  cpuMs: number;
+  bytes: number;
+  count: number;
+  rssMb: number;
+}
+
+function main(): void {
+  const project = path.join(os.tmpdir(), 'dossier-export-bench-v1', 'Bench.dossier');
+  if (!fs.existsSync(project)) {
+    console.log(`bench exportScale: ${project} is absent; run \`npm run bench -- export\` first`);
+    return;
+  }
+  // A copy: opening a project may migrate it, and export.bench keeps its own.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-export-scale-'));
+  const file = path.join(dir, 'Bench.dossier');
+  fs.copyFileSync(project, file);
+  const exporter = path.join(path.dirname(fileURLToPath(import.meta.url)), 'export.bench.ts');
+  const rows: string[] = [];
+  try {
+    for (const format of FORMATS) {
+      const runs: ChildResult[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const out = path.join(dir, `out.${format}`);
+        const r = spawnSync(process.execPath, ['--import', 'tsx', exporter, '--child', format, file, out], {
+          encoding: 'utf8',
+        });
+        if (r.status !== 0) throw new Error(`${format} export failed: ${r.stderr}`);
+        runs.push(JSON.parse(r.stdout.trim().split('\n').pop() as string) as ChildResult);
+      }
+      const best = runs.reduce((a, b) => (b.cpuMs < a.cpuMs ? b : a));
+      const row = `| ${format} | ${runs.map((r) => (r.ms / 1000).toFixed(2)).join(' / ')} | ${runs.map((r) => (r.cpuMs / 1000).toFixed(2)).join(' / ')} | ${Math.round(best.rssMb)} | ${(best.bytes / 2 ** 20).toFixed(1)} | ${best.count.toLocaleString('en')} | ${os.loadavg()[0].toFixed(1)} |`;
+      console.log(row);
+      rows.push(row);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const table = [
+    '| format | wall s (each run) | CPU s (each run) | peak RSS MB | MiB | rows | load |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...rows,
+  ].join('\n');
+  process.stdout.write(`\n${table}\n`);
+  const out = process.env.DOSSIER_BENCH_OUT;
+  if (out) fs.appendFileSync(out, `${table}\n`);
+}
+
+main();
