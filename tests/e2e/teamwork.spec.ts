@@ -130,7 +130,13 @@ test('two analysts’ copies merged, agreement per domain, a disagreement resolv
     await expect(benSide.locator('[data-who="a"]')).toHaveCount(0);
     await page.screenshot({ path: path.join(SHOTS, 'review.png') });
     await axeClean(page, '.review-view');
-    await page.getByRole('button', { name: 'Accept Ben’s' }).click();
+    // The keys: "g then a" is the view switch, not "Accept Ana's"; b accepts Ben's.
+    await page.locator('.review-view').focus();
+    await page.keyboard.press('g');
+    await page.keyboard.press('a');
+    await expect(page.getByRole('status').filter({ hasText: 'Passage 1 of 1' })).toBeVisible();
+    expect(claimsBy(dossier.project, 'Ana')).not.toEqual(claimsBy(dossier.project, 'Ben'));
+    await page.keyboard.press('b');
     await expect(page.getByRole('heading', { name: 'No disagreements left' })).toBeVisible();
     expect(claimsBy(dossier.project, 'Ana')).toEqual(claimsBy(dossier.project, 'Ben'));
 

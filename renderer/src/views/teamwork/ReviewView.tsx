@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { MethodOutput } from '../../../../shared/api';
 import { api, errorMessage } from '../../api/client';
 import { useChangeVersion } from '../../api/useChanges';
@@ -62,6 +62,7 @@ export function ReviewView(props: {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const version = useChangeVersion({ tables: ['claims', 'claim_domains'] });
+  const lastKey = useRef('');
 
   useEffect(() => {
     let live = true;
@@ -121,6 +122,10 @@ export function ReviewView(props: {
       tabIndex={-1}
       onKeyDown={(e) => {
         if (e.target instanceof HTMLInputElement || e.ctrlKey || e.metaKey || e.altKey) return;
+        // "g then a" switches views (App's global keys): its second key is not "Accept A's".
+        const afterG = lastKey.current === 'g';
+        lastKey.current = e.key;
+        if (afterG) return;
         const action = ACTIONS.find((x) => x.key === e.key);
         if (action) void resolve(action.resolution);
         else if (e.key === 'n' || e.key === 'ArrowDown') go(1);
