@@ -95,6 +95,21 @@ function joinLines(a: string, b: string): string {
   return `${a} ${b}`;
 }
 
+/** Tesseract's lines rejoined into paragraphs (its blank lines), as the text layer's are (joinLines). */
+function ocrParagraphs(text: string): string {
+  return text
+    .split(/\n\s*\n/)
+    .map((para) =>
+      para
+        .split('\n')
+        .map((l) => l.replace(/\s+/g, ' ').trim())
+        .filter(Boolean)
+        .reduce((a, b) => (a ? joinLines(a, b) : b), ''),
+    )
+    .filter(Boolean)
+    .join('\n\n');
+}
+
 function paragraphsOf(lines: Line[]): string[] {
   const paras: string[] = [];
   let current = '';
@@ -206,7 +221,7 @@ export async function extractPdf(bytes: Uint8Array, options: PdfReadOptions = {}
       const task = ocr(page, lib, n, doc.numPages)
         .then((r) => {
           if (!r) return;
-          texts[n] = canonicalText(r.text).trim();
+          texts[n] = ocrParagraphs(canonicalText(r.text));
           recognised.push({ page: n, confidence: Math.round(r.confidence * 10) / 10 });
         })
         .catch((error: unknown) => {

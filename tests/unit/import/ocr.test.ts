@@ -55,6 +55,9 @@ describe('OCR of scanned PDFs', () => {
       const { text, pages: spans, meta } = r.doc;
       expect(characterErrorRate(`${PAGE_1}\n\n${PAGE_2}`, text)).toBeLessThan(0.05);
       expect(text.slice(spans![1].start, spans![1].end)).toContain('working group');
+      // Lines rejoined into paragraphs, as with a text layer: no line break inside a paragraph.
+      expect(text.split('\n\n')).toHaveLength(3);
+      expect(text).not.toMatch(/[^\n]\n[^\n]/);
       expect(meta!.ocr).toBe('tesseract (eng)');
       const confidence = JSON.parse(meta!.ocrPages) as { page: number; confidence: number }[];
       expect(confidence.map((c) => c.page)).toEqual([1, 2]);

@@ -12,6 +12,7 @@ import {
   type ImportState,
 } from './importJob';
 import { importOutcome, importProgress, skipReason } from './importReport';
+import { PasswordPrompt } from './PasswordPrompt';
 import './library.css';
 
 /** Starts a background import of the chosen files; the Library, left column and counts refresh at the end. */
@@ -113,9 +114,11 @@ export function ImportProgressPanel(): ReactNode {
       </div>
       <Bar state={state} label="Import progress" />
       <div className="import-current muted" title={job?.progress.currentFile}>
-        {job
-          ? job.progress.currentFile || '…'
-          : 'Reading the chosen files in the browser before sending them…'}
+        {job?.progress.ocr
+          ? `Recognising text (OCR): page ${job.progress.ocr.page} of ${job.progress.ocr.pages} · ${job.progress.ocr.path}`
+          : job
+            ? job.progress.currentFile || '…'
+            : 'Reading the chosen files in the browser before sending them…'}
       </div>
     </section>
   );
@@ -161,6 +164,7 @@ export function ImportReportPanel(): ReactNode {
         </button>
       </div>
       {job?.error && <p className="error">The import stopped: {job.error}</p>}
+      <PasswordPrompt />
       {job?.state === 'cancelled' && (
         <p className="muted">
           Everything imported before the cancel is kept; import the same files again to bring in the rest.

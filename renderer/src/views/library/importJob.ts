@@ -3,6 +3,7 @@ import type { MethodOutput } from '../../../../shared/api';
 import type { ImportEvent } from '../../../../shared/api/changes';
 import { onStreamEvent } from '../../api/changeBus';
 import { api, errorMessage } from '../../api/client';
+import { keepProtected } from './passwordRetry';
 
 export type ImportJob = MethodOutput<'importStatus'>;
 
@@ -142,8 +143,9 @@ export async function startImport(
   }
   let job: ImportJob;
   const events = listenForImports();
+  // Kept past the upload for the encrypted PDFs the job will ask a password for (passwordRetry.ts).
+  const payload: { name: string; base64: string }[] = new Array(chosen.length);
   try {
-    const payload: { name: string; base64: string }[] = new Array(chosen.length);
     // A few readers at once: each read waits on the browser's file thread, not on this one.
     let next = 0;
     const readNext = async (): Promise<void> => {
@@ -205,6 +207,9 @@ export async function startImport(
   } finally {
     events.stop();
   }
+  keepProtected(job, payload);
+  // Listeners hear it again: the report now asks for the kept files' passwords.
+  set({ job: state.job });
   hooks.onDone(job, job.error);
 }
 
@@ -221,6 +226,11 @@ export async function cancelImport(): Promise<void> {
   } catch (e) {
     set({ error: `the import could not be cancelled: ${errorMessage(e)}` });
   }
+}
+
+/** The finished job's report after a file was imported again with its password (PasswordPrompt). */
+export function replaceImportJob(job: ImportJob): void {
+  if (state.job?.jobId === job.jobId) set({ job });
 }
 
 export function dismissImport(): void {
