@@ -201,3 +201,17 @@ test('a hostile project name gets a clear error and changes nothing; the menu an
   await expect(page.locator('.project-menu-button')).toContainText('Sample');
   expect(fs.readdirSync(path.dirname(served.dataDir)).filter((f) => f.startsWith('escape'))).toEqual([]);
 });
+
+test('the project menu opens Merge project… and Save a copy for an analyst…', async ({ page, served }) => {
+  await page.goto(served.server.url);
+  const prompt = page.getByRole('dialog', { name: 'Who is analysing?' });
+  await prompt.getByLabel('Your name').fill('Ann');
+  await prompt.getByRole('button', { name: 'Start' }).click();
+  await (await projectMenu(page)).getByRole('menuitem', { name: 'Merge project…' }).click();
+  const merge = page.getByRole('dialog', { name: 'Merge project' });
+  await expect(merge).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(merge).toBeHidden();
+  await (await projectMenu(page)).getByRole('menuitem', { name: 'Save a copy for an analyst…' }).click();
+  await expect(page.getByRole('dialog', { name: /copy for an analyst/i })).toBeVisible();
+});

@@ -1,4 +1,13 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import {
+  lazy,
+  Suspense,
+  useEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import type { ProjectEntry } from '../../../../shared/api/projects';
 import { api, errorMessage } from '../../api/client';
 import { useProject } from '../../components/ProjectContext';
@@ -7,6 +16,12 @@ import { BackupsDialog } from '../backups/BackupsDialog';
 import { NameDialog, NewProjectDialog, OpenProjectDialog } from './ProjectDialogs';
 import './projects.css';
 
+// Teamwork's dialogs load with the teamwork views, not with the first page.
+const MergeDialog = lazy(async () => ({ default: (await import('../teamwork/MergeDialog')).MergeDialog }));
+const CopyForAnalystDialog = lazy(async () => ({
+  default: (await import('../teamwork/MergeDialog')).CopyForAnalystDialog,
+}));
+
 // The project menu at the left of the top bar (the File menu in Electron): new, open, recent, rename, save a copy,
 // backups. Switching is the door's (the session's): the answer says everything changed, so every view reloads;
 // here the window also goes back to the Library, since the open document was the other project's.
@@ -14,7 +29,7 @@ import './projects.css';
 const count = (n: number | null, what: string): string =>
   n === null ? `? ${what}s` : `${n} ${what}${n === 1 ? '' : 's'}`;
 
-type Open = 'new' | 'open' | 'rename' | 'copy' | 'backups' | null;
+type Open = 'new' | 'open' | 'rename' | 'copy' | 'copyFor' | 'merge' | 'backups' | null;
 
 export function ProjectMenu(): ReactNode {
   const { project, navigate, setStatus, setDomainFilter } = useProject();
@@ -129,6 +144,10 @@ export function ProjectMenu(): ReactNode {
         />
       )}
       {dialog === 'backups' && <BackupsDialog onClose={() => setDialog(null)} />}
+      <Suspense fallback={null}>
+        {dialog === 'merge' && <MergeDialog onClose={() => setDialog(null)} />}
+        {dialog === 'copyFor' && <CopyForAnalystDialog onClose={() => setDialog(null)} />}
+      </Suspense>
     </div>
   );
 }
@@ -206,6 +225,9 @@ function Menu(props: {
           This window serves one project file: projects open from the data folder.
         </p>
       )}
+      <div role="separator" className="menu-separator" />
+      {item('Merge project…', 'merge')}
+      {item('Save a copy for an analyst…', 'copyFor')}
       {item('Backups…', 'backups')}
     </div>
   );
