@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OcrLanguage } from './corpus';
 import { method } from './method';
 
 // Projects and the analyst (issue 13). A project is one `.dossier` file in the data folder; the app's doors (web
@@ -36,6 +37,8 @@ export const UserSettings = z.object({
   needsAnalyst: z.boolean(),
   /** The data folder the settings live in; null when no session holds one (a single project file). */
   dataDir: z.string().nullable(),
+  /** Languages scanned PDF pages are recognised in (OCR), in order of preference; English by default. */
+  ocrLanguages: z.array(OcrLanguage),
 });
 export type UserSettings = z.infer<typeof UserSettings>;
 
@@ -69,6 +72,7 @@ export const projectsMethods = {
       .object({
         analyst: z.string().max(200),
         initials: z.string().max(MAX_INITIALS_LENGTH).optional(),
+        ocrLanguages: z.array(OcrLanguage).min(1, 'choose at least one OCR language').max(5).optional(),
       })
       .strict(),
     UserSettings,

@@ -1,3 +1,4 @@
+import { DEFAULT_OCR_LANGUAGES } from '../import/ocr/languages';
 import type { MethodOutput, MethodParams } from '../../../shared/api';
 import type { ProjectMethod, UserSettings } from '../../../shared/api/projects';
 import { disableAutoBackups } from '../backups/auto';
@@ -32,9 +33,16 @@ function userSettings(session: Session): UserSettings {
       initials: '',
       needsAnalyst: false,
       dataDir: null,
+      ocrLanguages: [...DEFAULT_OCR_LANGUAGES],
     };
   const s = readUserSettings(session.dataDir);
-  return { analyst: s.analyst, initials: s.initials, needsAnalyst: !s.analyst, dataDir: session.dataDir };
+  return {
+    analyst: s.analyst,
+    initials: s.initials,
+    needsAnalyst: !s.analyst,
+    dataDir: session.dataDir,
+    ocrLanguages: s.ocrLanguages ?? [...DEFAULT_OCR_LANGUAGES],
+  };
 }
 
 const describeOpen = (session: Session): ReturnType<typeof describeProject> =>
@@ -97,7 +105,8 @@ export const sessionHandlers: { [M in ProjectMethod]: SessionHandler<M> } = {
       updateSettings(openProjectOf(s).db, { analyst: checked.analyst });
       return userSettings(s);
     }
-    changeUserSettings(s.dataDir, (stored) => ({ ...stored, ...checked }));
+    const ocr = i.ocrLanguages ? { ocrLanguages: i.ocrLanguages } : {};
+    changeUserSettings(s.dataDir, (stored) => ({ ...stored, ...checked, ...ocr }));
     if (s.project) s.project.db.analyst = checked.analyst || undefined;
     return userSettings(s);
   },
@@ -119,10 +128,22 @@ export const projectHandlers: { [M in ProjectMethod]: Handler<M> } = {
   openProject: needsSession('openProject'),
   renameProject: needsSession('renameProject'),
   copyProject: needsSession('copyProject'),
-  getUserSettings: (p) => ({ analyst: getAnalyst(p.db), initials: '', needsAnalyst: false, dataDir: null }),
+  getUserSettings: (p) => ({
+    analyst: getAnalyst(p.db),
+    initials: '',
+    needsAnalyst: false,
+    dataDir: null,
+    ocrLanguages: [...DEFAULT_OCR_LANGUAGES],
+  }),
   updateUserSettings: (p, i) => {
     const { analyst } = checkAnalyst(i.analyst, i.initials);
     updateSettings(p.db, { analyst });
-    return { analyst: getAnalyst(p.db), initials: '', needsAnalyst: false, dataDir: null };
+    return {
+      analyst: getAnalyst(p.db),
+      initials: '',
+      needsAnalyst: false,
+      dataDir: null,
+      ocrLanguages: [...DEFAULT_OCR_LANGUAGES],
+    };
   },
 };

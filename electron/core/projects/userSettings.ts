@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { OcrLanguage } from '../../../shared/api/corpus';
 import { MAX_INITIALS_LENGTH } from '../../../shared/api/projects';
 import { writeFileAtomic } from '../atomicWrite';
 import { DossierError } from '../errors';
@@ -21,6 +22,8 @@ const StoredSettings = z.object({
   last: z.string().optional().catch(undefined),
   /** Set once the first start has made (or found) its projects: the sample is made only before that. */
   started: z.boolean().catch(false),
+  /** OCR languages (tesseract codes) for scanned PDFs; absent: English. */
+  ocrLanguages: z.array(OcrLanguage).min(1).optional().catch(undefined),
 });
 export type StoredSettings = z.infer<typeof StoredSettings>;
 

@@ -2,6 +2,8 @@ import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'rea
 import { api, errorMessage } from '../api/client';
 import { useProject } from './ProjectContext';
 import { useFocusTrap } from './useFocusTrap';
+import type { OcrLanguage } from '../../../shared/api/corpus';
+import { OcrLanguagesField } from './OcrLanguagesField';
 import './Settings.css';
 
 /** The gear in the top bar: a popover where the analyst sets their name once; it is recorded on every edit. */
@@ -36,6 +38,7 @@ function SettingsPopover(props: { onClose: () => void; keepOn: RefObject<HTMLEle
   const [initials, setInitials] = useState('');
   const [perUser, setPerUser] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [ocrLanguages, setOcrLanguages] = useState<OcrLanguage[]>(['eng']);
 
   // The machine user's name (the data folder's settings), or the project's when the door serves one file alone.
   useEffect(() => {
@@ -45,6 +48,7 @@ function SettingsPopover(props: { onClose: () => void; keepOn: RefObject<HTMLEle
         setAnalyst(s.analyst);
         setInitials(s.initials);
         setPerUser(s.dataDir !== null);
+        setOcrLanguages(s.ocrLanguages);
       })
       .catch((e: unknown) => setError(errorMessage(e)));
   }, []);
@@ -55,6 +59,7 @@ function SettingsPopover(props: { onClose: () => void; keepOn: RefObject<HTMLEle
       const s = await api.updateUserSettings({
         analyst: analyst.trim(),
         initials: initials.trim() || undefined,
+        ...(perUser ? { ocrLanguages } : {}),
       });
       setStatus(s.analyst ? `Edits are now recorded as ${s.analyst} ✓` : 'Analyst name cleared', 'ok');
       props.onClose();
@@ -92,6 +97,7 @@ function SettingsPopover(props: { onClose: () => void; keepOn: RefObject<HTMLEle
           <input value={initials} maxLength={8} onChange={(e) => setInitials(e.target.value)} />
         </label>
       )}
+      {perUser && <OcrLanguagesField value={ocrLanguages} onChange={setOcrLanguages} />}
       <p className="muted">
         {perUser
           ? 'Recorded on every claim, memo and edit you make, in every project; kept for your user on this computer.'

@@ -2,27 +2,21 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { type OcrLanguage, OcrLanguage as OcrLanguageSchema } from '../../../../shared/api/corpus';
 import { DossierError } from '../../errors';
 
 // Tesseract's language data, installed from npm (@tesseract.js-data/<code>) and read from node_modules: never
 // fetched. tesseract.js would otherwise download from a CDN and cache into the current folder: it is given a
 // local langPath and cacheMethod 'none'.
 
-/** The languages this build ships, by tesseract code, with their names for Settings. */
-export const OCR_LANGUAGES = {
-  eng: 'English',
-  ukr: 'Ukrainian',
-  pol: 'Polish',
-  fra: 'French',
-  deu: 'German',
-} as const;
-export type OcrLanguage = keyof typeof OCR_LANGUAGES;
+/** The languages this build ships, by tesseract code (the contract's OcrLanguage: one package each). */
+export type { OcrLanguage };
 export const DEFAULT_OCR_LANGUAGES: OcrLanguage[] = ['eng'];
 
 const require = createRequire(import.meta.url);
 
 export function isOcrLanguage(code: string): code is OcrLanguage {
-  return Object.hasOwn(OCR_LANGUAGES, code);
+  return OcrLanguageSchema.safeParse(code).success;
 }
 
 /** The LSTM ("best_int") model file: the one tesseract.js uses for its default engine. */

@@ -171,7 +171,9 @@ export async function startImport(
       }),
     ]);
     abortReading = null;
-    job = await api.startImport({ files: payload });
+    // Scanned pages are recognised in the languages chosen in Settings (the core's default: English).
+    const ocrLanguages = (await api.getUserSettings({}).catch(() => null))?.ocrLanguages;
+    job = await api.startImport({ files: payload, ...(ocrLanguages ? { ocrLanguages } : {}) });
     // Cancelled while the files were on their way: stop the job the core has just started.
     if (cancelRequested && job.state === 'running') job = await api.cancelImport({ jobId: job.jobId });
   } catch (e) {
