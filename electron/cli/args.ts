@@ -50,6 +50,7 @@ export const OPTIONS = {
   claim: { type: 'string' },
   memos: { type: 'boolean' },
   context: { type: 'string' },
+  'min-score': { type: 'string' },
 } as const;
 
 export function parseCli(argv: string[]) {

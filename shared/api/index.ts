@@ -11,6 +11,7 @@ import { memosMethods } from './memos';
 import { setsMethods } from './sets';
 import { documentsMethods } from './documents';
 import { pagesMethods } from './pages';
+import { suggestMethods } from './suggest';
 import { documentPageMethods } from './documentPage';
 import type { MethodSpec } from './method';
 
@@ -29,6 +30,7 @@ export const api = {
   ...documentsMethods,
   ...pagesMethods,
   ...documentPageMethods,
+  ...suggestMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

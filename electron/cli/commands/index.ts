@@ -48,4 +48,6 @@ export const commands: CommandEntry[] = [
   entry('memos', async () => (await import('./memos')).memos),
   entry('set', async () => (await import('./sets')).set),
   entry('sets', async () => (await import('./sets')).sets),
+  entry('suggest', async () => (await import('./suggest')).suggest),
+  entry('model', async () => (await import('./suggest')).model),
 ];

@@ -12,6 +12,7 @@ import { setHandlers } from './setHandlers';
 import { projectHandlers } from './projectHandlers';
 import { documentHandlers } from './documentHandlers';
 import { pageHandlers } from './pageHandlers';
+import { suggestHandlers } from './suggestHandlers';
 import { documentPageHandlers } from './documentPageHandlers';
 
 export type Handler<M extends MethodName> = (
@@ -35,4 +36,5 @@ export const handlers: Handlers = {
   ...documentHandlers,
   ...pageHandlers,
   ...documentPageHandlers,
+  ...suggestHandlers,
 };

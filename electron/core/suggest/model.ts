@@ -9,10 +9,10 @@ import { DIM, DIM_BITS, type SparseVector } from './features';
 // suggestion negative for its domain only. Classes are weighted to balance (scikit-learn's 'balanced'), so a
 // domain with few claims is not drowned by the negatives; L2 regularisation is applied lazily through a scale.
 
-// NB-weighting's smoothing and floor, chosen on the BBC bench (alpha 0.1 / floor 0.1: 0.871; signed ratios: 0.856;
-// alpha 1 / floor 0.5: 0.890 macro-F1): the floor keeps words naive Bayes thinks neutral in play.
-const NB_ALPHA = 1;
-const NB_FLOOR = 0.5;
+// NB-weighting's smoothing and floor, chosen on the BBC bench (BENCHMARKS.md): the floor keeps words naive Bayes
+// thinks neutral in play.
+const NB_ALPHA = 0.1;
+const NB_FLOOR = 0.1;
 const ETA0 = 0.5;
 
 export interface Example {

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createClaim } from '../../../electron/core/claims';
-import { addDocument } from '../../../electron/core/documents';
-import { closeProject, openProject, type Project } from '../../../electron/core/project';
+import { closeProject, openProject } from '../../../electron/core/project';
 import { currentModel, trainModel } from '../../../electron/core/suggest/state';
 import {
   acceptSuggestion,
@@ -11,42 +9,7 @@ import {
 } from '../../../electron/core/suggest/suggest';
 import { trainingSet } from '../../../electron/core/suggest/examples';
 import { tempProject } from '../helpers';
-import { rng, sentence } from './synthetic';
-
-/** Six documents of synthetic sentences; in each, every sentence of topic 0 tagged A and of topic 1 tagged B. */
-export function seeded(p: Project): { a: number; b: number; docs: number[] } {
-  const [a, b] = p.db
-    .prepare('SELECT id FROM domains WHERE codable = 1 ORDER BY id LIMIT 2')
-    .pluck()
-    .all() as number[];
-  const random = rng(5);
-  const docs: number[] = [];
-  for (let d = 0; d < 6; d++) {
-    const parts = Array.from({ length: 8 }, (_, i) => ({
-      topic: ((d + i) % 2) as 0 | 1,
-      text: sentence(((d + i) % 2) as 0 | 1, random),
-    }));
-    const r = addDocument(p.db, {
-      title: `doc ${d}`,
-      format: 'txt',
-      text: parts.map((x) => x.text).join(' '),
-    });
-    docs.push(r.id);
-    let at = 0;
-    for (const x of parts) {
-      // the last two sentences of each document stay untagged
-      if (parts.indexOf(x) < 6)
-        createClaim(p.db, {
-          docId: r.id,
-          start: at,
-          end: at + x.text.length,
-          domainIds: [x.topic === 0 ? a : b],
-        });
-      at += x.text.length + 1;
-    }
-  }
-  return { a, b, docs };
-}
+import { seeded } from './synthetic';
 
 describe('suggestion model in the project file', () => {
   it('trains in a worker, is stored in the file and read back on reopening', async () => {
