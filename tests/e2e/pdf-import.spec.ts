@@ -32,6 +32,11 @@ test('a scanned PDF is recognised on import and a recognised sentence is tagged'
   expect(JSON.parse(row.meta_json)).toMatchObject({ ocr: 'tesseract (eng)' });
   expect(row.text).toContain('Officials said the agreement');
   await openDocument(page, row.title);
+  await expect(
+    page.getByRole('note', {
+      name: /^Text recognised from a scan by tesseract \(eng\); confidence page 1: \d+ %$/,
+    }),
+  ).toBeVisible();
   await dragSelect(page, 'Officials said', 'liaison officers.');
   await tagWith(page, 'Military aid and support', 'From a scan.');
   await expect(page.locator('.claim-card')).toHaveCount(1);

@@ -3,6 +3,7 @@ import type { DocumentFull } from '../../../../shared/api';
 import { normalizeByline, readableDate } from '../../../../shared/metadata';
 import { api, errorMessage } from '../../api/client';
 import { useProject } from '../../components/ProjectContext';
+import { OcrBadge } from './OcrBadge';
 import './documentHeader.css';
 
 /** "Source · Author · 21 July 2015 · 1,234 words · 5 claims": only the parts the document has, no stray "·". */
@@ -63,6 +64,7 @@ export function DocumentHeader(props: { doc: DocumentFull; claims: string }): Re
     <>
       <div className="doc-meta">
         {metaLine(doc, props.claims)}
+        <OcrBadge meta={doc.meta} />
         {titleInText && draft === null && edit}
       </div>
       {draft !== null ? (
