@@ -35,6 +35,7 @@ import { loadDocument } from './prefetch';
 import { useReaderKeys } from './useReaderKeys';
 import { readerMode, rememberReaderMode, type ReaderMode } from './pdf/readerMode';
 import './pdf/readerMode.css';
+import { SuggestDrawer } from '../suggest/SuggestDrawer';
 
 // pdf.js is loaded only when a PDF is shown as pages.
 const PdfPages = lazy(() => import('./pdf/PdfPages'));
@@ -63,6 +64,7 @@ export function ReaderView(): ReactNode {
   const [pending, setPending] = useState<Pending | null>(null);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
+  const [suggestOpen, setSuggestOpen] = useState(false);
   const scrollRef = useRef<HTMLDivElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
   const textNav = useRef<TextNav>(null);
@@ -363,6 +365,7 @@ export function ReaderView(): ReactNode {
         onDraft={onDraft}
         onSave={(ids, note) => void save(ids, note)}
         onClose={closePopover}
+        selection={{ docId: doc.id, start: pending.start, end: pending.end }}
       />
     );
   const modeSwitch = doc.format === 'pdf' && (
@@ -442,6 +445,12 @@ export function ReaderView(): ReactNode {
                   doc={doc}
                   claims={`${painted.length} ${painted.length === 1 ? 'claim' : 'claims'}${filterDomain ? ` in ${filterDomain.name}` : ''}`}
                 />
+                <button type="button" className="suggest-open" onClick={() => setSuggestOpen(true)}>
+                  Suggest claims
+                </button>
+                {suggestOpen && (
+                  <SuggestDrawer docId={doc.id} domains={domains} onClose={() => setSuggestOpen(false)} />
+                )}
                 <DocumentMemos docId={doc.id} />
                 <div className="doc-text" ref={textRef} data-doc-id={doc.id}>
                   <DocumentText

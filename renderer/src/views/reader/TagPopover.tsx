@@ -13,6 +13,8 @@ import type { Domain } from '../../../../shared/api';
 import { useProject } from '../../components/ProjectContext';
 import { useFocusTrap } from '../../components/useFocusTrap';
 import { codebookOrder, recentDomains, rememberDomains, tagChoices, type Choice } from './recentDomains';
+import { confidenceLabel, useDomainScores } from './useDomainScores';
+import '../suggest/suggest.css';
 
 /** What the popover is placed against: the selection's line boxes, read again at every placement. */
 export interface PopoverReference {
@@ -34,6 +36,23 @@ const EDGE = 8;
  * the pane (Floating UI). Tab goes filter → domains (one stop, arrows inside) → note → Save → Cancel; focus
  * stays inside while it is open and goes back to the text when it closes.
  */
+/** A small mark of how likely the model thinks the selection is the domain's: highlight only, never an order. */
+function confidenceMark(score: number | undefined): ReactNode {
+  const level = confidenceLabel(score);
+  if (!level || score === undefined) return null;
+  const pct = Math.round(score * 100);
+  return (
+    <span
+      className={`tag-confidence ${level}`}
+      data-testid="tag-confidence"
+      title={`Suggested: ${pct} % likely from your claims`}
+      aria-label={`suggested, ${pct} %`}
+    >
+      {level === 'strong' ? '●' : '○'}
+    </span>
+  );
+}
+
 export function TagPopover(props: {
   reference: PopoverReference;
   /** The text's pane: the popover stays inside it (not over the claims column or the bars). */
@@ -47,6 +66,8 @@ export function TagPopover(props: {
   onDraft: (draft: TagDraft) => void;
   onSave: (domainIds: number[], note: string) => void;
   onClose: () => void;
+  /** The selection, for the suggestion model's confidence marks (issue 17). */
+  selection?: { docId: number; start: number; end: number };
 }): ReactNode {
   const { onSave, onClose, onDraft } = props;
   const boundary = props.boundary ?? 'clippingAncestors';
@@ -54,6 +75,8 @@ export function TagPopover(props: {
   // Read once per popover: the list must not reorder under the analyst's keys while it is open.
   const [recent] = useState(() => recentDomains(projectPath));
   const codebook = useMemo(() => codebookOrder(props.domains), [props.domains]);
+  const sel = props.selection;
+  const scores = useDomainScores(sel?.docId, sel?.start ?? 0, sel?.end ?? 0);
   const [query, setQuery] = useState('');
   const [chosen, setChosen] = useState<number[]>(props.initial.chosen);
   const [active, setActive] = useState(0);
@@ -159,6 +182,7 @@ export function TagPopover(props: {
         <span className={`tick${ticked ? ' on' : ''}`} aria-hidden="true" />
         <span className="swatch" style={{ background: c.domain.color }} />
         <span className="name">{c.domain.name}</span>
+        {confidenceMark(scores.get(c.domain.id))}
       </div>
     );
   };
