@@ -35,6 +35,7 @@ export const OPTIONS = {
   'attrs-from-path': { type: 'string' },
   'max-size': { type: 'string' },
   password: { type: 'string' },
+  'ocr-lang': { type: 'string' },
   claims: { type: 'boolean' },
   analyst: { type: 'string', multiple: true },
   attr: { type: 'string', multiple: true },

@@ -15,7 +15,7 @@ export const DOMAIN_USAGE = [
 export const USAGE = {
   init: 'dossier init <project> [--codebook defence-diplomacy|empty]',
   import:
-    'dossier import <project> <file-or-folder>… [--attrs-from-path "{country}_{year}.txt"] [--metadata sheet.csv] [--max-size 200MB] [--password <p>]',
+    'dossier import <project> <file-or-folder>… [--attrs-from-path "{country}_{year}.txt"] [--metadata sheet.csv] [--max-size 200MB] [--password <p>] [--ocr-lang eng,ukr]',
   search: 'dossier search <project> <query> [--limit N] [--claims]',
   attrs: 'dossier attrs <project> [--doc <id> [name=value…]]',
   docs: 'dossier docs <project>',

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import type { ImportProgress as ImportProgressSchema } from '../../../shared/api/corpus';
+import { type ImportProgress as ImportProgressSchema, OcrLanguage } from '../../../shared/api/corpus';
 import { ApiError, call, type Command, needProject, UsageError } from '../command';
 import { USAGE } from '../usage';
 import { retryProtected } from './importPasswords';
@@ -15,6 +15,17 @@ function parseSize(value: string): number {
   const unit = (m[2] ?? 'mb').toLowerCase()[0];
   const factor = unit === 'b' ? 1 : unit === 'k' ? 2 ** 10 : unit === 'g' ? 2 ** 30 : 2 ** 20;
   return Math.round(Number(m[1]) * factor);
+}
+
+/** "eng,ukr" → the OCR languages, each one this build ships (a usage error otherwise). */
+function parseOcrLanguages(value: string): OcrLanguage[] {
+  const codes = value.split(/[,+\s]+/).filter(Boolean);
+  const bad = codes.filter((c) => !OcrLanguage.safeParse(c).success);
+  if (codes.length === 0 || bad.length)
+    throw new UsageError(
+      `--ocr-lang takes languages from ${OcrLanguage.options.join(', ')} (got "${value}")`,
+    );
+  return codes as OcrLanguage[];
 }
 
 /** A one-line progress bar on stderr, redrawn at most ten times a second. */
@@ -57,12 +68,14 @@ export const importCommand: Command = {
       }
     }
     const maxSize = v['max-size'] ? parseSize(v['max-size']) : undefined;
+    const ocrLanguages = v['ocr-lang'] === undefined ? undefined : parseOcrLanguages(v['ocr-lang']);
     // The import job every door uses (the Electron menu, web mode): started, watched, waited for.
     const job = await call(p, 'startImport', {
       paths,
       attrsFromPath: v['attrs-from-path'],
       metadataCsv,
       maxSizeMb: maxSize === undefined ? undefined : maxSize / 2 ** 20,
+      ocrLanguages,
     });
     const bar = process.stderr.isTTY ? progressBar() : null;
     const watch = bar

@@ -10,6 +10,8 @@ import { endPool } from '../../../electron/core/import/ocr/recogniser';
 import { nativeScale } from '../../../electron/core/import/ocr/renderPage';
 import { loadPdfJs } from '../../../electron/core/import/pdf';
 import { characterErrorRate, scannedPdf } from '../../support/scanPdf';
+import { createProject } from '../../../electron/core/project';
+import { dossier } from '../helpers';
 
 // OCR of image-only PDF pages (tesseract.js, everything from node_modules): a generated 200 dpi scan of known
 // text is read back within a generous error bound (the real figure is in bench/ocr.bench.ts), nothing is
@@ -91,5 +93,20 @@ describe('OCR of scanned PDFs', () => {
     extractor.cancel!();
     expect(await result).toEqual({ ok: false, error: 'cancelled' });
     await extractor.close();
+  });
+
+  it('dossier import --ocr-lang reads a scan; a language not shipped is a usage error (exit 2)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-ocr-cli-'));
+    const project = path.join(dir, 'p.dossier');
+    createProject(project, 'empty').db.close();
+    const scan = path.join(dir, 'scan.pdf');
+    fs.writeFileSync(scan, await scannedPdf([PAGE_2]));
+    const bad = dossier('import', project, scan, '--ocr-lang', 'eng,rus');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--ocr-lang takes languages from eng, ukr, pol, fra, deu (got "eng,rus")');
+    const r = dossier('import', project, scan, '--ocr-lang', 'eng', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).imported).toHaveLength(1);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
