@@ -19,6 +19,7 @@ export function SuggestDrawer(props: { docId: number; domains: Domain[]; onClose
   const { docId, domains, onClose } = props;
   const [tab, setTab] = useState<Tab>('review');
   const [scope, setScope] = useState<'document' | 'corpus'>('document');
+  const [minScore, setMinScore] = useState(0.5);
   const [items, setItems] = useState<Suggestion[] | null>(null);
   const [at, setAt] = useState(0);
   const [model, setModel] = useState<ModelInfo | null>(null);
@@ -37,13 +38,14 @@ export function SuggestDrawer(props: { docId: number; domains: Domain[]; onClose
     setError(null);
     try {
       await loadModel();
-      const r = await api.suggestClaims(scope === 'document' ? { docIds: [docId] } : { all: true });
+      const where = scope === 'document' ? { docIds: [docId] } : { all: true };
+      const r = await api.suggestClaims({ ...where, minScore });
       setItems(r.suggestions);
       setAt(0);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
-  }, [docId, scope, loadModel]);
+  }, [docId, scope, minScore, loadModel]);
 
   useEffect(() => {
     void load();
@@ -114,6 +116,16 @@ export function SuggestDrawer(props: { docId: number; domains: Domain[]; onClose
             <select value={scope} onChange={(e) => setScope(e.target.value as 'document' | 'corpus')}>
               <option value="document">This document</option>
               <option value="corpus">Whole corpus</option>
+            </select>
+          </label>
+          <label>
+            Minimum score{' '}
+            <select value={minScore} onChange={(e) => setMinScore(Number(e.target.value))}>
+              {[0.1, 0.3, 0.5, 0.7, 0.9].map((x) => (
+                <option key={x} value={x}>
+                  {Math.round(x * 100)} %
+                </option>
+              ))}
             </select>
           </label>
           {items === null && <p className="muted">Learning from your claims…</p>}
