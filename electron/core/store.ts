@@ -54,8 +54,9 @@ export class Store {
 
   /**
    * A prepared statement for static SQL, prepared once per store: preparing costs more than running a small
-   * statement (tens of microseconds, more when triggers fire). The statement is shared: do not change its mode
-   * (pluck, raw, expand) and do not run it again while iterating it.
+   * statement (tens of microseconds, more when triggers fire). The statement is shared: a mode set on it (pluck,
+   * raw, expand) lasts only until the next `cached` call of the same SQL, so chain it (`cached(sql).pluck().get()`);
+   * do not run it again while iterating it.
    */
   cached(sql: string): Database.Statement {
     let st = this.statements.get(sql);
@@ -63,6 +64,10 @@ export class Store {
       if (this.statements.size >= MAX_CACHED_STATEMENTS)
         this.statements.delete(this.statements.keys().next().value as string);
       this.statements.set(sql, (st = this.sqlite.prepare(sql)));
+    } else if (st.reader) {
+      // One caller's `cached(sql).pluck().all()` must not change what the next caller of the same SQL gets: a
+      // reused statement always starts in the default mode (rows as objects).
+      st.pluck(false).expand(false).raw(false);
     }
     return st;
   }

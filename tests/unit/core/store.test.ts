@@ -108,7 +108,7 @@ describe('documents', () => {
     const a = addDocument(p.db, { title: 'A', text: 'same text\r\n', format: 'txt' });
     const b = addDocument(p.db, { title: 'B', text: 'same text\n', format: 'md' });
     expect(a.status).toBe('imported');
-    expect(b).toEqual({ status: 'skipped', id: a.id });
+    expect(b).toEqual({ status: 'skipped', id: a.id, title: 'A' });
     expect(listDocuments(p.db)).toHaveLength(1);
   });
 

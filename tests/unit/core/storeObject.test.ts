@@ -67,6 +67,16 @@ describe('the Store', () => {
     }
   });
 
+  it('gives each caller of a cached statement the default mode, whatever mode the last caller chained', () => {
+    const { p, done } = twoStores();
+    const sql = 'SELECT id FROM documents ORDER BY id';
+    expect(p.db.cached(sql).pluck().all()).toEqual([1]);
+    expect(p.db.cached(sql).all()).toEqual([{ id: 1 }]);
+    expect(p.db.cached(sql).raw().all()).toEqual([[1]]);
+    expect(p.db.cached(sql).get()).toEqual({ id: 1 });
+    done();
+  });
+
   it('forgets what it holds when closed', () => {
     const { p, other, docId, done } = twoStores();
     done();
