@@ -8,6 +8,7 @@ import {
   suggestClaims,
 } from '../../../electron/core/suggest/suggest';
 import { trainingSet } from '../../../electron/core/suggest/examples';
+import { undo } from '../../../electron/core/history';
 import { tempProject } from '../helpers';
 import { seeded } from './synthetic';
 
@@ -64,5 +65,8 @@ describe('suggestion model in the project file', () => {
     expect(after.some((x) => same(x, other))).toBe(false);
     expect(trainingSet(p.db).passages.some((x) => x.neg !== 'all' && x.neg[0] === other.domainId)).toBe(true);
     expect(() => rejectSuggestion(p.db, { ...other, end: 10_000_000 })).toThrow();
+    // accepting is one undoable step: undo removes the claim it made
+    undo(p.db);
+    expect(p.db.prepare('SELECT count(*) FROM claims WHERE id = ?').pluck().get(claim.id)).toBe(0);
   });
 });
