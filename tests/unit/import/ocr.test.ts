@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runExtractJob } from '../../../electron/core/import/extractor';
 import { threadExtractor } from '../../../electron/core/import/extractionWorker';
@@ -30,8 +31,14 @@ describe('OCR of scanned PDFs', () => {
     const lib = await loadPdfJs();
     const doc = await lib.getDocument({ data: bytes }).promise;
     const scale = await nativeScale(await doc.getPage(1), lib);
-    expect(scale * 72).toBeCloseTo(200, 0);
+    expect(scale! * 72).toBeCloseTo(200, 0);
     await doc.destroy();
+    // A blank page paints no image: not a scan, not recognised.
+    const blank = await PDFDocument.create();
+    blank.addPage([595, 842]);
+    const empty = await lib.getDocument({ data: await blank.save() }).promise;
+    expect(await nativeScale(await empty.getPage(1), lib)).toBeNull();
+    await empty.destroy();
   });
 
   it('reads a 200 dpi scan back, page by page, offline and writing nothing into the current folder', async () => {

@@ -107,8 +107,11 @@ export interface OcrSettings {
 /** Recognition of image-only pages: each rendered at its scan's resolution and read by a pooled worker. */
 export function tesseractRecogniser(settings: OcrSettings): PageRecogniser {
   return async (page, lib, n, pages) => {
+    const scale = await nativeScale(page, lib);
+    // A page without an image (blank, say) is not a scan: no worker is started for it.
+    if (scale === null) return null;
     const p = poolFor(settings.languages);
-    const { png } = await renderPagePng(page, await nativeScale(page, lib));
+    const { png } = await renderPagePng(page, scale);
     const worker = await take(p);
     try {
       const { data } = await worker.recognize(png);

@@ -3,8 +3,6 @@ import type { PdfJs, PdfPage } from '../pdf';
 // A scanned page rendered to pixels at its image's own resolution: the scan's pixels one to one, neither
 // upscaled (interpolated pixels hurt tesseract) nor shrunk. pdf.js draws through @napi-rs/canvas in Node.
 
-/** Used when a page draws no image (vector outlines of text, say): 300 dpi. */
-const FALLBACK_SCALE = 300 / 72;
 /** Bounds on the scale: below ~100 dpi OCR is hopeless, above 600 dpi only memory grows. */
 const MIN_SCALE = 100 / 72;
 const MAX_SCALE = 600 / 72;
@@ -20,10 +18,11 @@ const multiply = (m: Matrix, n: number[]): Matrix => [
 ];
 
 /**
- * Pixels per PDF point of the largest image the page paints: its width in pixels over the width it is drawn at
+ * Pixels per PDF point of the largest image the page paints (null when it paints none: a blank page, or text
+ * drawn as vector outlines, is not a scan and is not recognised): its width in pixels over the width it is drawn at
  * (an image fills the unit square of the current transformation matrix, tracked through save/restore/transform).
  */
-export async function nativeScale(page: PdfPage, lib: PdfJs): Promise<number> {
+export async function nativeScale(page: PdfPage, lib: PdfJs): Promise<number | null> {
   const { fnArray, argsArray } = await page.getOperatorList();
   const { OPS } = lib;
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
@@ -46,8 +45,7 @@ export async function nativeScale(page: PdfPage, lib: PdfJs): Promise<number> {
       best = w / drawnWidth;
     }
   });
-  const scale = best > 0 ? best : FALLBACK_SCALE;
-  return Math.min(MAX_SCALE, Math.max(MIN_SCALE, scale));
+  return best > 0 ? Math.min(MAX_SCALE, Math.max(MIN_SCALE, best)) : null;
 }
 
 /** The page as a PNG at `scale` pixels per point, on white (a transparent scan would read as black). */
