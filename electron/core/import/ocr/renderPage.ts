@@ -7,6 +7,8 @@ import type { PdfJs, PdfPage } from '../pdf';
 const MIN_SCALE = 100 / 72;
 const MAX_SCALE = 600 / 72;
 
+type RenderParameters = Parameters<PdfPage['render']>[0];
+
 type Matrix = [number, number, number, number, number, number];
 const multiply = (m: Matrix, n: number[]): Matrix => [
   m[0] * n[0] + m[2] * n[1],
@@ -56,9 +58,10 @@ export async function renderPagePng(page: PdfPage, scale: number): Promise<{ png
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);
+  // pdf.js types its canvas as the DOM's; the core has no DOM types, so the parameters' own types are named.
   await page.render({
-    canvas: canvas as unknown as HTMLCanvasElement,
-    canvasContext: ctx as unknown as CanvasRenderingContext2D,
+    canvas: canvas as unknown as RenderParameters['canvas'],
+    canvasContext: ctx as unknown as RenderParameters['canvasContext'],
     viewport,
   }).promise;
   return { png: canvas.toBuffer('image/png'), dpi: Math.round(scale * 72) };
