@@ -55,7 +55,8 @@ export const USAGE = {
   sets: 'dossier sets <project> [--json]   (document sets by name, with documents and claims)',
   suggest:
     'dossier suggest <project> [--doc <id>…] [--domain <name>…] [--min-score X] [--json]   (sentences the model learnt from your claims scores as likely claims)',
-  model: 'dossier model <project> [--json]   (the suggestion model: per domain, claims and cross-validated precision and recall)',
+  model:
+    'dossier model <project> [--json]   (the suggestion model: per domain, claims and cross-validated precision and recall)',
   projects:
     "dossier projects [--data-dir <dir>] [--json]   (the data folder's projects: name, path, documents, claims, modified)",
   serve:

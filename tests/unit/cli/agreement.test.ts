@@ -100,7 +100,9 @@ describe('dossier agreement', () => {
     expect(two.stdout).toContain(
       'Economy: no analyst coded this domain in the chosen documents (κ and α undefined)',
     );
-    expect(two.stdout).toMatch(/Segments not agreed:\n.*\n1\s+0–25\s+A\s+Military\s+B 80\.0%\s+😀x{24}\n1\s+25–35\s+B\s+Military\s+A 0\.0%\s+x{10}\n$/);
+    expect(two.stdout).toMatch(
+      /Segments not agreed:\n.*\n1\s+0–25\s+A\s+Military\s+B 80\.0%\s+😀x{24}\n1\s+25–35\s+B\s+Military\s+A 0\.0%\s+x{10}\n$/,
+    );
     const three = dossier('agreement', file, '--analysts', 'A', 'B', 'C');
     expect(three.code).toBe(0);
     expect(three.stdout).toMatch(/Domain\s+agreement\s+κ A–B\s+κ A–C\s+κ B–C\s+α/);
