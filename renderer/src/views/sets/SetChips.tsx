@@ -18,7 +18,7 @@ export function SetChips(props: { value: number[]; onChange: (ids: number[]) => 
           type="button"
           className="chip"
           aria-pressed={chosen.has(s.id)}
-          title={`${s.docCount} documents, ${s.claimCount} claims`}
+          title={`${s.docCount} documents`}
           onClick={() =>
             props.onChange(chosen.has(s.id) ? props.value.filter((x) => x !== s.id) : [...props.value, s.id])
           }

@@ -33,7 +33,7 @@ export function SetsSection(): ReactNode {
                   type="button"
                   className={s.id === current ? 'current' : undefined}
                   aria-pressed={s.id === current}
-                  title={`${s.name}: ${s.docCount} documents, ${s.claimCount} claims${s.description ? `\n${s.description}` : ''}`}
+                  title={`${s.name}: ${s.docCount} documents${s.description ? `\n${s.description}` : ''}`}
                   onClick={() => {
                     setLibrarySet(s.id === current ? null : s.id);
                     navigate({ view: 'library' });

@@ -7,7 +7,8 @@ import { useChangeVersion } from '../../api/useChanges';
 // only when sets, their members or the claims they count change.
 
 export const SET_TABLES = {
-  tables: ['document_sets', 'document_set_members', 'claims', 'documents'],
+  // Not `claims`: a set's list shows its documents, and tagging must not refetch every set.
+  tables: ['document_sets', 'document_set_members', 'documents'],
 } as const;
 
 export function useSets(): { sets: DocumentSet[]; loaded: boolean } {
