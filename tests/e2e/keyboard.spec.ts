@@ -324,7 +324,8 @@ test('the codebook’s actions from the keyboard (Shift+F10) and by right-click,
   const palette = page.getByRole('group', { name: 'Colour' });
   await expect(palette).toBeVisible();
   await page.keyboard.press('Tab');
-  const colour = (await page.evaluate(() => document.activeElement?.getAttribute('title')))!;
+  // A swatch's title is its colour, then which domains use it ("#117733 · used by …").
+  const colour = (await page.evaluate(() => document.activeElement?.getAttribute('title')))!.split(' ')[0];
   await page.keyboard.press('Enter');
   await expect
     .poll(() =>

@@ -78,6 +78,7 @@ function QdpxSummary(props: { report: QdpxImportReport; fileName: string }): Rea
         <li>{plural(r.notes, 'note')}</li>
         <li>{plural(r.users, 'user')}</li>
         <li>{plural(r.variables, 'variable')}</li>
+        {r.memos > 0 && <li>{plural(r.memos, 'memo')}</li>}
         {r.sets > 0 && <li>{plural(r.sets, 'document set')}</li>}
         {r.skipped.length > 0 && (
           <li className="warn-text">{plural(r.skipped.length, 'item')} not imported</li>
