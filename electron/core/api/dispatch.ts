@@ -66,9 +66,10 @@ export async function callMethod(
     if (changes) noteWrite(project);
     return changes ? { ok: true, value, changes } : { ok: true, value };
   } catch (error) {
-    // What a failing call had committed (a cancelled import keeps its documents) is reported all the same.
+    // What a failing call had committed (a cancelled import keeps its documents) is reported all the same, to
+    // every window: the caller too, since its answer is an error without the changes.
     try {
-      afterCall(project, origin);
+      afterCall(project);
     } catch {
       // The call's own error is the one to answer with.
     }
