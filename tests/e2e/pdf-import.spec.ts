@@ -53,7 +53,10 @@ test('a password-protected PDF asks for its password, retries on a wrong one, an
   app: page,
   dossier,
 }) => {
-  test.skip(!hasQpdf, 'needs qpdf to encrypt the test file');
+  // qpdf encrypts the test file; .ci/run installs it (Debian's qpdf), so a machine without it fails, saying so.
+  expect(hasQpdf, 'qpdf is needed to encrypt the test file: apt-get install qpdf (bash .ci/run does)').toBe(
+    true,
+  );
   const pdf = await PDFDocument.create();
   const font = await pdf.embedFont(StandardFonts.Helvetica);
   pdf

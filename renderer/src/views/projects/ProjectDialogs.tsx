@@ -1,39 +1,17 @@
-import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { MethodOutput } from '../../../../shared/api';
 import type { ProjectEntry } from '../../../../shared/api/projects';
 import { api, errorMessage } from '../../api/client';
-import { useFocusTrap } from '../../components/useFocusTrap';
+import { Dialog as SharedDialog } from '../../components/Dialog';
 
 // The project menu's dialogs: a name (new project, rename, save a copy) and the list of projects to open. Each is
 // modal (focus kept inside, Escape closes) and says what went wrong in the core's words.
 
 type Templates = MethodOutput<'listTemplates'>;
 
-function Dialog(props: {
-  title: string;
-  onClose: () => void;
-  initialFocus?: RefObject<HTMLElement | null>;
-  className?: string;
-  children: ReactNode;
-}): ReactNode {
-  const card = useRef<HTMLDivElement>(null);
-  useFocusTrap(card, { onClose: props.onClose, initialFocus: props.initialFocus, outsidePress: 'keep' });
-  const id = `dialog-${props.title.replace(/\W+/g, '-').toLowerCase()}`;
-  return (
-    <div className="overlay">
-      <div
-        ref={card}
-        className={`overlay-card project-dialog ${props.className ?? ''}`}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={id}
-        tabIndex={-1}
-      >
-        <h2 id={id}>{props.title}</h2>
-        {props.children}
-      </div>
-    </div>
-  );
+// The shared modal card, marked as a project dialog for its width.
+function Dialog(props: Parameters<typeof SharedDialog>[0]): ReactNode {
+  return <SharedDialog {...props} className={`project-dialog ${props.className ?? ''}`} />;
 }
 
 /** A dialog asking for a name; `extra` adds fields (the codebook); `submit` runs the call and closes on success. */
