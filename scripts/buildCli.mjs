@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run build:cli`: the CLI (and the import worker it starts) as plain JavaScript in out/cli, so that
+// `npm run build:cli`: the CLI (and the import and suggestion workers it starts) as plain JavaScript in out/cli, so that
 // `dossier` starts without compiling TypeScript. esbuild bundles our sources only (packages stay in node_modules,
 // better-sqlite3 is native) and splits the code so that each command loads only what it uses. Runs in well under
 // a second; the unit tests' global setup runs it too, so they never test a stale build.
@@ -38,6 +38,8 @@ export async function buildCli({ quiet = false } = {}) {
     entryPoints: {
       dossier: 'electron/cli/built.ts',
       importWorker: 'electron/core/import/worker.ts',
+      // Training and scoring of suggestions (issue 17): found by electron/cli/built.ts beside dossier.js.
+      suggestWorker: 'electron/core/suggest/worker.ts',
     },
     outdir: staging,
     bundle: true,

@@ -27,6 +27,8 @@ export interface ClaimColumns {
 }
 
 export interface ClaimState extends ClaimColumns {
+  /** 1 when the claim was accepted from a suggestion (migration 0013): redo after undo keeps the mark. */
+  suggested: number;
   domainIds: number[];
 }
 
@@ -120,7 +122,7 @@ function session(db: Db): HistorySession {
 }
 
 const CLAIM_COLUMNS = `id, document_id, start, end, quote, prefix, suffix, note, actor, stance, reliability,
-  credibility, analyst, created_at, updated_at`;
+  credibility, analyst, created_at, updated_at, suggested`;
 
 export function claimStates(db: Db, ids: number[]): Map<number, ClaimState> {
   const out = new Map<number, ClaimState>();
@@ -496,12 +498,12 @@ function restore(db: Db, e: Entry, current: 'before' | 'after', target: 'before'
   const delClaim = db.cached('DELETE FROM claims WHERE id = ?');
   const upsertClaim = db.cached(
     `INSERT INTO claims (${CLAIM_COLUMNS}) VALUES (@id, @document_id, @start, @end, @quote, @prefix, @suffix,
-       @note, @actor, @stance, @reliability, @credibility, @analyst, @created_at, @updated_at)
+       @note, @actor, @stance, @reliability, @credibility, @analyst, @created_at, @updated_at, @suggested)
      ON CONFLICT (id) DO UPDATE SET document_id = excluded.document_id, start = excluded.start,
        end = excluded.end, quote = excluded.quote, prefix = excluded.prefix, suffix = excluded.suffix,
        note = excluded.note, actor = excluded.actor, stance = excluded.stance, reliability = excluded.reliability,
        credibility = excluded.credibility, analyst = excluded.analyst, created_at = excluded.created_at,
-       updated_at = excluded.updated_at`,
+       updated_at = excluded.updated_at, suggested = excluded.suggested`,
   );
   const unlink = db.cached('DELETE FROM claim_domains WHERE claim_id = ?');
   const link = db.cached('INSERT INTO claim_domains (claim_id, domain_id) VALUES (?, ?)');

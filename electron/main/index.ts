@@ -13,6 +13,7 @@ import {
 } from '../core/projects';
 import { configureCore } from '../core/configure';
 import importWorker from '../core/import/worker?modulePath';
+import suggestWorker from '../core/suggest/worker?modulePath';
 import { appLocation } from './appUrl';
 import { guardContents, guardSession } from './guards';
 import { ipcRefusal } from './ipcSender';
@@ -22,8 +23,8 @@ import { importFromMenu } from './menuImport';
 import { allProjectWindows, openProjectWindow, windowOf, type ProjectWindow } from './windows';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-// The bundled app ships the import worker as its own chunk; the core cannot find it by itself there.
-configureCore({ importWorkerPath: importWorker });
+// The bundled app ships the import and suggestion workers as their own chunks; the core cannot find them there.
+configureCore({ importWorkerPath: importWorker, suggestWorkerPath: suggestWorker });
 // The one page the window may show and take calls from. The dev server counts only for an unpackaged app.
 const appPage = appLocation(
   path.join(here, '../renderer/index.html'),

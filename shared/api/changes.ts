@@ -3,6 +3,7 @@ import type { ApiResult } from '../errors';
 import { HistoryState } from './codebook';
 import { ImportJobStatus, ImportProgress } from './corpus';
 import { Id } from './model';
+import { SuggestEvent } from './suggest';
 
 // The change stream: after every call that wrote to the project, the core says which rows of which tables it
 // changed (as Actual Budget's sync-event does), so that each window refetches only what depends on them instead
@@ -75,7 +76,12 @@ export const ProjectEvent = z.object({
 });
 export type ProjectEvent = z.infer<typeof ProjectEvent>;
 
-export const StreamEvent = z.discriminatedUnion('type', [ChangeEvent, ImportEvent, ProjectEvent]);
+export const StreamEvent = z.discriminatedUnion('type', [
+  ChangeEvent,
+  ImportEvent,
+  ProjectEvent,
+  SuggestEvent,
+]);
 export type StreamEvent = z.infer<typeof StreamEvent>;
 
 /** What callMethod answers: the method's result and, when the call wrote anything, what it changed. */

@@ -1,8 +1,10 @@
 import type { ModelInfo } from '../../../shared/api/suggest';
 import type { Store } from '../store';
-import { currentModel, isStale, isTraining, retrainSoon, trainModel } from '../suggest/state';
+import { publishSuggest } from '../changes/stream';
+import { currentModel, modelStatus, retrainSoon, trainModel } from '../suggest/state';
 import {
   acceptSuggestion,
+  cancelSuggestions,
   consistencyCheck,
   rankDomains,
   rejectSuggestion,
@@ -13,6 +15,7 @@ import type { Handler } from './handlers';
 type SuggestMethod =
   | 'rankDomains'
   | 'suggestClaims'
+  | 'cancelSuggestions'
   | 'acceptSuggestion'
   | 'rejectSuggestion'
   | 'consistencyCheck'
@@ -21,16 +24,18 @@ type SuggestMethod =
 
 function modelInfo(db: Store): ModelInfo {
   const { report } = currentModel(db);
-  const stale = isStale(db);
-  if (stale) retrainSoon(db);
+  const status = modelStatus(db);
+  if (status.stale) retrainSoon(db, { restart: false });
   return {
     trained: !!report,
-    stale,
-    training: isTraining(db),
+    stale: status.stale,
+    training: status.training,
+    lastError: status.lastError,
     trainedAt: report?.trainedAt ?? null,
     passages: report?.passages ?? 0,
     folds: report?.folds ?? 0,
     trainMs: report?.trainMs ?? 0,
+    trainedInWorker: report?.inWorker ?? false,
     minExamples: report?.minExamples ?? 5,
     minDocuments: report?.minDocuments ?? 2,
     domains: report?.domains ?? [],
@@ -56,7 +61,28 @@ function scope(db: Store, i: { docIds?: number[]; setIds?: number[] }): number[]
 
 export const suggestHandlers: { [M in SuggestMethod]: Handler<M> } = {
   rankDomains: (p, i) => rankDomains(p.db, i.docId, i.start, i.end),
-  suggestClaims: (p, i) => suggestClaims(p.db, { ...i, docIds: scope(p.db, i) }),
+  suggestClaims: async (p, { jobId, ...i }) => {
+    const docIds = scope(p.db, i);
+    // A named run's progress goes out on the change stream, for the drawer's bar and its Cancel button.
+    const job = (state: 'running' | 'done' | 'cancelled' | 'time_limit' | 'failed', done: number): void => {
+      if (jobId) publishSuggest(p.db, { job: { jobId, done, total: docIds.length, state } });
+    };
+    let done = 0;
+    try {
+      const r = await suggestClaims(p.db, {
+        ...i,
+        docIds,
+        jobId,
+        onProgress: (n) => job('running', (done = n)),
+      });
+      job(r.stopped ?? 'done', done);
+      return r;
+    } catch (e) {
+      job('failed', done);
+      throw e;
+    }
+  },
+  cancelSuggestions: (p, i) => ({ cancelled: cancelSuggestions(p.db, i.jobId) }),
   acceptSuggestion: (p, i) => acceptSuggestion(p.db, i),
   rejectSuggestion: (p, i) => rejectSuggestion(p.db, i),
   consistencyCheck: (p, i) => consistencyCheck(p.db, i.below),

@@ -4,6 +4,7 @@ import {
   type ImportEvent,
   type StreamEvent,
 } from '../../../shared/api/changes';
+import type { SuggestEvent } from '../../../shared/api/suggest';
 import type { HistoryState } from '../../../shared/api/codebook';
 import type { Db } from '../db';
 import { channel, type ChangeStream, type StreamListener } from './state';
@@ -63,4 +64,9 @@ export function publishEverything(db: Db): void {
 export function publishImport(db: Db, event: Omit<ImportEvent, 'type'>): void {
   publishChanges(db);
   emit(channel(db), { type: 'import', ...event });
+}
+
+/** The suggestion model's state or a scoring run's progress (suggest/). */
+export function publishSuggest(db: Db, event: Omit<SuggestEvent, 'type'>): void {
+  emit(channel(db), { type: 'suggest', ...event });
 }

@@ -6,103 +6,93 @@ import { DossierError } from '../errors';
 import { recordEdit } from '../history';
 import { getAnalyst } from '../settings';
 import type { Store } from '../store';
-import { termCounts, vectorize } from './features';
-import { type LinearModel, scores } from './model';
-import { currentModel, retrainSoon } from './state';
-import { THRESHOLD } from './train';
-import { sentenceAround, sentenceSpans, type Unit, unitSpans } from './units';
+import { runOffThread } from './offThread';
+import { type Dispute, scoreText, type StopReason, type SuggestOptions, type Suggestion } from './scoring';
+import { currentModel, retrainSoon, state } from './state';
+import { sentenceAround, sentenceSpans } from './units';
+import { STOP_CANCELLED } from './workerJobs';
 
-// What the model says about passages: the popover's ranking of domains for a selection, suggested claims over
-// documents, and the claims it disputes. Nothing here writes a claim except acceptSuggestion, which the analyst
-// asks for one suggestion at a time; every suggestion goes through the review drawer first.
+// What the model says about passages: the popover's ranking of domains for a selection (here, in the calling
+// thread: one sentence, well under a millisecond), suggested claims over documents and the claims it disputes
+// (both in the suggestion worker, under a time limit; a suggestion run can be followed and cancelled by its
+// jobId). Nothing here writes a claim except acceptSuggestion, which the analyst asks for one suggestion at a
+// time; every suggestion goes through the review drawer first.
 
-export const CONTEXT_CHARS = 160;
-export const MAX_SUGGESTIONS = 500;
+export { CONTEXT_CHARS, MAX_SUGGESTIONS, type Dispute, type Suggestion } from './scoring';
+
+/** A corpus-wide run's time limit (what was scored by then is answered, with stopped: 'time_limit'). */
+export const SCORE_LIMIT_MS = 120_000;
 
 export interface DomainScore {
   domainId: number;
   score: number;
 }
 
-export interface Suggestion {
-  docId: number;
-  start: number;
-  end: number;
-  quote: string;
-  domainId: number;
-  score: number;
-  before: string;
-  after: string;
-}
-
-function scoreText(model: LinearModel, text: string): number[] {
-  return scores(model, vectorize(termCounts(text), model.idf));
-}
-
-function requireModel(db: Store): LinearModel | null {
-  retrainSoon(db);
-  return currentModel(db).model;
+function requireModel(db: Store): ReturnType<typeof currentModel> {
+  retrainSoon(db, { restart: false });
+  return currentModel(db);
 }
 
 /** Each learnt domain's score for a selection (its sentence around it, as claims were learnt). */
 export function rankDomains(db: Store, docId: number, start: number, end: number): DomainScore[] {
   const text = documentText(db, docId);
   checkRange(text, start, end);
-  const model = requireModel(db);
+  const { model } = requireModel(db);
   if (!model) return [];
   const span = sentenceAround(sentenceSpans(text), start, end);
   const s = scoreText(model, text.slice(span.start, span.end));
   return model.domains.map((domainId, j) => ({ domainId, score: s[j] }));
 }
 
-export interface SuggestOptions {
-  docIds: number[];
-  domainIds?: number[];
-  minScore?: number;
-  unit: Unit;
-  limit?: number;
+export interface SuggestRun extends SuggestOptions {
+  jobId?: string;
+  onProgress?: (done: number, total: number) => void;
 }
 
-export function suggestClaims(db: Store, o: SuggestOptions): { suggestions: Suggestion[]; trained: boolean } {
-  const model = requireModel(db);
-  if (!model) return { suggestions: [], trained: false };
-  const wanted = model.domains
-    .map((d, j) => ({ d, j }))
-    .filter(({ d }) => !o.domainIds || o.domainIds.includes(d));
-  const min = o.minScore ?? THRESHOLD;
-  const claimed = db.cached(
-    `SELECT c.start, c.end, cd.domain_id FROM claims c JOIN claim_domains cd ON cd.claim_id = c.id
-     WHERE c.document_id = ?`,
-  );
-  const rejected = db.cached('SELECT start, end, domain_id FROM suggest_rejections WHERE document_id = ?');
-  const out: Suggestion[] = [];
-  for (const docId of o.docIds) {
-    const text = documentText(db, docId);
-    const taken = [
-      ...(claimed.all(docId) as { start: number; end: number; domain_id: number }[]),
-      ...(rejected.all(docId) as { start: number; end: number; domain_id: number }[]),
-    ];
-    for (const span of unitSpans(text, o.unit)) {
-      const quote = text.slice(span.start, span.end);
-      const s = scoreText(model, quote);
-      for (const { d, j } of wanted) {
-        if (s[j] < min) continue;
-        // Already a claim of this domain here, or rejected: not suggested again.
-        if (taken.some((t) => t.domain_id === d && t.start < span.end && span.start < t.end)) continue;
-        out.push({
-          docId,
-          ...span,
-          quote,
-          domainId: d,
-          score: s[j],
-          before: text.slice(Math.max(0, span.start - CONTEXT_CHARS), span.start),
-          after: text.slice(span.end, span.end + CONTEXT_CHARS),
-        });
-      }
-    }
+/** Suggested passages, scored in the suggestion worker; other calls are answered meanwhile. */
+export async function suggestClaims(
+  db: Store,
+  o: SuggestRun,
+): Promise<{ suggestions: Suggestion[]; trained: boolean; stopped: StopReason }> {
+  const { blob } = requireModel(db);
+  if (!blob) return { suggestions: [], trained: false, stopped: null };
+  const s = state(db);
+  if (o.jobId && s.jobs.has(o.jobId))
+    throw new DossierError('conflict', `a run named ${o.jobId} is under way`);
+  const stop = new SharedArrayBuffer(4);
+  if (o.jobId) s.jobs.set(o.jobId, new Int32Array(stop));
+  const { jobId, onProgress, ...options } = o;
+  try {
+    const r = await runOffThread<{ suggestions: Suggestion[]; stopped: StopReason }>(
+      db,
+      { kind: 'suggest', blob, options, stop },
+      { limitMs: SCORE_LIMIT_MS, what: 'scoring', onProgress },
+    ).result;
+    return { ...r, trained: true };
+  } finally {
+    if (jobId) s.jobs.delete(jobId);
   }
-  out.sort((a, b) => b.score - a.score || a.docId - b.docId || a.start - b.start);
-  return { suggestions: out.slice(0, o.limit ?? MAX_SUGGESTIONS), trained: true };
+}
+
+/** Asks a suggestion run to stop after the document in flight; false when no such run is under way. */
+export function cancelSuggestions(db: Store, jobId: string): boolean {
+  const flag = state(db).jobs.get(jobId);
+  if (!flag) return false;
+  Atomics.store(flag, 0, STOP_CANCELLED);
+  return true;
+}
+
+/**
+ * Claims the model strongly disputes (a domain of theirs scoring below `below`), scored in the suggestion worker.
+ */
+export async function consistencyCheck(db: Store, below = 0.15, limit = 200): Promise<Dispute[]> {
+  const { blob } = requireModel(db);
+  if (!blob) return [];
+  return runOffThread<Dispute[]>(
+    db,
+    { kind: 'disputes', blob, below, limit, stop: new SharedArrayBuffer(4) },
+    { limitMs: SCORE_LIMIT_MS, what: 'the consistency check' },
+  ).result;
 }
 
 /** A suggestion the analyst accepted: a claim of theirs, marked suggested, one undoable step. */
@@ -121,7 +111,7 @@ export function acceptSuggestion(
     db.cached('UPDATE claims SET suggested = 1 WHERE id = ?').run(claimId);
     return claimId;
   });
-  retrainSoon(db);
+  // The retrain follows from the change stream (state.ts), as for any claim.
   return getClaim(db, id);
 }
 
@@ -138,70 +128,7 @@ export function rejectSuggestion(
     `INSERT INTO suggest_rejections (document_id, start, end, domain_id, quote, analyst, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   ).run(s.docId, s.start, s.end, s.domainId, text.slice(s.start, s.end), getAnalyst(db), nowIso());
+  // suggest_rejections is not on the change stream (no view shows it): the retrain is scheduled here.
   retrainSoon(db);
   return { rejected: db.cached('SELECT count(*) FROM suggest_rejections').pluck().get() as number };
-}
-
-export interface Dispute {
-  claimId: number;
-  docId: number;
-  quote: string;
-  domainId: number;
-  /** The model's score for the claim's own domain. */
-  score: number;
-  /** The domain the model prefers instead, if any scores above the threshold. */
-  preferredDomainId: number | null;
-  preferredScore: number | null;
-}
-
-/**
- * Claims the model strongly disputes: a domain of theirs scoring below `below`. The model learnt from these very
- * claims, so a claim it still disputes stands apart from the rest of its domain: worth a second look.
- */
-export function consistencyCheck(db: Store, below = 0.15, limit = 200): Dispute[] {
-  const model = requireModel(db);
-  if (!model) return [];
-  const rows = db
-    .cached(
-      `SELECT c.id, c.document_id, c.start, c.end, c.quote, cd.domain_id FROM claims c
-       JOIN claim_domains cd ON cd.claim_id = c.id ORDER BY c.document_id, c.start`,
-    )
-    .all() as {
-    id: number;
-    document_id: number;
-    start: number;
-    end: number;
-    quote: string;
-    domain_id: number;
-  }[];
-  const out: Dispute[] = [];
-  let doc = -1;
-  let sentences: ReturnType<typeof sentenceSpans> = [];
-  let text = '';
-  for (const r of rows) {
-    const j = model.domains.indexOf(r.domain_id);
-    if (j < 0) continue;
-    if (r.document_id !== doc) {
-      doc = r.document_id;
-      text = documentText(db, doc);
-      sentences = sentenceSpans(text);
-    }
-    const span = sentenceAround(sentences, r.start, r.end);
-    const s = scoreText(model, text.slice(span.start, span.end));
-    if (s[j] >= below) continue;
-    let best = -1;
-    s.forEach((v, k) => {
-      if (k !== j && v >= THRESHOLD && (best < 0 || v > s[best])) best = k;
-    });
-    out.push({
-      claimId: r.id,
-      docId: r.document_id,
-      quote: r.quote,
-      domainId: r.domain_id,
-      score: s[j],
-      preferredDomainId: best >= 0 ? model.domains[best] : null,
-      preferredScore: best >= 0 ? s[best] : null,
-    });
-  }
-  return out.sort((a, b) => a.score - b.score).slice(0, limit);
 }

@@ -42,7 +42,7 @@ describe('suggestion model in the project file', () => {
     const p = tempProject();
     const { a, docs } = seeded(p);
     await trainModel(p.db);
-    const { suggestions } = suggestClaims(p.db, { docIds: docs, unit: 'sentence', minScore: 0 });
+    const { suggestions } = await suggestClaims(p.db, { docIds: docs, unit: 'sentence', minScore: 0 });
     expect(suggestions.length).toBeGreaterThan(0);
     for (const s of suggestions) {
       const text = p.db.prepare('SELECT text FROM documents WHERE id = ?').pluck().get(s.docId) as string;
@@ -58,7 +58,7 @@ describe('suggestion model in the project file', () => {
     rejectSuggestion(p.db, other);
     rejectSuggestion(p.db, other);
     expect(p.db.prepare('SELECT count(*) FROM suggest_rejections').pluck().get()).toBe(1);
-    const after = suggestClaims(p.db, { docIds: docs, unit: 'sentence', minScore: 0 }).suggestions;
+    const after = (await suggestClaims(p.db, { docIds: docs, unit: 'sentence', minScore: 0 })).suggestions;
     const same = (x: typeof s, y: typeof s) =>
       x.docId === y.docId && x.start === y.start && x.domainId === y.domainId;
     expect(after.some((x) => same(x, s))).toBe(false);
