@@ -92,7 +92,7 @@ async function child(file: string): Promise<void> {
     return body.value;
   };
   await call('getProject', {});
-  const docs = (await call('listDocuments', {})) as { id: number }[];
+  const docs = ((await call('listDocuments', { limit: 5_000 })) as { rows: { id: number }[] }).rows;
   await call('listDomains', {});
   mark('Library: getProject, listDocuments, listDomains');
   for (const d of docs.slice(0, 20)) {

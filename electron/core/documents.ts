@@ -114,13 +114,6 @@ export function toSummary(r: DocumentRow): DocumentSummary {
   };
 }
 
-export function listDocuments(db: Db): DocumentSummary[] {
-  const rows = db
-    .cached(`SELECT ${SUMMARY_COLUMNS} FROM documents d ORDER BY d.title COLLATE NOCASE, d.id`)
-    .all();
-  return (rows as DocumentRow[]).map(toSummary);
-}
-
 export function getDocumentSummary(db: Db, id: number): DocumentSummary {
   const row = db.cached(`SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.id = ?`).get(id) as
     DocumentRow | undefined;

@@ -15,6 +15,7 @@ import { ClaimQueryInput, claimQueryOf, exportClaimQueryOf } from './claimQuery'
 import { ExportFilterFields, ExportFormat, QdpxPositions } from './exports';
 import { ComparedDomainFields, ComparisonFields } from './grids';
 import { method } from './method';
+import { DocumentPageInput } from './documentPage';
 
 const ClaimFields = {
   note: z.string().max(100_000).optional(),
@@ -43,7 +44,12 @@ export const coreMethods = {
       readOnlyReason: z.string().optional(),
     }),
   ),
-  listDocuments: method(z.object({}), z.array(DocumentSummary)),
+  /** A page of the documents (issue 16: never all of them by accident): pageDocuments' input, without the
+   * attribute values; `total` counts what the filter matches. Callers that want every document page on. */
+  listDocuments: method(
+    DocumentPageInput,
+    z.object({ rows: z.array(DocumentSummary), total: z.number().int().nonnegative() }),
+  ),
   getDocument: method(z.object({ id: Id }), DocumentFull),
   listDomains: method(z.object({}), z.array(Domain)),
   /** Claims in document and text order; the query's fields, or their older spellings (docId, analyst, query…). */

@@ -27,7 +27,7 @@ const STANCES = ['supports', 'opposes', 'neutral', null] as const;
  * stance and an Admiralty grading. Returns how many claims it created.
  */
 export async function tagSampleClaims(page: Page): Promise<number> {
-  const docs = await call<{ id: number }[]>(page, 'listDocuments');
+  const docs = (await call<{ rows: { id: number }[] }>(page, 'listDocuments')).rows;
   const domains = await call<{ id: number; parentId: number | null }[]>(page, 'listDomains');
   const ids = domains.map((d) => d.id);
   let created = 0;

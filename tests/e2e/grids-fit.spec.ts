@@ -162,7 +162,7 @@ test('the excerpts behind a cell open beside the grid, in view, all of them, eac
 }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await tagSampleClaims(page);
-  const docs = await call<{ id: number }[]>(page, 'listDocuments');
+  const docs = (await call<{ rows: { id: number }[] }>(page, 'listDocuments')).rows;
   // Two more claims in one cell, so that the cell with the most has several.
   const m0 = await call<Matrix>(page, 'getMatrix', { rows: 'documents', measure: 'count' });
   const target = { doc: m0.rows[0].docId!, domain: m0.columns[0].domainId };

@@ -233,7 +233,7 @@ test('child domains roll up into their parent column, which collapses and expand
     name: 'Ammunition deliveries',
     parentId: aid.id,
   });
-  const docs = await call<{ id: number; title: string }[]>(page, 'listDocuments');
+  const docs = (await call<{ rows: { id: number; title: string }[] }>(page, 'listDocuments')).rows;
   const ammo = docs.find((d) => d.title.startsWith('The Ammunition Gap'))!;
   const text = (await call<{ text: string }>(page, 'getDocument', { id: ammo.id })).text;
   const at = text.indexOf('Europe');

@@ -36,7 +36,7 @@ test('co-occurrence: same claim and overlapping, each number opens its pairs of 
   app: page,
 }) => {
   await tagSampleClaims(page);
-  const docs = await call<{ id: number; title: string }[]>(page, 'listDocuments');
+  const docs = (await call<{ rows: { id: number; title: string }[] }>(page, 'listDocuments')).rows;
   const domains = await call<{ id: number; name: string }[]>(page, 'listDomains');
   const intel = domains.find((d) => d.name === 'Intelligence cooperation')!;
   const attaches = domains.find((d) => d.name === 'Defence attachés')!;

@@ -55,7 +55,7 @@ for (const size of [
     const domains = await call<{ id: number; name: string }[]>(page, 'listDomains');
     const aid = domains.find((d) => d.name === 'Military aid and support')!;
     const child = await call<{ id: number }>(page, 'createDomain', { name: 'Ammunition', parentId: aid.id });
-    const docs = await call<{ id: number; title: string }[]>(page, 'listDocuments');
+    const docs = (await call<{ rows: { id: number; title: string }[] }>(page, 'listDocuments')).rows;
     const ammo = docs.find((d) => d.title.startsWith('The Ammunition Gap'))!;
     const text = (await call<{ text: string }>(page, 'getDocument', { id: ammo.id })).text;
     const sentence = /[^.]*155 mm shells[^.]*\./.exec(text)!;

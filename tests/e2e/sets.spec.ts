@@ -12,7 +12,8 @@ const SHOTS = process.env.DOSSIER_SHOTS ?? 'docs/screenshots';
 test('select documents in the Library, make a set of them, and use it as the grid’s rows', async ({
   app: page,
 }) => {
-  const docs = await call<{ id: number; title: string; claims: number }[]>(page, 'listDocuments');
+  const docs = (await call<{ rows: { id: number; title: string; claims: number }[] }>(page, 'listDocuments'))
+    .rows;
   const chosen = docs.filter((d) => /^(Allies Pledge|Quiet Channels)/.test(d.title));
   expect(chosen).toHaveLength(2);
 
@@ -100,7 +101,7 @@ test('a set from a search holds every matching document', async ({ app: page }) 
 });
 
 test('one set per value of an attribute, from the Library', async ({ app: page }) => {
-  const docs = await call<{ id: number; title: string }[]>(page, 'listDocuments');
+  const docs = (await call<{ rows: { id: number; title: string }[] }>(page, 'listDocuments')).rows;
   const regions = ['East', 'West', 'east', 'East'];
   for (const [i, region] of regions.entries())
     await call(page, 'setDocumentAttributes', {

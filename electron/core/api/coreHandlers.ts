@@ -1,7 +1,8 @@
 import { createClaim, deleteClaim, listClaimSpans, listClaims, updateClaim } from '../claims';
 import { compareDocuments } from '../compare/compareDocuments';
 import { findOccurrence } from '../../../shared/text';
-import { getDocument, getDocumentText, listDocuments } from '../documents';
+import { getDocument, getDocumentText } from '../documents';
+import { listDocumentPage } from '../documentPage';
 import { DossierError } from '../errors';
 import { listDomains } from '../domains';
 import { getMeta, SAMPLE_KEY } from '../project';
@@ -40,7 +41,7 @@ export const coreHandlers: { [M in CoreMethod]: Handler<M> } = {
     readOnly: p.readOnly !== undefined,
     ...(p.readOnly ? { readOnlyReason: p.readOnly } : {}),
   }),
-  listDocuments: (p) => listDocuments(p.db),
+  listDocuments: (p, i) => listDocumentPage(p.db, i),
   getDocument: (p, i) => getDocument(p.db, i.id),
   listDomains: (p) => listDomains(p.db),
   listClaims: (p, i) => listClaims(p.db, i.query, i),

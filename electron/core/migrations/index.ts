@@ -13,6 +13,7 @@ import { migration0010 } from './0010-document-sets';
 import { migration0011 } from './0011-claim-conflicts';
 import { migration0012 } from './0012-pdf-originals';
 import { migration0013 } from './0013-suggest-model';
+import { migration0014 } from './0014-document-sort-indexes';
 
 /**
  * Every migration, in order. A migration is never edited after it lands; a schema change adds a file. Version 2
@@ -31,6 +32,7 @@ export const migrations: readonly Migration[] = [
   migration0011,
   migration0012,
   migration0013,
+  migration0014,
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1].version;

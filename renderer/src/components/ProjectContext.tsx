@@ -50,6 +50,28 @@ function load<T>(
   };
 }
 
+/** Rows per request when the context gathers every document: small enough that a Library page asked meanwhile
+ * is answered between two of them (the core answers one request at a time). */
+const CONTEXT_PAGE = 2_000;
+
+/**
+ * Every document, a page at a time (listDocuments answers pages, issue 16), for the views that pick among all of
+ * them (Compare, memo links, the export filter, titles of excerpts). `show` gets the first page at once and the
+ * whole list at the end. The Library and the left column's list do not wait for this: they page on their own.
+ */
+async function everyDocument(show: (rows: DocumentSummary[]) => void): Promise<void> {
+  const first = await api.listDocuments({ limit: CONTEXT_PAGE });
+  const rows = [...first.rows];
+  if (rows.length >= first.total) return show(rows);
+  show([...rows]);
+  while (rows.length < first.total) {
+    const next = await api.listDocuments({ offset: rows.length, limit: CONTEXT_PAGE });
+    if (!next.rows.length) break;
+    rows.push(...next.rows);
+  }
+  show(rows);
+}
+
 const ProjectContext = createContext<ProjectState | null>(null);
 
 export function useProject(): ProjectState {
@@ -76,7 +98,15 @@ export function ProjectProvider(props: {
   const documentsVersion = useChangeVersion({ tables: ['documents', 'claims'] });
   const codebookVersion = useChangeVersion({ tables: ['domains', 'claim_domains'] });
   useEffect(() => load(() => api.getProject({}), setProject, setLoadError), [projectVersion]);
-  useEffect(() => load(() => api.listDocuments({}), setDocuments, setLoadError), [documentsVersion]);
+  useEffect(() => {
+    let live = true;
+    everyDocument((rows) => live && setDocuments(rows))
+      .then(() => live && setLoadError(null))
+      .catch((error: unknown) => live && setLoadError(errorMessage(error)));
+    return () => {
+      live = false;
+    };
+  }, [documentsVersion]);
   // getCodebook is listDomains with the tree's details: one request serves the context and the left column.
   useEffect(() => load(() => api.getCodebook({}), setCodebook, setLoadError), [codebookVersion]);
 

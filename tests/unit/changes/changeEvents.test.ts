@@ -22,7 +22,7 @@ const tableOf = (e: ChangeEvent | undefined, table: string): TableChange | undef
   e?.tables.find((t) => t.table === table);
 
 async function firstDoc(p: Project): Promise<{ id: number; text: string }> {
-  const docs = (await call(p, 'listDocuments', {})).value as { id: number }[];
+  const docs = ((await call(p, 'listDocuments', {})).value as { rows: { id: number }[] }).rows;
   const d = (await call(p, 'getDocument', { id: docs[0].id })).value as { id: number; text: string };
   return d;
 }
@@ -155,7 +155,9 @@ describe('change events from callMethod', () => {
     const last = seen[seen.length - 1];
     expect(last).toMatchObject({ type: 'import', jobId, state: 'done' });
     expect(last.type === 'import' && last.status?.report.imported.length).toBe(3);
-    const docIds = ((await call(p, 'listDocuments', {})).value as { id: number }[]).map((d) => d.id).sort();
+    const docIds = ((await call(p, 'listDocuments', {})).value as { rows: { id: number }[] }).rows
+      .map((d) => d.id)
+      .sort();
     const changed = seen.filter((e): e is ChangeEvent => e.type === 'changes');
     const named = new Set(changed.flatMap((e) => tableOf(e, 'documents')?.ids ?? []));
     expect([...named].sort()).toEqual(docIds);

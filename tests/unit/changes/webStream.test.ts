@@ -97,7 +97,11 @@ describe('web mode change stream', () => {
     const first = await openStream(s, pageHeaders(s, 'page-one-1234'));
     const second = await openStream(s, pageHeaders(s, 'page-two-1234'));
     expect(first.status).toBe(200);
-    const docs = (await callAs(s, 'page-one-1234', 'listDocuments', {})) as { value: { id: number }[] };
+    const docs = {
+      value: (
+        (await callAs(s, 'page-one-1234', 'listDocuments', {})) as { value: { rows: { id: number }[] } }
+      ).value.rows,
+    };
     const domains = (await callAs(s, 'page-one-1234', 'listDomains', {})) as {
       value: { id: number; codable: boolean }[];
     };

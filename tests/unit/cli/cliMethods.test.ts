@@ -114,7 +114,7 @@ describe('API methods every door can use', () => {
     const done = await ok(p, 'waitImport', { jobId: job.jobId });
     expect(done.state).toBe('done');
     expect(done.report.imported).toHaveLength(3);
-    expect(await ok(p, 'listDocuments', {})).toHaveLength(3);
+    expect((await ok(p, 'listDocuments', {})).rows).toHaveLength(3);
     expect((await fails(p, 'waitImport', { jobId: 'no-such-job' })).code).toBe('not_found');
   });
 });

@@ -48,7 +48,7 @@ describe('API contract', () => {
       if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
       return r.value as T;
     };
-    const docs = await call<DocumentSummary[]>('listDocuments', {});
+    const docs = (await call<{ rows: DocumentSummary[] }>('listDocuments', {})).rows;
     expect(docs).toHaveLength(5);
     const domains = await call<Domain[]>('listDomains', {});
     const aid = domains.find((d) => d.name === 'Military aid and support');

@@ -47,7 +47,7 @@ describe.runIf(typeof probe !== 'string')('a full disk (a real tmpfs filled up)'
     try {
       expect(p.readOnly).toMatch(/the disk holding it is full/);
       const docs = await callMethod(p, 'listDocuments', {});
-      expect(docs.ok && docs.value).toHaveLength(1);
+      expect(docs.ok && (docs.value as { rows: unknown[] }).rows).toHaveLength(1);
       const r = await callMethod(p, 'createClaim', { docId: 1, start: 4, end: 10, domainIds: [1] });
       expect(r.ok).toBe(false);
       if (!r.ok) {

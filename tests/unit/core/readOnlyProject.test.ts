@@ -41,7 +41,7 @@ async function expectReadOnly(file: string, reason: RegExp): Promise<void> {
     );
     expect(info).toMatchObject({ readOnly: true, documents: 1 });
     expect(info.readOnlyReason).toMatch(reason);
-    const [doc] = await call<{ id: number }[]>(p, 'listDocuments');
+    const [doc] = (await call<{ rows: { id: number }[] }>(p, 'listDocuments')).rows;
     const [domain] = await call<{ id: number }[]>(p, 'listDomains');
     await call(p, 'getMatrix', {});
     const r = await callMethod(p, 'createClaim', {
@@ -116,7 +116,7 @@ describe('a project that may not be written', () => {
     const p = openProject(file);
     try {
       expect(p.readOnly).toBe('the file is read-only');
-      const docs = await call<{ title: string }[]>(p, 'listDocuments');
+      const docs = (await call<{ rows: { title: string }[] }>(p, 'listDocuments')).rows;
       expect(docs.map((d) => d.title).sort()).toEqual(['A', 'b']);
       await call(p, 'getMatrix', {});
     } finally {

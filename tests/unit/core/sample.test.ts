@@ -2,7 +2,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { listClaims } from '../../../electron/core/claims';
-import { listDocuments } from '../../../electron/core/documents';
+import { listDocumentPage } from '../../../electron/core/documentPage';
 import { listDomains } from '../../../electron/core/domains';
 import { openDefaultProject } from '../../../electron/core/project';
 import { tempDir } from '../helpers';
@@ -30,7 +30,7 @@ describe('first start', () => {
     expect(domains.map((d) => d.name)).toEqual(DEFENCE_DIPLOMACY);
     expect(new Set(domains.map((d) => d.color.toLowerCase())).size).toBe(domains.length);
     for (const d of domains) expect(d.description).toMatch(/^[A-Z].+\.$/);
-    const docs = listDocuments(p.db);
+    const docs = listDocumentPage(p.db, { offset: 0, limit: 500, sort: 'title', desc: false }).rows;
     expect(docs.length).toBeGreaterThanOrEqual(4);
     expect(docs.length).toBeLessThanOrEqual(6);
     const claims = listClaims(p.db);
@@ -43,7 +43,9 @@ describe('first start', () => {
     p.db.close();
     // A second start opens the same file instead of creating another.
     const again = openDefaultProject(dir);
-    expect(listDocuments(again.db)).toHaveLength(docs.length);
+    expect(listDocumentPage(again.db, { offset: 0, limit: 500, sort: 'title', desc: false }).total).toBe(
+      docs.length,
+    );
     again.db.close();
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.dossier'))).toEqual(['Sample.dossier']);
   });

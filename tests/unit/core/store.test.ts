@@ -4,7 +4,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/core/db';
-import { addDocument, getDocument, listDocuments } from '../../../electron/core/documents';
+import { addDocument, getDocument } from '../../../electron/core/documents';
+import { listDocumentPage } from '../../../electron/core/documentPage';
 import { LATEST_VERSION } from '../../../electron/core/migrations';
 import { createProject, openProject } from '../../../electron/core/project';
 import { tempDir, tempProject } from '../helpers';
@@ -55,7 +56,7 @@ describe('project store', () => {
     addDocument(p.db, { title: 'A', text: 'alpha', format: 'txt' });
     p.db.close();
     const again = openProject(p.path);
-    expect(listDocuments(again.db)).toHaveLength(1);
+    expect(listDocumentPage(again.db, { offset: 0, limit: 500, sort: 'title', desc: false }).total).toBe(1);
     again.db.close();
   });
 
@@ -109,7 +110,7 @@ describe('documents', () => {
     const b = addDocument(p.db, { title: 'B', text: 'same text\n', format: 'md' });
     expect(a.status).toBe('imported');
     expect(b).toEqual({ status: 'skipped', id: a.id, title: 'A' });
-    expect(listDocuments(p.db)).toHaveLength(1);
+    expect(listDocumentPage(p.db, { offset: 0, limit: 500, sort: 'title', desc: false }).total).toBe(1);
   });
 
   it('rejects a document with no text and reports unknown ids', () => {

@@ -24,7 +24,7 @@ function project(n: number, codebook = 'empty'): Project {
 describe('pageDocuments', () => {
   it('pages in title order by default with the total, pages never overlapping, and the last page short', async () => {
     const p = project(12);
-    const all = await callOk(p, 'listDocuments', {});
+    const all = (await callOk(p, 'listDocuments', {})).rows;
     const seen: number[] = [];
     for (let offset = 0; offset < 12; offset += 5) {
       const page = await callOk(p, 'pageDocuments', { offset, limit: 5 });
@@ -43,7 +43,7 @@ describe('pageDocuments', () => {
     const chars = byChars.rows.map((r) => r.chars);
     expect(chars).toEqual([...chars].sort((a, b) => b - a));
     expect(byChars.rows[0].title).toBe('memo_5');
-    const docs = await callOk(p, 'listDocuments', {});
+    const docs = (await callOk(p, 'listDocuments', {})).rows;
     createClaim(p.db, { docId: docs[0].id, start: 0, end: 4, domainIds: [domainId], analyst: 'a' });
     const byClaims = await callOk(p, 'pageDocuments', { sort: 'claims', desc: true, limit: 1 });
     expect(byClaims.rows[0].id).toBe(docs[0].id);

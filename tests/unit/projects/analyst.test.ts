@@ -9,7 +9,7 @@ import { ok, start, stopLast } from './sessionHelpers';
 
 /** Tags the first five characters of the project's first document. */
 async function tagFirst(s: Session): Promise<MethodOutput<'createClaim'>> {
-  const [doc] = await ok(s, 'listDocuments', {});
+  const [doc] = (await ok(s, 'listDocuments', {})).rows;
   const [domain] = await ok(s, 'listDomains', {});
   return ok(s, 'createClaim', { docId: doc.id, start: 0, end: 5, domainIds: [domain.id] });
 }

@@ -33,7 +33,7 @@ describe('a session over the data folder', () => {
     const s = start();
     const made = await ok(s, 'createProject', { name: 'Ports', codebook: 'empty' });
     expect(made.path).toBe(path.join(s.dataDir!, 'Ports.dossier'));
-    expect(await ok(s, 'listDocuments', {})).toEqual([]);
+    expect((await ok(s, 'listDocuments', {})).rows).toEqual([]);
     const domains = await callSessionMethod(s, 'listDomains', {});
     expect(domains.ok && domains.value).toEqual([]);
     const listed = await ok(s, 'listProjects', {});

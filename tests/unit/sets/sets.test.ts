@@ -35,7 +35,7 @@ describe('document sets through the API', () => {
     await call('deleteSet', { id: tanks.id });
     expect((await call('listSets', {})).map((s) => s.name)).toEqual(['News']);
     // Deleting a set keeps its documents; undo brings it back with the same id and members.
-    expect((await call('listDocuments', {})).length).toBe(4);
+    expect((await call('listDocuments', {})).total).toBe(4);
     await call('undo', {});
     expect(await call('getSet', { id: tanks.id })).toMatchObject({ name: 'Think tanks', docIds: [a, b] });
     const log = p.db.prepare("SELECT action FROM edit_log WHERE entity = 'set' ORDER BY id").pluck().all();
