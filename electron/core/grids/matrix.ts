@@ -38,28 +38,42 @@ export function buildMatrix(db: Db, q: MatrixQuery = {}): Matrix {
   const tree = domainTree(db);
   const nCols = tree.columns.length;
   const nRows = set.rows.length;
-  // Per row and column, plus one extra column (index nCols) for "any domain" — the row totals. The column totals
-  // have their own accumulator, which each document reaches once: rows may overlap (document sets), and a claim in
-  // two sets is still one claim of the corpus.
-  const acc = set.rows.map(() => new Float64Array(nCols + 1));
-  const columnSums = new Float64Array(nCols + 1);
-  const targets = targetsOf(set, acc, columnSums);
-  if (measure === 'count') addCounts(db, tree, targets);
-  else if (measure === 'docs') addDocs(db, tree, targets);
-  else addCoverage(db, tree, targets, measure);
+  // Per row and column, plus one extra column (index nCols) for "any domain" — the row totals, in one flat array
+  // (row i at i × width): a typed array per row cost more to allocate than the matrix took to count at 100,000
+  // documents. The column totals are one more row at the end, which each document reaches once: rows may overlap
+  // (document sets), and a claim in two sets is still one claim of the corpus.
+  const width = nCols + 1;
+  const acc = new Float64Array((nRows + 1) * width);
+  const targets = targetsOf(set, width);
+  if (measure === 'count') addCounts(db, tree, acc, targets);
+  else if (measure === 'docs') addDocs(db, tree, acc, targets);
+  else addCoverage(db, tree, acc, targets, measure);
 
   const allChars = distinctChars(db, set, sized);
   const pct = (covered: number, chars: number): number => (chars > 0 ? (100 * covered) / chars : 0);
-  const values = acc.map((r, i) => {
+  const coverage = measure === 'coverage';
+  const values = new Array<number[]>(nRows);
+  const rowTotals = new Array<number>(nRows);
+  // Most rows of a large corpus have no claim: they share one row of zeros (the result is never mutated).
+  const zeros = new Array<number>(nCols).fill(0);
+  for (let i = 0; i < nRows; i++) {
+    const base = i * width;
+    if (acc[base + nCols] === 0) {
+      values[i] = zeros;
+      rowTotals[i] = 0;
+      continue;
+    }
     const out = new Array<number>(nCols);
-    for (let c = 0; c < nCols; c++) out[c] = measure === 'coverage' ? pct(r[c], set.rows[i].chars) : r[c];
-    return out;
-  });
-  const rowTotals = acc.map((r, i) => (measure === 'coverage' ? pct(r[nCols], set.rows[i].chars) : r[nCols]));
-  const columnTotals = Array.from(columnSums.subarray(0, nCols), (v) =>
-    measure === 'coverage' ? pct(v, allChars) : v,
+    const chars = set.rows[i].chars;
+    for (let c = 0; c < nCols; c++) out[c] = coverage ? pct(acc[base + c], chars) : acc[base + c];
+    values[i] = out;
+    rowTotals[i] = coverage ? pct(acc[base + nCols], chars) : acc[base + nCols];
+  }
+  const totalsAt = nRows * width;
+  const columnTotals = Array.from(acc.subarray(totalsAt, totalsAt + nCols), (v) =>
+    coverage ? pct(v, allChars) : v,
   );
-  const total = measure === 'coverage' ? pct(columnSums[nCols], allChars) : columnSums[nCols];
+  const total = coverage ? pct(acc[totalsAt + nCols], allChars) : acc[totalsAt + nCols];
   return {
     dimension: set.dimension,
     dimensionLabel: set.label,
@@ -86,13 +100,32 @@ export function buildMatrix(db: Db, q: MatrixQuery = {}): Matrix {
   };
 }
 
-type Targets = (docId: number) => Float64Array[] | undefined;
+/** Where a document's figures go: the offsets in the flat accumulator of each of its rows, then the totals row's. */
+type Targets = (docId: number) => readonly number[] | undefined;
 
-/** The accumulators a document's figures go into: each of its rows' and, once, the column totals'. */
-function targetsOf(set: RowSet, acc: Float64Array[], totals: Float64Array): Targets {
-  const of: (Float64Array[] | undefined)[] = [];
-  for (const [docId, rows] of rowsOfDoc(set)) of[docId] = [...rows.map((r) => acc[r]), totals];
-  return (docId) => of[docId];
+/**
+ * The offsets for each document, looked up only for the documents the summaries visit (those with tagged claims).
+ * Rows overlap only in the set dimensions; elsewhere each document has exactly one row, read off rowOfDoc.
+ */
+function targetsOf(set: RowSet, width: number): Targets {
+  const totals = set.rows.length * width;
+  const placed = set.rows.reduce((s, r) => s + r.docIds.length, 0);
+  const several = placed === set.rowOfDoc.size ? null : rowsOfDoc(set);
+  const of: (readonly number[] | null)[] = [];
+  return (docId) => {
+    let t = of[docId];
+    if (t === undefined) {
+      const rows = several ? several.get(docId) : set.rowOfDoc.get(docId);
+      t =
+        rows === undefined
+          ? null
+          : typeof rows === 'number'
+            ? [rows * width, totals]
+            : [...rows.map((r) => r * width), totals];
+      of[docId] = t;
+    }
+    return t ?? undefined;
+  };
 }
 
 /** Characters of the documents in any row, each once (rows of sets overlap). */
@@ -123,7 +156,7 @@ function setColumns(tree: DomainTree): (set: number | string) => number[] {
 }
 
 /** Claims per row and column, from the documents' tag-set summaries: a claim counts once per column. */
-function addCounts(db: Db, tree: DomainTree, targets: Targets): void {
+function addCounts(db: Db, tree: DomainTree, acc: Float64Array, targets: Targets): void {
   const nCols = tree.columns.length;
   const columnsOf = setColumns(tree);
   readSummaries(db, 'tags', (docId, tagSets) => {
@@ -132,15 +165,15 @@ function addCounts(db: Db, tree: DomainTree, targets: Targets): void {
     eachEntry(tagSets, (key, n) => {
       const cols = columnsOf(key);
       for (const row of rows) {
-        for (let j = 0; j < cols.length; j++) row[cols[j]] += n;
-        row[nCols] += n;
+        for (let j = 0; j < cols.length; j++) acc[row + cols[j]] += n;
+        acc[row + nCols] += n;
       }
     });
   });
 }
 
 /** Documents per row and column: a document counts once under every column one of its claims counts under. */
-function addDocs(db: Db, tree: DomainTree, targets: Targets): void {
+function addDocs(db: Db, tree: DomainTree, acc: Float64Array, targets: Targets): void {
   const nCols = tree.columns.length;
   const columnsOf = setColumns(tree);
   const last = new Float64Array(nCols + 1).fill(-1);
@@ -150,7 +183,7 @@ function addDocs(db: Db, tree: DomainTree, targets: Targets): void {
     const mark = (c: number): void => {
       if (last[c] === docId) return;
       last[c] = docId;
-      for (const row of rows) row[c] += 1;
+      for (const row of rows) acc[row + c] += 1;
     };
     eachEntry(tagSets, (key) => {
       for (const c of columnsOf(key)) mark(c);
@@ -245,7 +278,13 @@ function rangeMeasure(text: string, measure: 'coverage' | 'words'): (s: number, 
 }
 
 /** Characters (code points) or words inside the union of the claims' ranges, per document and column. */
-function addCoverage(db: Db, tree: DomainTree, targets: Targets, measure: 'coverage' | 'words'): void {
+function addCoverage(
+  db: Db,
+  tree: DomainTree,
+  acc: Float64Array,
+  targets: Targets,
+  measure: 'coverage' | 'words',
+): void {
   const nCols = tree.columns.length;
   const claimsOf = db
     .prepareOnce('SELECT id, start, end FROM claims WHERE document_id = ? ORDER BY start')
@@ -268,7 +307,7 @@ function addCoverage(db: Db, tree: DomainTree, targets: Targets, measure: 'cover
     open.fill(-1);
     const measureOf = rangeMeasure(text, measure);
     const add = (c: number, v: number): void => {
-      for (const row of rows) row[c] += v;
+      for (const row of rows) acc[row + c] += v;
     };
     const extend = (c: number, s: number, e: number): void => {
       if (open[c] >= 0 && s <= close[c]) {
