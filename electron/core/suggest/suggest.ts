@@ -54,8 +54,11 @@ export async function suggestClaims(
   db: Store,
   o: SuggestRun,
 ): Promise<{ suggestions: Suggestion[]; trained: boolean; stopped: StopReason }> {
-  const { blob } = requireModel(db);
-  if (!blob) return { suggestions: [], trained: false, stopped: null };
+  const { blob, model } = requireModel(db);
+  if (!blob || !model) return { suggestions: [], trained: false, stopped: null };
+  // Nothing to score (no learnt domain, none of those asked for, no document): no worker to start.
+  if (!o.docIds.length || !model.domains.some((d) => !o.domainIds || o.domainIds.includes(d)))
+    return { suggestions: [], trained: true, stopped: null };
   const s = state(db);
   if (o.jobId && s.jobs.has(o.jobId))
     throw new DossierError('conflict', `a run named ${o.jobId} is under way`);
@@ -86,8 +89,8 @@ export function cancelSuggestions(db: Store, jobId: string): boolean {
  * Claims the model strongly disputes (a domain of theirs scoring below `below`), scored in the suggestion worker.
  */
 export async function consistencyCheck(db: Store, below = 0.15, limit = 200): Promise<Dispute[]> {
-  const { blob } = requireModel(db);
-  if (!blob) return [];
+  const { blob, model } = requireModel(db);
+  if (!blob || !model?.domains.length) return [];
   return runOffThread<Dispute[]>(
     db,
     { kind: 'disputes', blob, below, limit, stop: new SharedArrayBuffer(4) },
