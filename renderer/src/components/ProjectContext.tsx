@@ -59,17 +59,17 @@ const CONTEXT_PAGE = 2_000;
  * them (Compare, memo links, the export filter, titles of excerpts). `show` gets the first page at once and the
  * whole list at the end. The Library and the left column's list do not wait for this: they page on their own.
  */
-async function everyDocument(show: (rows: DocumentSummary[]) => void): Promise<void> {
+async function everyDocument(show: (rows: DocumentSummary[], complete: boolean) => void): Promise<void> {
   const first = await api.listDocuments({ limit: CONTEXT_PAGE });
   const rows = [...first.rows];
-  if (rows.length >= first.total) return show(rows);
-  show([...rows]);
+  if (rows.length >= first.total) return show(rows, true);
+  show([...rows], false);
   while (rows.length < first.total) {
     const next = await api.listDocuments({ offset: rows.length, limit: CONTEXT_PAGE });
     if (!next.rows.length) break;
     rows.push(...next.rows);
   }
-  show(rows);
+  show(rows, true);
 }
 
 const ProjectContext = createContext<ProjectState | null>(null);
@@ -87,6 +87,7 @@ export function ProjectProvider(props: {
 }): ReactNode {
   const [project, setProject] = useState<ProjectInfo | null>(null);
   const [documents, setDocuments] = useState<DocumentSummary[]>([]);
+  const [documentsComplete, setDocumentsComplete] = useState(false);
   const [codebook, setCodebook] = useState<CodebookDomain[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [status, setStatusState] = useState<Status | null>(null);
@@ -100,7 +101,11 @@ export function ProjectProvider(props: {
   useEffect(() => load(() => api.getProject({}), setProject, setLoadError), [projectVersion]);
   useEffect(() => {
     let live = true;
-    everyDocument((rows) => live && setDocuments(rows))
+    everyDocument((rows, complete) => {
+      if (!live) return;
+      setDocuments(rows);
+      setDocumentsComplete(complete);
+    })
       .then(() => live && setLoadError(null))
       .catch((error: unknown) => live && setLoadError(errorMessage(error)));
     return () => {
@@ -142,11 +147,13 @@ export function ProjectProvider(props: {
     () =>
       project && {
         ...project,
-        documents: documents.length,
-        claims: documents.reduce((n, d) => n + d.claims, 0),
+        // While a large project's documents are still coming a page at a time, the project's own counts.
+        ...(documentsComplete
+          ? { documents: documents.length, claims: documents.reduce((n, d) => n + d.claims, 0) }
+          : {}),
         domains: codebook.length,
       },
-    [project, documents, codebook],
+    [project, documents, documentsComplete, codebook],
   );
 
   const value: ProjectState = {

@@ -1,18 +1,34 @@
-import { useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { CodebookPanel } from '../views/codebook/CodebookPanel';
 import { SetsSection } from '../views/sets/SetsSection';
 import { VERTICAL, stepIndex } from './listKeys';
 import { useProject } from './ProjectContext';
 
+/** A document's line in the list (its padding and one line of text): the virtualizer's first guess. */
+const OPTION_HEIGHT = 27;
+
 /** The left column, always there: the documents and the codebook, each with counts. */
 export function Sidebar(): ReactNode {
-  const { documents, route, navigate } = useProject();
+  const { documents, project, route, navigate } = useProject();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState<number | null>(null);
   const q = query.trim().toLowerCase();
-  const shown = q
-    ? documents.filter((d) => `${d.title} ${d.source} ${d.author}`.toLowerCase().includes(q))
-    : documents;
+  const shown = useMemo(
+    () =>
+      q ? documents.filter((d) => `${d.title} ${d.source} ${d.author}`.toLowerCase().includes(q)) : documents,
+    [documents, q],
+  );
+  // Only the lines in sight are in the page (the Reader's virtualizer): 100,000 documents are 100,000 rows of
+  // data but a few dozen elements (issue 16).
+  const listRef = useRef<HTMLUListElement | null>(null);
+  const virtualizer = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => listRef.current,
+    estimateSize: () => OPTION_HEIGHT,
+    getItemKey: (i) => shown[i].id,
+    overscan: 8,
+  });
   const openId = route.view === 'reader' ? route.docId : undefined;
   // The active option: the one moved to with the keys, else the open document, else the first.
   const openAt = shown.findIndex((d) => d.id === openId);
@@ -26,7 +42,7 @@ export function Sidebar(): ReactNode {
     if (to !== null) {
       e.preventDefault();
       setActive(to);
-      document.getElementById(optionId(shown[to].id))?.scrollIntoView({ block: 'nearest' });
+      virtualizer.scrollToIndex(to, { align: 'auto' });
     } else if ((e.key === 'Enter' || e.key === ' ') && shown[at]) {
       e.preventDefault();
       open(shown[at].id);
@@ -38,7 +54,7 @@ export function Sidebar(): ReactNode {
       <section className="side-section docs-section">
         <div className="side-head">
           <span>Documents</span>
-          <span className="count">{documents.length}</span>
+          <span className="count">{(project?.documents ?? documents.length).toLocaleString()}</span>
         </div>
         <input
           id="doc-filter"
@@ -54,30 +70,40 @@ export function Sidebar(): ReactNode {
         />
         {shown.length > 0 ? (
           <ul
-            className="side-list doc-list"
+            ref={listRef}
+            className="side-list doc-list virtual-list"
             role="listbox"
             aria-label="Documents"
             tabIndex={0}
             aria-activedescendant={shown[at] ? optionId(shown[at].id) : undefined}
             onKeyDown={onKeyDown}
           >
-            {shown.map((d, i) => (
-              <li
-                key={d.id}
-                id={optionId(d.id)}
-                role="option"
-                aria-selected={d.id === openId}
-                className={i === at ? 'active' : undefined}
-                title={`${d.title}\n${d.source}`}
-                onClick={() => {
-                  setActive(i);
-                  open(d.id);
-                }}
-              >
-                <span className="name">{d.title}</span>
-                <span className="count">{d.claims}</span>
-              </li>
-            ))}
+            <li role="none" aria-hidden="true" style={{ height: virtualizer.getTotalSize() }} />
+            {virtualizer.getVirtualItems().map((v) => {
+              const d = shown[v.index];
+              return (
+                <li
+                  key={v.key}
+                  ref={virtualizer.measureElement}
+                  data-index={v.index}
+                  id={optionId(d.id)}
+                  role="option"
+                  aria-selected={d.id === openId}
+                  aria-setsize={shown.length}
+                  aria-posinset={v.index + 1}
+                  className={v.index === at ? 'active' : undefined}
+                  style={{ transform: `translateY(${v.start}px)` }}
+                  title={`${d.title}\n${d.source}`}
+                  onClick={() => {
+                    setActive(v.index);
+                    open(d.id);
+                  }}
+                >
+                  <span className="name">{d.title}</span>
+                  <span className="count">{d.claims}</span>
+                </li>
+              );
+            })}
           </ul>
         ) : (
           <p className="muted pad">

@@ -1,40 +1,141 @@
-import { useMemo, useRef, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type {
   CellDoubleClickedEvent,
   CellKeyDownEvent,
   ColDef,
   GridApi,
+  IDatasource,
+  IGetRowsParams,
   NewValueParams,
+  RowClassParams,
+  RowClickedEvent,
 } from 'ag-grid-community';
-import type { DocumentSummary } from '../../../../shared/api';
+import type { DocumentFilter, DocumentRow } from '../../../../shared/api/documentPage';
+import type { MethodOutput } from '../../../../shared/api';
 import { normalizeByline, readableDate } from '../../../../shared/metadata';
 import { api, errorMessage } from '../../api/client';
 import { useGridTheme } from '../../components/gridTheme';
 import { useProject } from '../../components/ProjectContext';
-import { attributeColumns, type useAttributeTable } from './attributes';
+import { attributeColumns, type Attribute } from './attributes';
+import { filterOf, orderOf, RANGE_FILTERS, type ColumnFilterModel } from './libraryQuery';
+import type { LibrarySelection } from './librarySelection';
 
-// The Library's table (ag-grid), loaded with its grid library after the Library's first paint (LibraryView).
+// The Library's table (ag-grid's infinite row model, community), loaded with its grid library after the Library's
+// first paint (LibraryView). Rows come a block at a time from pageDocuments as the analyst scrolls; sorting and
+// the column filters go to the core with each request, so 100,000 documents are never in the page at once.
 
-const numberCol = { type: 'rightAligned', cellClass: 'ag-right-aligned-cell num', width: 100 } as const;
+/** Rows per block the grid asks for, and how many blocks it keeps (the rest are asked again when scrolled to). */
+const BLOCK = 100;
+const BLOCKS_KEPT = 30;
 
-/** Columns sized to their content (a date is never cut); the title takes what is left. */
+const numberCol = { type: 'rightAligned', cellClass: 'ag-right-aligned-cell num', width: 92 } as const;
+const rangeFilter = {
+  filter: 'agNumberColumnFilter',
+  filterParams: { filterOptions: RANGE_FILTERS, maxNumConditions: 1 },
+} as const;
+
+/** Columns sized to their content once the first rows are in (a date is never cut); the title takes what is left. */
 const FIT_TO_CONTENT = ['source', 'author', 'published', 'format', 'words', 'claims'];
 
+/** The first page LibraryView asked for before this table loaded, for the filter it names. */
+export interface FirstPage {
+  key: string;
+  promise: Promise<MethodOutput<'pageDocuments'>>;
+}
+
 export interface LibraryTableProps {
-  rows: DocumentSummary[];
-  attrs: ReturnType<typeof useAttributeTable>;
-  onSelected: (ids: number[]) => void;
+  filter: DocumentFilter;
+  first: FirstPage;
+  /** Bumped when documents, claims or attributes change: the blocks in view are asked again. */
+  version: number;
+  attributes: Attribute[];
+  selection: LibrarySelection;
+  onSelection: (s: LibrarySelection) => void;
+  onTotal: (n: number) => void;
+  /** The column filters (attribute columns, words, claims), as the page query's fields. */
+  onColumnFilter: (f: DocumentFilter) => void;
   /** Set by the table: starts renaming the document (its title cell becomes an input). */
   renameRef: { current: ((docId: number) => void) | null };
 }
 
-export default function LibraryTable({ rows, attrs, onSelected, renameRef }: LibraryTableProps): ReactNode {
+export default function LibraryTable(props: LibraryTableProps): ReactNode {
   const { navigate, setStatus } = useProject();
   const theme = useGridTheme();
-  const gridApi = useRef<GridApi<DocumentSummary> | null>(null);
+  const gridApi = useRef<GridApi<DocumentRow> | null>(null);
   // Only the document being renamed has an editable title: double-click and Enter still open the Reader.
   const renaming = useRef<number | null>(null);
+  // The datasource reads the latest props through refs: ag-grid keeps one datasource object.
+  const latest = useRef(props);
+  latest.current = props;
+  const usedFirst = useRef<FirstPage['promise'] | null>(null);
+  const sized = useRef(false);
+
+  const datasource = useMemo<IDatasource>(
+    () => ({
+      getRows: (params: IGetRowsParams) => {
+        const p = latest.current;
+        const order = orderOf(params.sortModel);
+        const filter = { ...p.filter };
+        const limit = params.endRow - params.startRow;
+        const reuse =
+          params.startRow === 0 &&
+          limit === BLOCK &&
+          order.sort === 'title' &&
+          !order.desc &&
+          p.first.key === JSON.stringify(filter) &&
+          usedFirst.current !== p.first.promise;
+        if (reuse) usedFirst.current = p.first.promise;
+        const answer = reuse
+          ? p.first.promise
+          : api.pageDocuments({ ...filter, ...order, offset: params.startRow, limit });
+        answer
+          .then((page) => {
+            params.successCallback(page.rows, page.total);
+            latest.current.onTotal(page.total);
+            if (!sized.current && page.rows.length) {
+              sized.current = true;
+              gridApi.current?.autoSizeColumns(FIT_TO_CONTENT);
+            }
+          })
+          .catch((e: unknown) => {
+            params.failCallback();
+            setStatus(`The documents could not be listed: ${errorMessage(e)}`, 'error');
+          });
+      },
+    }),
+    [setStatus],
+  );
+
+  // A new filter from the Library's bar or the set chip: the rows are asked again from the top.
+  const filterKey = JSON.stringify(props.filter);
+  const mounted = useRef(false);
+  useEffect(() => {
+    if (!mounted.current) {
+      mounted.current = true;
+      return;
+    }
+    gridApi.current?.purgeInfiniteCache();
+  }, [filterKey]);
+  // Data changed (an import, a title, a claim, an attribute): the blocks are asked again, the scroll stays.
+  const seenVersion = useRef(props.version);
+  useEffect(() => {
+    if (seenVersion.current === props.version) return;
+    seenVersion.current = props.version;
+    gridApi.current?.refreshInfiniteCache();
+  }, [props.version]);
+  // "All matching" is drawn by the table's row classes, not by the grid's own selection of loaded rows.
+  const all = props.selection.kind === 'all';
+  const except = props.selection.kind === 'all' ? props.selection.except : null;
+  useEffect(() => {
+    const g = gridApi.current;
+    if (!g) return;
+    if (all) g.deselectAll();
+    g.redrawRows();
+  }, [all, except]);
+  useEffect(() => {
+    if (props.selection.kind === 'rows' && props.selection.ids.length === 0) gridApi.current?.deselectAll();
+  }, [props.selection]);
 
   const rename = (docId: number): void => {
     const g = gridApi.current;
@@ -44,9 +145,9 @@ export default function LibraryTable({ rows, attrs, onSelected, renameRef }: Lib
     g.ensureIndexVisible(node.rowIndex);
     g.startEditingCell({ rowIndex: node.rowIndex, colKey: 'title' });
   };
-  renameRef.current = rename;
+  props.renameRef.current = rename;
 
-  const saveTitle = async (e: NewValueParams<DocumentSummary>): Promise<void> => {
+  const saveTitle = async (e: NewValueParams<DocumentRow>): Promise<void> => {
     renaming.current = null;
     const title = String(e.newValue ?? '').trim();
     if (!e.data || title === String(e.oldValue ?? '')) return;
@@ -59,31 +160,31 @@ export default function LibraryTable({ rows, attrs, onSelected, renameRef }: Lib
     }
   };
 
-  const fixed = useMemo<ColDef<DocumentSummary>[]>(
+  const fixed = useMemo<ColDef<DocumentRow>[]>(
     () => [
       {
         field: 'title',
         headerName: 'Title',
         flex: 3,
-        minWidth: 260,
+        minWidth: 240,
         sort: 'asc',
         editable: (p) => p.data?.id === renaming.current,
         onCellValueChanged: (e) => void saveTitle(e),
         tooltipValueGetter: (p) => (p.value as string) ?? '',
       },
-      { field: 'source', headerName: 'Source', minWidth: 120, maxWidth: 240 },
+      { field: 'source', headerName: 'Source', minWidth: 100, maxWidth: 220 },
       {
         field: 'author',
         headerName: 'Author',
-        minWidth: 110,
-        maxWidth: 240,
+        minWidth: 100,
+        maxWidth: 220,
         // Documents imported before bylines were normalised are shown the same way ("By …" dropped).
         valueFormatter: (p) => normalizeByline((p.value as string) ?? ''),
       },
       {
         field: 'published',
         headerName: 'Date',
-        minWidth: 110,
+        minWidth: 100,
         // Sorted by the stored ISO date, shown as people read it.
         valueFormatter: (p) => readableDate((p.value as string) ?? ''),
       },
@@ -91,73 +192,96 @@ export default function LibraryTable({ rows, attrs, onSelected, renameRef }: Lib
         field: 'words',
         headerName: 'Words',
         ...numberCol,
-        filter: 'agNumberColumnFilter',
-        valueFormatter: (p) => (p.value as number).toLocaleString(),
+        ...rangeFilter,
+        valueFormatter: (p) => (typeof p.value === 'number' ? p.value.toLocaleString() : ''),
       },
-      { field: 'claims', headerName: 'Claims', ...numberCol, filter: 'agNumberColumnFilter' },
-      { field: 'format', headerName: 'Format', width: 90 },
+      { field: 'claims', headerName: 'Claims', ...numberCol, ...rangeFilter },
+      { field: 'format', headerName: 'Format', width: 84 },
     ],
     // eslint-disable-next-line react-hooks/exhaustive-deps -- saveTitle reads refs and stable context only
     [],
   );
 
-  const { table, values, reload } = attrs;
-  const columns = useMemo<ColDef<DocumentSummary>[]>(() => {
+  const columns = useMemo<ColDef<DocumentRow>[]>(() => {
     const save = async (docId: number, name: string, value: string | number | null): Promise<void> => {
       try {
         await api.setDocumentAttributes({ docId, values: { [name]: value } });
         setStatus(`${name} saved ✓`, 'ok');
       } catch (e) {
         setStatus(`${name} was not saved: ${errorMessage(e)}`, 'error');
+        gridApi.current?.refreshInfiniteCache();
       }
-      reload();
     };
     // Attributes after the date, before the counts: they are what the analyst sorts and filters by.
     const at = fixed.findIndex((c) => c.field === 'words');
-    return [
-      ...fixed.slice(0, at),
-      ...attributeColumns(table?.attributes ?? [], values, save),
-      ...fixed.slice(at),
-    ];
-    // `values` is rebuilt from `table` on every render; the columns follow the table itself.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [fixed, table]);
+    return [...fixed.slice(0, at), ...attributeColumns(props.attributes, save), ...fixed.slice(at)];
+  }, [fixed, props.attributes, setStatus]);
 
-  const open = (doc: DocumentSummary | undefined): void => {
+  const open = (doc: DocumentRow | undefined): void => {
     if (doc) navigate({ view: 'reader', docId: doc.id });
+  };
+
+  const onRowClicked = (e: RowClickedEvent<DocumentRow>): void => {
+    const s = latest.current.selection;
+    if (s.kind !== 'all' || !e.data) return;
+    const ev = e.event as MouseEvent | null | undefined;
+    const id = e.data.id;
+    if (ev?.ctrlKey || ev?.metaKey) {
+      const left = s.except.includes(id) ? s.except.filter((x) => x !== id) : [...s.except, id];
+      latest.current.onSelection({ kind: 'all', except: left });
+    } else {
+      latest.current.onSelection({ kind: 'rows', ids: [id] });
+      e.node.setSelected(true);
+    }
   };
 
   return (
     <div className="grid-host">
-      <AgGridReact<DocumentSummary>
+      <AgGridReact<DocumentRow>
         theme={theme}
-        rowData={rows}
+        rowModelType="infinite"
+        datasource={datasource}
+        cacheBlockSize={BLOCK}
+        maxBlocksInCache={BLOCKS_KEPT}
+        infiniteInitialRowCount={BLOCK}
         columnDefs={columns}
-        defaultColDef={{ sortable: true, resizable: true, filter: true }}
-        autoSizeStrategy={{ type: 'fitCellContents', colIds: FIT_TO_CONTENT }}
+        defaultColDef={{ sortable: true, resizable: true, filter: false }}
         getRowId={(p) => String(p.data.id)}
         onGridReady={(e) => {
           gridApi.current = e.api;
         }}
-        onRowDataUpdated={(e) => e.api.autoSizeColumns(FIT_TO_CONTENT)}
-        // Several rows (Ctrl/⌘-click, Shift-click) for Add to set…; a click alone still selects one.
+        onFilterChanged={(e) =>
+          latest.current.onColumnFilter(filterOf(e.api.getFilterModel() as Record<string, ColumnFilterModel>))
+        }
+        rowClassRules={{
+          'all-selected': (p: RowClassParams<DocumentRow>) => {
+            const s = latest.current.selection;
+            return s.kind === 'all' && !!p.data && !s.except.includes(p.data.id);
+          },
+        }}
+        // Several rows (Ctrl/⌘-click, Shift-click) for Add to set…; a click alone still selects one. While
+        // "all matching" is selected, a click leaves it and Ctrl/⌘-click unticks a row (onRowClicked).
         rowSelection={{
           mode: 'multiRow',
           checkboxes: false,
           headerCheckbox: false,
-          enableClickSelection: true,
+          enableClickSelection: !all,
         }}
-        onSelectionChanged={(e) => onSelected(e.api.getSelectedRows().map((d) => d.id))}
+        onRowClicked={onRowClicked}
+        onSelectionChanged={(e) => {
+          if (latest.current.selection.kind === 'all') return;
+          latest.current.onSelection({ kind: 'rows', ids: e.api.getSelectedRows().map((d) => d.id) });
+        }}
         suppressColumnVirtualisation
         stopEditingWhenCellsLoseFocus
         onCellEditingStopped={() => {
           renaming.current = null;
         }}
-        onCellDoubleClicked={(e: CellDoubleClickedEvent<DocumentSummary>) => {
+        onCellDoubleClicked={(e: CellDoubleClickedEvent<DocumentRow>) => {
           if (!e.colDef.editable || (e.colDef.field === 'title' && renaming.current !== e.data?.id))
             open(e.data);
         }}
-        onCellKeyDown={(e: CellKeyDownEvent<DocumentSummary>) => {
+        onCellKeyDown={(e: CellKeyDownEvent<DocumentRow>) => {
           const key = (e.event as KeyboardEvent | undefined)?.key;
           if (key === 'F2' && e.data && e.colDef.field === 'title') rename(e.data.id);
           else if (key === 'Enter' && !e.colDef.editable && !e.api.getEditingCells().length) open(e.data);

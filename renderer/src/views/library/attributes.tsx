@@ -1,34 +1,33 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { ColDef, NewValueParams, ValueGetterParams, ValueSetterParams } from 'ag-grid-community';
-import type { DocumentSummary, MethodOutput } from '../../../../shared/api';
+import type { MethodOutput } from '../../../../shared/api';
+import type { DocumentRow } from '../../../../shared/api/documentPage';
 import { api, errorMessage } from '../../api/client';
-import { DEPENDS, useChangeVersion } from '../../api/useChanges';
+import { useChangeVersion } from '../../api/useChanges';
+import { ATTRIBUTE_COLUMN, ATTRIBUTE_NUMBER_FILTERS, ATTRIBUTE_TEXT_FILTERS } from './libraryQuery';
 
 type AttributeValue = string | number;
-export type AttributeTable = MethodOutput<'getAttributeTable'>;
-export type Attribute = AttributeTable['attributes'][number];
+export type Attribute = MethodOutput<'listAttributes'>[number];
 
-/** Every document's attribute values, reloaded whenever the project changes. */
-export function useAttributeTable(): {
-  table: AttributeTable | null;
-  values: Map<number, Record<string, AttributeValue>>;
-  reload: () => void;
-} {
-  const version = useChangeVersion(DEPENDS.attributes);
-  const [table, setTable] = useState<AttributeTable | null>(null);
+/**
+ * The attributes (names and types) the Library shows as columns, reloaded when they change. Their values come
+ * with each page of rows (pageDocuments), never as a table of every document.
+ */
+export function useAttributes(): { attributes: Attribute[]; reload: () => void } {
+  const version = useChangeVersion({ tables: ['attributes', 'document_attributes'] });
+  const [attributes, setAttributes] = useState<Attribute[]>([]);
   const [tick, setTick] = useState(0);
   useEffect(() => {
     let live = true;
     api
-      .getAttributeTable({})
-      .then((t) => live && setTable(t))
-      .catch(() => live && setTable(null));
+      .listAttributes({})
+      .then((a) => live && setAttributes(a))
+      .catch(() => live && setAttributes([]));
     return () => {
       live = false;
     };
   }, [version, tick]);
-  const values = new Map((table?.rows ?? []).map((r) => [r.docId, r.values]));
-  return { table, values, reload: () => setTick((t) => t + 1) };
+  return { attributes, reload: () => setTick((t) => t + 1) };
 }
 
 const EDITOR = {
@@ -43,38 +42,39 @@ const FILTER = {
 } as const;
 
 /**
- * One editable column per attribute. Values are saved through the core, which checks them against the type
- * and answers with the stored (normal) form; a refused value is reported and the cell shows the old one.
+ * One editable column per attribute, its values from the page's rows. Values are saved through the core, which
+ * checks them against the type and answers with the stored (normal) form; a refused value is reported and the
+ * cell shows the old one. Sorting and filtering are the core's (the grid's models go to pageDocuments).
  */
 export function attributeColumns(
   attributes: Attribute[],
-  values: Map<number, Record<string, AttributeValue>>,
   onSave: (docId: number, name: string, value: AttributeValue | null) => Promise<void>,
-): ColDef<DocumentSummary>[] {
+): ColDef<DocumentRow>[] {
   return attributes.map((a) => ({
-    colId: `attr:${a.name}`,
+    colId: `${ATTRIBUTE_COLUMN}${a.name}`,
     headerName: a.name,
     headerTooltip: `${a.name} (${a.type}) · double-click a cell to edit`,
     editable: true,
     cellEditor: EDITOR[a.type],
     filter: FILTER[a.type],
+    filterParams: {
+      filterOptions: a.type === 'number' ? ATTRIBUTE_NUMBER_FILTERS : ATTRIBUTE_TEXT_FILTERS,
+      maxNumConditions: 1,
+    },
     cellDataType: a.type === 'number' ? 'number' : a.type === 'date' ? 'dateString' : 'text',
     ...(a.type === 'number'
       ? { type: 'rightAligned', cellClass: 'ag-right-aligned-cell num attr-cell' }
       : { cellClass: 'attr-cell' }),
     width: a.type === 'text' ? 160 : 120,
-    valueGetter: (p: ValueGetterParams<DocumentSummary>) =>
-      p.data ? values.get(p.data.id)?.[a.name] : undefined,
-    valueSetter: (p: ValueSetterParams<DocumentSummary>) => {
+    valueGetter: (p: ValueGetterParams<DocumentRow>) => p.data?.values[a.name],
+    valueSetter: (p: ValueSetterParams<DocumentRow>) => {
       if (!p.data) return false;
-      const row = values.get(p.data.id) ?? {};
       const v = p.newValue as AttributeValue | null | undefined;
-      if (v === null || v === undefined || v === '') delete row[a.name];
-      else row[a.name] = v;
-      values.set(p.data.id, row);
+      if (v === null || v === undefined || v === '') delete p.data.values[a.name];
+      else p.data.values[a.name] = v;
       return true;
     },
-    onCellValueChanged: (p: NewValueParams<DocumentSummary>) => {
+    onCellValueChanged: (p: NewValueParams<DocumentRow>) => {
       if (!p.data) return;
       const v = p.newValue as AttributeValue | null | undefined;
       void onSave(p.data.id, a.name, v === undefined || v === '' ? null : v);

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import type { DocumentSelection } from '../../../../shared/api/documentPage';
 import { api, errorMessage } from '../../api/client';
 import { useProject } from '../../components/ProjectContext';
 import { useSets } from './useSets';
@@ -7,7 +8,11 @@ import { useSets } from './useSets';
  * "Add to set…" for the Library's selection: a small panel under the button (not a modal) to put the selected
  * documents into a new set or an existing one. Escape or Cancel closes it and gives focus back to the button.
  */
-export function AddToSet(props: { docIds: number[] }): ReactNode {
+export function AddToSet(props: {
+  /** The Library's selection: rows picked, or all documents matching its filter (resolved by the core). */
+  selection: DocumentSelection | null;
+  count: number;
+}): ReactNode {
   const { sets } = useSets();
   const { setStatus } = useProject();
   const [open, setOpen] = useState(false);
@@ -17,7 +22,7 @@ export function AddToSet(props: { docIds: number[] }): ReactNode {
   const button = useRef<HTMLButtonElement>(null);
   const first = useRef<HTMLSelectElement>(null);
   const id = useId();
-  const n = props.docIds.length;
+  const n = props.selection ? props.count : 0;
 
   useEffect(() => {
     if (open) first.current?.focus();
@@ -32,11 +37,12 @@ export function AddToSet(props: { docIds: number[] }): ReactNode {
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     try {
+      if (!props.selection) return;
       if (target === 'new') {
-        const s = await api.createSet({ name, docIds: props.docIds });
+        const { set: s } = await api.addSelectionToSet({ selection: props.selection, name });
         setStatus(`Set “${s.name}” created with ${s.docCount} documents ✓`, 'ok');
       } else {
-        const r = await api.assignToSet({ setId: Number(target), docIds: props.docIds });
+        const r = await api.addSelectionToSet({ selection: props.selection, setId: Number(target) });
         setStatus(`${r.added} documents added to “${r.set.name}” (${r.set.docCount} in all) ✓`, 'ok');
       }
       setName('');
@@ -73,7 +79,7 @@ export function AddToSet(props: { docIds: number[] }): ReactNode {
           }}
         >
           <p className="muted">
-            {n} selected {n === 1 ? 'document' : 'documents'}
+            {n.toLocaleString()} selected {n === 1 ? 'document' : 'documents'}
           </p>
           <label className="field">
             <span>Set</span>
