@@ -4,6 +4,7 @@ import type { CallResult } from '../../../shared/api/changes';
 import { afterCall, beforeCall } from '../changes';
 import { noteWrite } from '../backups/auto';
 import { DossierError } from '../errors';
+import { keepSummaries } from '../grids/summaries';
 import { explainStoreError } from '../storeErrors';
 import type { Project } from '../project';
 import { handlers, type Handler } from './handlers';
@@ -62,6 +63,8 @@ export async function callMethod(
     const value = await handler(project, parsed.data as never);
     if (CHECK_OUTPUTS) checkOutput(name, spec.output, value);
     const changes = afterCall(project, origin);
+    // The grids' summaries of the documents it touched, kept up to date in the file (grids/summaries.ts).
+    if (changes) keepSummaries(project.db);
     // Automatic backups, for the doors that turned them on (backups/auto.ts); nothing otherwise.
     if (changes) noteWrite(project);
     return changes ? { ok: true, value, changes } : { ok: true, value };

@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import { cached } from './cache';
 import { overlapList, overlappingSetPairs, type SetRange } from './overlapSweep';
 
 // Per-document summaries of the claims (migration 0007), from which the matrix's claim and document counts and the
@@ -109,6 +110,19 @@ function summarize(db: Db, scope: 'stale' | 'all'): [number, string, string][] {
 const hasSummaries = (db: Db): boolean =>
   db.cached("SELECT 1 FROM sqlite_master WHERE name = 'document_grid_summaries'").get() !== undefined;
 
+const hasStale = (db: Db): boolean =>
+  db.cached('SELECT 1 FROM document_grid_stale LIMIT 1').get() !== undefined;
+
+/**
+ * When more documents are stale than summarized (the first grid after migration 0007, a merge of a domain used
+ * everywhere), summarizing all of them by scanning costs less than looking each one up.
+ */
+function scopeFor(db: Db): 'stale' | 'all' {
+  const stale = db.prepareOnce('SELECT count(*) FROM document_grid_stale').pluck().get() as number;
+  const summarized = db.prepareOnce('SELECT count(*) FROM document_grid_summaries').pluck().get() as number;
+  return stale > summarized ? 'all' : 'stale';
+}
+
 /**
  * Summarizes again the documents whose claims changed since they were last summarized (all of them on the first
  * grid after migration 0007, the one or few an edit touched afterwards). A read-only connection, or a file without
@@ -116,13 +130,9 @@ const hasSummaries = (db: Db): boolean =>
  */
 export function refreshSummaries(db: Db): void {
   if (db.readonly || !hasSummaries(db)) return;
-  if (!db.cached('SELECT 1 FROM document_grid_stale LIMIT 1').get()) return;
+  if (!hasStale(db)) return;
   db.transaction(() => {
-    // When more documents are stale than summarized (the first grid after migration 0007, a merge of a domain
-    // used everywhere), summarizing all of them by scanning costs less than looking each one up.
-    const stale = db.prepareOnce('SELECT count(*) FROM document_grid_stale').pluck().get() as number;
-    const summarized = db.prepareOnce('SELECT count(*) FROM document_grid_summaries').pluck().get() as number;
-    const scope = stale > summarized ? 'all' : 'stale';
+    const scope = scopeFor(db);
     const fresh = summarize(db, scope);
     db.exec(
       scope === 'all'
@@ -137,24 +147,60 @@ export function refreshSummaries(db: Db): void {
   }).immediate();
 }
 
-/** Calls back once per document that has tagged claims, with its summary (after bringing stale ones up to date). */
+/**
+ * After a call that wrote (api/dispatch.ts): the summaries of the documents it touched are brought up to date
+ * there and then, so that they are kept in the file rather than left for the first grid to compute (a bulk write,
+ * an import of claims or a merge, pays once, at its end; an edit, for its one document). A failure here (another
+ * process holding the write lock past the busy timeout) loses nothing: the documents stay marked stale and the
+ * next grid summarizes them.
+ */
+export function keepSummaries(db: Db): void {
+  if (!db.open) return;
+  try {
+    refreshSummaries(db);
+  } catch {
+    // Left stale, summarized by the next grid (see above).
+  }
+}
+
+/**
+ * Calls back once per document that has tagged claims, with its summary (after bringing stale ones up to date).
+ * Where they cannot be written (a read-only project whose file holds stale summaries), the stale documents are
+ * summarized in memory, once per state of the project (kept with the grid results), and the rest read as stored.
+ */
 export function readSummaries(
   db: Db,
   which: 'tags' | 'both',
   visit: (docId: number, tagSets: string, overlapSets: string) => void,
 ): void {
   refreshSummaries(db);
-  const persisted = hasSummaries(db) && !db.cached('SELECT 1 FROM document_grid_stale LIMIT 1').get();
-  const rows = persisted
-    ? db
-        .prepareOnce(
-          `SELECT document_id, tag_sets, ${which === 'both' ? 'overlap_sets' : "''"} FROM document_grid_summaries`,
-        )
-        .raw()
-        .iterate()
-    : summarize(db, 'all');
-  for (const [docId, tagSets, overlapSets] of rows as Iterable<[number, string, string]>)
-    visit(docId, tagSets, overlapSets);
+  if (!hasSummaries(db)) {
+    for (const [docId, tagSets, overlapSets] of summarize(db, 'all')) visit(docId, tagSets, overlapSets);
+    return;
+  }
+  const columns = `document_id, tag_sets, ${which === 'both' ? 'overlap_sets' : "''"}`;
+  if (!hasStale(db)) {
+    const rows = db.prepareOnce(`SELECT ${columns} FROM document_grid_summaries`).raw().iterate();
+    for (const [docId, tagSets, overlapSets] of rows as Iterable<[number, string, string]>)
+      visit(docId, tagSets, overlapSets);
+    return;
+  }
+  const memo = cached(db, 'summaries:in-memory', () => {
+    const scope = scopeFor(db);
+    return { scope, rows: summarize(db, scope) };
+  });
+  if (memo.scope === 'stale') {
+    const stored = db
+      .prepareOnce(
+        `SELECT ${columns} FROM document_grid_summaries
+         WHERE document_id NOT IN (SELECT document_id FROM document_grid_stale)`,
+      )
+      .raw()
+      .iterate();
+    for (const [docId, tagSets, overlapSets] of stored as Iterable<[number, string, string]>)
+      visit(docId, tagSets, overlapSets);
+  }
+  for (const [docId, tagSets, overlapSets] of memo.rows) visit(docId, tagSets, overlapSets);
 }
 
 /**
