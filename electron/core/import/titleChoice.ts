@@ -37,7 +37,8 @@ export function titleFromLines(text: string): string | null {
   for (const raw of text.split('\n', 40)) {
     const t = clean(raw);
     if (t !== '') lines.push(t);
-    if (lines.length === 3) break;
+    // Only the first two lines count.
+    if (lines.length === 2) break;
   }
   const [first, second] = lines;
   if (first === undefined || !headingLike(first)) return null;
@@ -124,18 +125,32 @@ export interface TitleInputs {
 export function chooseTitle({ base, text, declared = '', siteName = '' }: TitleInputs): string {
   const site = clean(siteName).toLowerCase();
   const notSite = (s: string | null): s is string => !!s && (site === '' || clean(s).toLowerCase() !== site);
-  const fromDeclared = declared ? stripSiteName(declared, siteName) : '';
-  const code = fileNameKind(base) === 'code' ? clean(base) : null;
-  const candidates = [fromDeclared, titleFromLines(text), titleFromFileName(base), code, firstLine(text)];
-  const chosen = candidates.find(notSite) ?? clean(base);
+  // In order of preference, each worked out only when the ones before it gave nothing (an import titles every
+  // file: cleaning 40 lines that the first would have spared cost a fifth of a small text file's extraction).
+  const candidates: (() => string | null)[] = [
+    () => (declared ? stripSiteName(declared, siteName) : ''),
+    () => titleFromLines(text),
+    () => titleFromFileName(base),
+    () => (fileNameKind(base) === 'code' ? clean(base) : null),
+    () => firstLine(text),
+  ];
+  let chosen = clean(base);
+  for (const candidate of candidates) {
+    const c = candidate();
+    if (notSite(c)) {
+      chosen = c;
+      break;
+    }
+  }
   return chosen.length > MAX_TITLE ? `${chosen.slice(0, MAX_TITLE - 1).trimEnd()}…` : chosen;
 }
 
 function firstLine(text: string): string | null {
-  const line = text
-    .split('\n', 40)
-    .map(clean)
-    .find((l) => l !== '');
+  let line = '';
+  for (const raw of text.split('\n', 40)) {
+    line = clean(raw);
+    if (line !== '') break;
+  }
   if (!line) return null;
   return line.split(/\s+/).slice(0, 12).join(' ') + (words(line) > 12 ? '…' : '');
 }

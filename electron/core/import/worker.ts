@@ -1,8 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db';
 import { DossierError } from '../errors';
-import { type ExtractionMessage, threadExtractor } from './extractionWorker';
-import { type ExtractJob, runExtractJob } from './extractor';
+import { type ExtractionMessage, type ExtractionRequest, threadExtractor } from './extractionWorker';
+import { type ExtractResult, runExtractJob } from './extractor';
+import { withInlineText } from './inlineText';
 import { type ImportOptions, runImport, type WorkerReply, type WorkerStart } from './importFiles';
 
 // The import worker, in one of two roles. As the importer (default) it opens its own connection to the project
@@ -15,10 +16,24 @@ const role = (workerData as { role?: string } | null)?.role ?? 'import';
 
 if (port && role === 'extract') {
   const post = (m: ExtractionMessage): void => port.postMessage(m);
-  port.on('message', (m: { job: ExtractJob }) => {
-    void runExtractJob(m.job, (page, pages) => post({ ocrPage: { page, pages } })).then((result) =>
-      post({ result }),
-    );
+  port.on('message', (m: ExtractionRequest) => {
+    void (async () => {
+      // The files of a message one after the other, answered together (see GROUP_FILES).
+      const results: ExtractResult[] = [];
+      for (const job of m.jobs)
+        results.push(await runExtractJob(job, (page, pages) => post({ ocrPage: { page, pages } })));
+      // A PDF's original bytes move to the importer rather than being copied (when they own their whole buffer:
+      // a small file's may share Node's buffer pool, which must stay here).
+      const transfer = results.flatMap((r) =>
+        r.ok &&
+        r.original &&
+        r.original.byteOffset === 0 &&
+        r.original.byteLength === r.original.buffer.byteLength
+          ? [r.original.buffer as ArrayBuffer]
+          : [],
+      );
+      port.postMessage({ results } satisfies ExtractionMessage, transfer);
+    })();
   });
   port.postMessage({ ready: true });
 } else if (port) {
@@ -42,7 +57,7 @@ if (port && role === 'extract') {
     };
     void (async () => {
       let db: ReturnType<typeof openDatabase> | null = null;
-      const extractor = threadExtractor(m.worker);
+      const extractor = withInlineText(threadExtractor(m.worker));
       try {
         db = openDatabase(m.dbFile);
         const report = await runImport(db, m.sources, m.report, options, extractor);

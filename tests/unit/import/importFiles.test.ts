@@ -167,14 +167,18 @@ describe('import jobs through the API', () => {
 
   it('cancel after the first committed batch keeps that batch, intact, and leaves no half document', async () => {
     const dir = tempDir();
+    const FILES = 3000;
     const texts = new Map<string, string>();
-    for (let i = 0; i < 400; i++) {
+    // Enough files that the import is still going when the cancel arrives (progress is sent every 50 ms).
+    for (let i = 0; i < FILES; i++) {
       const name = `f${String(i).padStart(4, '0')}.txt`;
       const text = `Headline ${i}\n\n${'text '.repeat(200)}${i}`;
       write(dir, name, text);
       texts.set(name, text);
     }
     const p = tempProject();
+    // Batches of 32 (2,000 by default, more than the folder holds), so that the cancel falls between batches.
+    process.env.DOSSIER_IMPORT_BATCH_FILES = '32';
     // Cancel as soon as the job's progress (the stream the doors forward) says a batch was committed.
     const seen: { cancelling?: Promise<unknown> } = {};
     let committedAtCancel = 0;
@@ -197,18 +201,19 @@ describe('import jobs through the API', () => {
       expect(committedAtCancel).toBeGreaterThan(0);
       expect(docs).toBe(report.imported.length);
       expect(docs).toBeGreaterThanOrEqual(committedAtCancel);
-      expect(docs).toBeLessThan(400);
+      expect(docs).toBeLessThan(FILES);
       // What was committed stays, whole: each document's text is its file's, and each is indexed for search.
       for (const d of report.imported)
         expect(getDocument(p.db, d.id).text).toBe(texts.get(path.basename(d.path)));
       expect(count(p.db, 'SELECT count(*) AS n FROM documents_fts')).toBe(docs);
     } finally {
       stop();
+      delete process.env.DOSSIER_IMPORT_BATCH_FILES;
     }
     // Running it again completes the folder without duplicates.
     const again = await importPaths(p.db, [dir]);
-    expect(again.imported.length + again.skipped.length).toBe(400);
-    expect(count(p.db, 'SELECT count(*) AS n FROM documents')).toBe(400);
+    expect(again.imported.length + again.skipped.length).toBe(FILES);
+    expect(count(p.db, 'SELECT count(*) AS n FROM documents')).toBe(FILES);
   });
 });
 

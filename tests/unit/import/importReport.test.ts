@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { getDocumentText } from '../../../electron/core/documents';
 import { importPaths } from '../../../electron/core/import/importFiles';
 import { tempDir, tempProject } from '../helpers';
@@ -48,6 +48,11 @@ describe('the import report', () => {
         path.join(dir, `report ${String(i).padStart(2, '0')}.txt`),
         `Report ${i}\n\n${Array.from({ length: 400 }, (_, k) => `word${(i * 7919 + k * 104729) % 100003}`).join(' ')}.`,
       );
+    // Batches of 32 files (2,000 by default), so that the disk fills after the first of them.
+    process.env.DOSSIER_IMPORT_BATCH_FILES = '32';
+    onTestFinished(() => {
+      delete process.env.DOSSIER_IMPORT_BATCH_FILES;
+    });
     // How many pages the first batch (32 files) takes, measured on a project of its own.
     const probe = tempProject('empty');
     const empty = count(probe, 'SELECT page_count AS n FROM pragma_page_count()');
