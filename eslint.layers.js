@@ -16,6 +16,8 @@ export const corePublicEntry = [
   'electron/core/resources.ts',
   'electron/core/dataDir.ts',
   'electron/core/errors.ts',
+  // Prepared exports handed over by a door (web mode's download, Electron's save).
+  'electron/core/export/downloads.ts',
   // Automatic backups on, a damaged project's message, restoring a file that cannot be opened (issue 13).
   'electron/core/backups/index.ts',
   // A session over the data folder: the open project, switching it, the analyst (issue 13).

@@ -15,6 +15,18 @@ import { canWrite } from './projectAccess';
  * lines. A target that is a symbolic link is written through (the link stays); a new file keeps the old one's mode.
  */
 export function writeFileAtomic(target: string, data: string | Uint8Array): void {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  writeFileAtomicWith(target, (write) => write(bytes));
+}
+
+/**
+ * As writeFileAtomic, with the bytes written by `fill` chunk by chunk (a large export streams into the temporary
+ * file instead of existing whole in memory). A throw from `fill` removes the temporary file and keeps the old one.
+ */
+export function writeFileAtomicWith(
+  target: string,
+  fill: (write: (chunk: Uint8Array) => void) => void,
+): void {
   const file = realTarget(target);
   const dir = path.dirname(file);
   const old = statOrNull(file);
@@ -23,11 +35,13 @@ export function writeFileAtomic(target: string, data: string | Uint8Array): void
   if (old && !canWrite(file))
     throw new DossierError('invalid_input', `could not write ${target}: the file is read-only`);
   const tmp = path.join(dir, `.${path.basename(file).slice(0, 200)}.${randomBytes(6).toString('hex')}.tmp`);
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   let fd: number | undefined;
   try {
     fd = fs.openSync(tmp, 'wx', old ? old.mode & 0o7777 : 0o666);
-    for (let at = 0; at < bytes.length;) at += fs.writeSync(fd, bytes, at, bytes.length - at);
+    const out = fd;
+    fill((bytes) => {
+      for (let at = 0; at < bytes.length;) at += fs.writeSync(out, bytes, at, bytes.length - at);
+    });
     if (old) keepOwnerAndMode(fd, old);
     fs.fsyncSync(fd);
     fs.closeSync(fd);
@@ -84,6 +98,8 @@ function flushFolder(dir: string): void {
 }
 
 function writeError(error: unknown, target: string, hadOld: boolean): DossierError {
+  // What `fill` refused (a bad input found midway) keeps its own message.
+  if (error instanceof DossierError) return error;
   const kept = hadOld ? '; the previous file is unchanged' : '';
   const code = (error as { code?: string }).code;
   switch (code) {

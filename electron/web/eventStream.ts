@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import type { StreamEvent } from '../../shared/api/changes';
-import { crossOriginRefusal, safeEqual, TOKEN_HEADER } from './requestGuard';
+import { pageGetRefusal } from './requestGuard';
 
 // Web mode's change stream: Server-Sent Events on GET /api-events. The page opens it with fetch() (not
 // EventSource, which cannot send headers), so the token travels in the X-Dossier-Token header as for every
@@ -31,16 +31,11 @@ export function openEventStream(
     refuse: Refuse;
   },
 ): void {
-  const refusal = crossOriginRefusal(req, options.host);
-  if (refusal) return options.refuse(403, 'forbidden', refusal);
-  if (req.method !== 'GET') {
-    res.writeHead(405, { Allow: 'GET', 'Content-Type': 'text/plain' });
-    res.end('GET only');
-    return;
+  const refusal = pageGetRefusal(req, options.host, options.token);
+  if (refusal) {
+    if (refusal.status === 405) res.setHeader('Allow', 'GET');
+    return options.refuse(refusal.status, refusal.code, refusal.message);
   }
-  const presented = req.headers[TOKEN_HEADER];
-  if (!safeEqual(typeof presented === 'string' ? presented : undefined, options.token))
-    return options.refuse(401, 'unauthorized', 'missing or wrong token: open the URL that Dossier printed');
   const origin = clientOrigin(req);
   res.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',

@@ -39,6 +39,28 @@ export function crossOriginRefusal(req: http.IncomingMessage, host: string): str
 }
 
 /**
+ * Why a GET the page makes with fetch() beside its calls (the change stream, a download) must be refused, or
+ * null: the API's origin rule, GET only, and the token header.
+ */
+export function pageGetRefusal(
+  req: http.IncomingMessage,
+  host: string,
+  token: string,
+): { status: 401 | 403 | 405; code: 'unauthorized' | 'forbidden'; message: string } | null {
+  const refusal = crossOriginRefusal(req, host);
+  if (refusal) return { status: 403, code: 'forbidden', message: refusal };
+  if (req.method !== 'GET') return { status: 405, code: 'forbidden', message: 'GET only' };
+  const presented = req.headers[TOKEN_HEADER];
+  if (!safeEqual(typeof presented === 'string' ? presented : undefined, token))
+    return {
+      status: 401,
+      code: 'unauthorized',
+      message: 'missing or wrong token: open the URL that Dossier printed',
+    };
+  return null;
+}
+
+/**
  * Whether a request for the page or its assets may be answered. Other sites may navigate to Dossier (a link
  * opens it in a tab, which then has no token), but may not embed its files as scripts, images or frames.
  */

@@ -17,6 +17,9 @@ import {
 } from './requestGuard';
 import { staticFile } from './staticFiles';
 import { clientOrigin, EVENTS_PATH, openEventStream } from './eventStream';
+import { takeDownload } from '../core/export/downloads';
+import { DOWNLOAD_PATH } from '../../shared/api/exportDownloads';
+import { serveDownload } from './download';
 
 const MAX_BODY_BYTES = 512 * 1024 * 1024;
 
@@ -140,6 +143,14 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
         subscribe: (listener) => subscribeSession(session, listener),
         host,
         token,
+        refuse: (status, code, message) => sendError(res, status, code, message),
+      });
+    if (url.pathname.startsWith(DOWNLOAD_PATH))
+      return serveDownload(req, res, {
+        host,
+        token,
+        handle: url.pathname.slice(DOWNLOAD_PATH.length),
+        take: takeDownload,
         refuse: (status, code, message) => sendError(res, status, code, message),
       });
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return handleApi(req, res, host, url);

@@ -3,6 +3,7 @@ import { coreMethods } from './core';
 import { corpusMethods } from './corpus';
 import { codebookMethods } from './codebook';
 import { exportsMethods } from './exports';
+import { exportDownloadsMethods } from './exportDownloads';
 import { gridsMethods } from './grids';
 import { teamworkMethods } from './teamwork';
 import { backupsMethods } from './backups';
@@ -21,6 +22,7 @@ export const api = {
   ...corpusMethods,
   ...codebookMethods,
   ...exportsMethods,
+  ...exportDownloadsMethods,
   ...gridsMethods,
   ...teamworkMethods,
   ...backupsMethods,

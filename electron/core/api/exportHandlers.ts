@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { EXPORT_FORMAT_INFO, ExportFilter } from '../../../shared/api/exports';
+import { offerDownload } from '../export/downloads';
 import { resolveNamedFilter } from '../export/filter';
 import { exportFilterOptions, countExcerpts } from '../export/options';
 import { PROJECT_EXTENSION } from '../project';
@@ -12,7 +13,8 @@ type ExportMethod =
   | 'countExcerpts'
   | 'importQdpx'
   | 'importQdc'
-  | 'resolveExportFilter';
+  | 'resolveExportFilter'
+  | 'prepareExportDownload';
 
 /** A free file name beside `dir`: "Name.dossier", else "Name (2).dossier", … */
 function freeProjectPath(dir: string, name: string): string {
@@ -37,4 +39,10 @@ export const exportHandlers: { [M in ExportMethod]: Handler<M> } = {
     (await import('../refiqda/qdc')).importQdc(p.db, Buffer.from(i.base64, 'base64')),
   // Parsed: the core's filter type is looser than the contract's (reliability as any string).
   resolveExportFilter: (p, i) => ExportFilter.parse(resolveNamedFilter(p.db, i)),
+  prepareExportDownload: (p, { format, bom, positions, memos, query }) =>
+    offerDownload(async (file) => {
+      // The exporters (and the libraries they write with) load on the first export, not with every door.
+      const { exportExcerptsToFile } = await import('../export');
+      return exportExcerptsToFile(p.db, p.name, format, file, query, { bom, positions, memos });
+    }),
 };

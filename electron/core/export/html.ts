@@ -36,9 +36,21 @@ const CSS = `
 
 /** A self-contained HTML report: inline CSS, no scripts, no remote resources; every text escaped. */
 export function htmlOf(model: ReportModel): string {
+  const parts: string[] = [];
+  writeHtml(model, (line) => parts.push(line));
+  return parts.join('');
+}
+
+/** The report line by line into `emit` (each line with its line end), so that a large one streams to its file. */
+export function writeHtml(model: ReportModel, emit: (text: string) => void): void {
   const e = escapeHtml;
   const colour = (c: string): string => (/^#[0-9a-fA-F]{3,8}$/.test(c) ? c : '#999');
-  const parts: string[] = [
+  const parts = {
+    push: (...lines: string[]) => {
+      for (const l of lines) emit(`${l}\n`);
+    },
+  };
+  parts.push(
     '<!DOCTYPE html>',
     '<html lang="en">',
     '<head>',
@@ -51,7 +63,7 @@ export function htmlOf(model: ReportModel): string {
     `<h1>${e(model.title)}</h1>`,
     `<p class="meta">${model.total} excerpts · exported ${e(model.exportedAt.slice(0, 16).replace('T', ' '))} UTC</p>`,
     '<nav aria-label="Contents"><h2>Contents</h2><table class="toc"><thead><tr><th>Domain</th><th>Excerpts</th><th>Documents</th></tr></thead><tbody>',
-  ];
+  );
   for (const s of model.sections) {
     parts.push(
       `<tr><td><span class="swatch" style="background:${colour(s.domain.color)}"></span><a href="#${e(s.anchor)}">${e(s.domain.name)}</a></td><td class="n">${s.count}</td><td class="n">${s.documents.length}</td></tr>`,
@@ -88,5 +100,4 @@ export function htmlOf(model: ReportModel): string {
     parts.push('</section>');
   }
   parts.push('</body>', '</html>');
-  return `${parts.join('\n')}\n`;
 }

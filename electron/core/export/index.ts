@@ -5,18 +5,19 @@ import {
   type ExportFormatInfo,
   type QdpxPositions,
 } from '../../../shared/api/exports';
-import { writeFileAtomic } from '../atomicWrite';
+import { writeFileAtomicWith } from '../atomicWrite';
 import type { Db } from '../db';
 import { exportQdc, exportQdpx } from './qdpx';
-import { csvOf } from './csv';
+import { writeCsv } from './csv';
 import { type ExcerptFilter, loadExcerpts } from './excerpts';
 import { describeFilter } from './filterSummary';
-import { htmlOf } from './html';
+import { writeHtml } from './html';
+import { type ByteSink, countingSink, memorySink, textSink } from './sink';
 import { reportMemos } from './reportMemos';
 import { markdownOf } from './markdown';
 import { reportModel } from './report';
 import { w3cOf } from './w3c';
-import { xlsxOf } from './xlsx';
+import { writeXlsx } from './xlsx';
 
 export { type ExcerptFilter, excerptRows, loadExcerpts } from './excerpts';
 export { excerptsCsv } from './csv';
@@ -51,49 +52,70 @@ function safeFileName(name: string): string {
   return visible.replace(/[\\/:*?"<>|]+/g, '_').trim() || 'Dossier';
 }
 
-/** Exports the filtered excerpts (or, for .qdpx/.qdc, the project or codebook) in one format. */
-export async function exportExcerpts(
+/** What an export is before its bytes are written: its name and type, and a writer that streams them. */
+interface PreparedExport {
+  fileName: string;
+  mimeType: string;
+  unit: ExportFormatInfo['unit'];
+  /** Writes the file into `sink` and returns the count (rows, claims, entries or codes). */
+  write: (sink: ByteSink) => number;
+}
+
+export interface ExportWritten {
+  fileName: string;
+  mimeType: string;
+  count: number;
+  unit: ExportFormatInfo['unit'];
+  /** Size of the file written. */
+  size: number;
+}
+
+/**
+ * Reads what an export holds and returns its writer. The large formats (CSV, XLSX, HTML) stream their bytes;
+ * the others are made whole here (the Word library builds its package in memory) and written in one piece.
+ */
+async function prepareExport(
   db: Db,
   projectName: string,
   format: ExportFormat,
-  filter: ExcerptFilter = {},
-  options: ExportOptions = {},
-): Promise<ExportResult> {
+  filter: ExcerptFilter,
+  options: ExportOptions,
+): Promise<PreparedExport> {
   const info = FORMAT_INFO[format];
   const exportedAt = options.exportedAt ?? new Date().toISOString();
   const base = safeFileName(projectName);
-  const result = (bytes: Uint8Array, count: number, suffix = ' excerpts'): ExportResult => ({
+  const prepared = (write: PreparedExport['write'], suffix = ' excerpts'): PreparedExport => ({
     fileName: `${base}${suffix}.${info.extension}`,
     mimeType: info.mimeType,
-    bytes,
-    count,
     unit: info.unit,
+    write,
   });
+  const whole = (bytes: Uint8Array, count: number, suffix?: string): PreparedExport =>
+    prepared((sink) => {
+      sink.write(bytes);
+      return count;
+    }, suffix);
   switch (format) {
     case 'qdpx': {
       const r = exportQdpx(db, projectName, filter, { positions: options.positions });
-      return result(r.bytes, r.selections, '');
+      return whole(r.bytes, r.selections, '');
     }
     case 'qdc': {
       const r = exportQdc(db);
-      return result(strToU8(r.xml), r.codes, ' codebook');
+      return whole(strToU8(r.xml), r.codes, ' codebook');
     }
     default:
       break;
   }
   const set = loadExcerpts(db, filter, projectName);
   switch (format) {
-    case 'csv': {
-      const r = csvOf(set, { bom: options.bom });
-      return result(strToU8(r.text), r.rows);
-    }
-    case 'xlsx': {
-      const r = await xlsxOf(set);
-      return result(r.bytes, r.rows);
-    }
+    case 'csv':
+      return prepared((sink) => writeCsv(set, sink, { bom: options.bom }).rows);
+    case 'xlsx':
+      return prepared((sink) => writeXlsx(set, sink, exportedAt).rows);
     case 'w3c': {
       const r = w3cOf(set, exportedAt);
-      return result(r.bytes, r.rows, ' annotations');
+      return whole(r.bytes, r.rows, ' annotations');
     }
     case 'md':
     case 'html':
@@ -101,17 +123,37 @@ export async function exportExcerpts(
       const model = reportModel(set, exportedAt, describeFilter(db, filter));
       if (options.memos) model.memos = reportMemos(db, set);
       const count = model.sections.reduce((n, s) => n + s.count, 0);
-      if (format === 'md') return result(strToU8(markdownOf(model)), count, ' report');
-      if (format === 'html') return result(strToU8(htmlOf(model)), count, ' report');
+      if (format === 'md') return whole(strToU8(markdownOf(model)), count, ' report');
+      if (format === 'html')
+        return prepared((sink) => {
+          const out = textSink(sink);
+          writeHtml(model, out.text);
+          out.end();
+          return count;
+        }, ' report');
       // The Word writer (the docx library) loads when a report is written in Word, not with every export.
-      return result(await (await import('./docx')).docxOf(model), count, ' report');
+      return whole(await (await import('./docx')).docxOf(model), count, ' report');
     }
   }
 }
 
+/** Exports the filtered excerpts (or, for .qdpx/.qdc, the project or codebook) in one format, as bytes. */
+export async function exportExcerpts(
+  db: Db,
+  projectName: string,
+  format: ExportFormat,
+  filter: ExcerptFilter = {},
+  options: ExportOptions = {},
+): Promise<ExportResult> {
+  const p = await prepareExport(db, projectName, format, filter, options);
+  const sink = memorySink();
+  const count = p.write(sink);
+  return { fileName: p.fileName, mimeType: p.mimeType, bytes: sink.bytes(), count, unit: p.unit };
+}
+
 /**
- * Exports as `exportExcerpts` does and writes the file to `out`, atomically: a full disk or a crash midway leaves
- * the analyst's previous file as it was (see writeFileAtomic).
+ * Exports as `exportExcerpts` does, streaming the file to `out` atomically: a full disk or a crash midway leaves
+ * the analyst's previous file as it was (see writeFileAtomicWith), and the file never exists whole in memory.
  */
 export async function exportExcerptsToFile(
   db: Db,
@@ -120,8 +162,14 @@ export async function exportExcerptsToFile(
   out: string,
   filter: ExcerptFilter = {},
   options: ExportOptions = {},
-): Promise<ExportResult> {
-  const r = await exportExcerpts(db, projectName, format, filter, options);
-  writeFileAtomic(out, r.bytes);
-  return r;
+): Promise<ExportWritten> {
+  const p = await prepareExport(db, projectName, format, filter, options);
+  let count = 0;
+  let size = 0;
+  writeFileAtomicWith(out, (write) => {
+    const sink = countingSink({ write });
+    count = p.write(sink);
+    size = sink.size();
+  });
+  return { fileName: p.fileName, mimeType: p.mimeType, count, unit: p.unit, size };
 }
