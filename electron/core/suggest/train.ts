@@ -1,5 +1,21 @@
-import { learnIdf, termCounts, vectorize } from './features';
-import { type Example, type LinearModel, labelFor, rng, scores, serialize, shuffle, train } from './model';
+import {
+  countMatrix,
+  type CountMatrix,
+  idfFromDf,
+  learnIdfFromTexts,
+  matrixRow,
+  weightMatrix,
+} from './features';
+import {
+  labelMatrix,
+  type LinearModel,
+  rng,
+  scores,
+  serialize,
+  shuffle,
+  type TrainOptions,
+  trainRows,
+} from './model';
 
 // From labelled passages to a stored model and its honest figures. Cross-validation folds by document, never by
 // claim: two claims of one document share its wording, names and topic, so a claim's neighbour in the training
@@ -47,11 +63,34 @@ export function foldsByDocument(docs: Iterable<number>, k: number, seed = 17): M
   return new Map(unique.map((d, i) => [d, i % k]));
 }
 
-export function fitModel(passages: readonly Passage[], domains: readonly number[]): LinearModel {
-  const counts = passages.map((p) => termCounts(p.text));
-  const idf = learnIdf(counts);
-  const examples: Example[] = passages.map((p, i) => ({ ...p, vec: vectorize(counts[i], idf) }));
-  return train(examples, domains, idf);
+export interface FitOptions {
+  /**
+   * Text to fit the IDF on besides the passages (the project's own untagged text: unlabelled, so nothing leaks
+   * from labels). Without it the IDF comes from the passages alone.
+   */
+  idfTexts?: Iterable<string>;
+  train?: TrainOptions;
+}
+
+/** The passages' features, weighted: one matrix for the model and every fold. */
+export function featureRows(
+  passages: readonly Passage[],
+  o: FitOptions = {},
+): { m: CountMatrix; idf: Float32Array } {
+  const m = countMatrix(passages.map((p) => p.text));
+  const idf = o.idfTexts ? learnIdfFromTexts(o.idfTexts) : idfFromDf(m.df, m.rows);
+  weightMatrix(m, idf);
+  return { m, idf };
+}
+
+export function fitModel(
+  passages: readonly Passage[],
+  domains: readonly number[],
+  o: FitOptions = {},
+): LinearModel {
+  const { m, idf } = featureRows(passages, o);
+  const rows = Uint32Array.from(passages.keys());
+  return trainRows(m, rows, labelMatrix(passages, domains), domains, idf, o.train);
 }
 
 function domainStats(
@@ -75,27 +114,34 @@ export function crossValidate(
   passages: readonly Passage[],
   domains: readonly number[],
   onFold?: (train: readonly Passage[], test: readonly Passage[]) => void,
+  o: FitOptions = {},
 ): { figures: Map<number, { precision: number | null; recall: number | null }>; folds: number } {
   const figures = new Map<number, { precision: number | null; recall: number | null }>();
   const docs = new Set(passages.map((p) => p.doc));
   const k = Math.min(MAX_FOLDS, docs.size);
   if (k < 2 || domains.length === 0) return { figures, folds: 0 };
   const fold = foldsByDocument(docs, k);
+  const { m, idf } = featureRows(passages, o);
+  const labels = labelMatrix(passages, domains);
+  const K = domains.length;
   const tp = new Map(domains.map((d) => [d, 0]));
   const fp = new Map(tp);
   const fn = new Map(tp);
   for (let f = 0; f < k; f++) {
-    const trainSet = passages.filter((p) => fold.get(p.doc) !== f);
-    const testSet = passages.filter((p) => fold.get(p.doc) === f);
-    onFold?.(trainSet, testSet);
-    if (testSet.length === 0 || trainSet.length === 0) continue;
-    const model = fitModel(trainSet, domains);
-    for (const p of testSet) {
-      const s = scores(model, vectorize(termCounts(p.text), model.idf));
-      const asExample = { ...p, vec: { idx: new Uint32Array(), val: new Float32Array() } };
+    const trainRowsOf: number[] = [];
+    const testRowsOf: number[] = [];
+    passages.forEach((p, i) => (fold.get(p.doc) === f ? testRowsOf : trainRowsOf).push(i));
+    onFold?.(
+      trainRowsOf.map((i) => passages[i]),
+      testRowsOf.map((i) => passages[i]),
+    );
+    if (testRowsOf.length === 0 || trainRowsOf.length === 0) continue;
+    const model = trainRows(m, trainRowsOf, labels, domains, idf, o.train);
+    for (const i of testRowsOf) {
+      const s = scores(model, matrixRow(m, i));
       domains.forEach((d, j) => {
-        const y = labelFor(asExample, d);
-        if (y === null) return;
+        const y = labels[i * K + j];
+        if (y < 0) return;
         const yes = s[j] >= THRESHOLD;
         if (yes && y === 1) tp.set(d, tp.get(d)! + 1);
         else if (yes) fp.set(d, fp.get(d)! + 1);
@@ -116,7 +162,7 @@ export function crossValidate(
 export function trainAndMeasure(
   passages: readonly Passage[],
   domains: readonly number[],
-  options: { crossValidate?: boolean } = {},
+  options: { crossValidate?: boolean } & FitOptions = {},
 ): TrainResult {
   const began = performance.now();
   const stats = domainStats(passages, domains);
@@ -124,9 +170,11 @@ export function trainAndMeasure(
     const s = stats.get(d)!;
     return s.n >= MIN_EXAMPLES && s.docs.size >= MIN_DOCUMENTS;
   });
-  const model = fitModel(passages, shown);
+  // The IDF texts are read twice (model, then folds): materialised once.
+  const fit: FitOptions = { ...options, idfTexts: options.idfTexts ? [...options.idfTexts] : undefined };
+  const model = fitModel(passages, shown, fit);
   const trainMs = performance.now() - began;
-  const cv = options.crossValidate === false ? null : crossValidate(passages, shown);
+  const cv = options.crossValidate === false ? null : crossValidate(passages, shown, undefined, fit);
   return {
     blob: serialize(model),
     passages: passages.length,
