@@ -9,13 +9,13 @@ import type { Db } from '../db';
 // the project without its trigger, and a kill mid-batch leaves the project as it was before the batch.
 
 const TRIGGER = 'documents_fts_insert';
-/** What the trigger does (migration 0001); a trigger that does anything else is left to do it. */
-const BODY =
-  'INSERT INTO documents_fts (rowid, title, text, meta_text) VALUES (new.id, new.title, new.text, new.meta_text);';
+/** The trigger as migration 0001 made it (white space aside); a trigger that does anything else is left to do it. */
+const EXPECTED =
+  'CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN INSERT INTO documents_fts (rowid, title, text, meta_text) VALUES (new.id, new.title, new.text, new.meta_text); END';
 const INDEX_NEW_ROWS = `INSERT INTO documents_fts (rowid, title, text, meta_text)
   SELECT id, title, text, meta_text FROM documents WHERE id > ? ORDER BY id`;
 
-const squeezed = (sql: string): string => sql.replace(/\s+/g, ' ');
+const squeezed = (sql: string): string => sql.replace(/\s+/g, ' ').trim();
 
 /** Runs `write` (inserts into documents) with the batch's FTS5 indexing done at its end; inside a transaction. */
 export function withBatchIndexing<T>(db: Db, write: () => T): T {
@@ -24,7 +24,7 @@ export function withBatchIndexing<T>(db: Db, write: () => T): T {
     .cached("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?")
     .pluck()
     .get(TRIGGER) as string | undefined;
-  if (!trigger || !squeezed(trigger).includes(BODY)) return write();
+  if (!trigger || squeezed(trigger) !== EXPECTED) return write();
   const before = db.cached('SELECT coalesce(max(id), 0) FROM documents').pluck().get() as number;
   db.exec(`DROP TRIGGER ${TRIGGER}`);
   const result = write();

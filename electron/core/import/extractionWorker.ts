@@ -77,8 +77,9 @@ function groupable(p: Pending): boolean {
  * ones), its files are sent again one by one, each with its own clock: only the hostile file fails, the others
  * import. The clock starts only once the worker has loaded: loading is not a file's fault.
  */
-export function threadExtractor(spec: Spec): Extractor {
+export function threadExtractor(spec: Spec): Extractor & { messagesSent(): number } {
   const queue: Pending[] = [];
+  let sent = 0;
   let worker: Worker | null = null;
   let ready = false;
   let current: Pending[] = [];
@@ -178,6 +179,7 @@ export function threadExtractor(spec: Spec): Extractor {
     startClock(current);
     const request: ExtractionRequest = { jobs: current.map((p) => p.job) };
     worker!.postMessage(request);
+    sent++;
   };
 
   const startClock = (group: Pending[]): void => {
@@ -202,6 +204,8 @@ export function threadExtractor(spec: Spec): Extractor {
   };
 
   return {
+    /** Messages posted to extraction threads so far (each a group of files or one file alone). */
+    messagesSent: () => sent,
     extract: (job, onOcrPage) =>
       new Promise((resolve) => {
         if (closed) return resolve({ ok: false, error: closed });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { autocodeApply, autocodeSearch, MAX_HIT_LIMIT } from '../../../electron/core/autocode';
 import { mergeDomains } from '../../../electron/core/codebook';
 import { domainIdsByName } from '../../../electron/core/domains';
@@ -140,6 +140,11 @@ describe.skipIf(!CAN_SEE_LOCKS)('SIGKILL of the CLI at random moments (needs /pr
       const rand = prng(SEED + 1);
       const corpus = path.join(dir, 'corpus folder');
       const files = 400;
+      // Batches of 32 files (2,000 by default, more than the folder), so that kills fall between and inside them.
+      process.env.DOSSIER_IMPORT_BATCH_FILES = '32';
+      onTestFinished(() => {
+        delete process.env.DOSSIER_IMPORT_BATCH_FILES;
+      });
       writeCorpus(corpus, rand, files);
       const project = path.join(dir, 'import.dossier');
       buildBaseProject(project, rand, 8);

@@ -33,6 +33,12 @@ export function checkInvariants(db: Db, where: string): void {
   expect(n('SELECT count(*) AS n FROM documents_fts'), `${where}: FTS rows`).toBe(
     n('SELECT count(*) AS n FROM documents'),
   );
+  // The import sets the insert trigger aside inside each batch's transaction (import/batchIndexing.ts): a kill
+  // must never leave the project without it.
+  expect(
+    n("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'trigger' AND name = 'documents_fts_insert'"),
+    `${where}: FTS insert trigger`,
+  ).toBe(1);
 
   const texts = new Map<number, string>();
   for (const d of db.prepare('SELECT id, text, content_hash AS hash FROM documents').iterate() as Iterable<{
