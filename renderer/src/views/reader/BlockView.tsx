@@ -4,12 +4,12 @@ import {
   useLayoutEffect,
   useMemo,
   useRef,
-  useState,
   type CSSProperties,
   type ReactNode,
 } from 'react';
 import { tint } from '../../../../shared/palette';
 import { blockPieces, type Block, type Piece, type Span } from './blocks';
+import { placeStripes } from './stripes';
 
 export interface ClaimMark extends Span {
   /** Domain colours of the claim, one underline each. */
@@ -82,29 +82,6 @@ function renderPiece(
   );
 }
 
-interface Stripe {
-  id: number;
-  top: number;
-  height: number;
-}
-
-/** Where each claim's highlight sits in the block, measured once the pieces are laid out. */
-function measureStripes(el: HTMLElement): Stripe[] {
-  const base = el.getBoundingClientRect().top;
-  const extent = new Map<number, { top: number; bottom: number }>();
-  for (const span of el.querySelectorAll<HTMLElement>('[data-claims]')) {
-    const r = span.getBoundingClientRect();
-    for (const id of (span.dataset.claims ?? '').split(' ').map(Number)) {
-      const e = extent.get(id);
-      if (e) {
-        e.top = Math.min(e.top, r.top);
-        e.bottom = Math.max(e.bottom, r.bottom);
-      } else extent.set(id, { top: r.top, bottom: r.bottom });
-    }
-  }
-  return [...extent].map(([id, e]) => ({ id, top: e.top - base, height: Math.max(4, e.bottom - e.top) }));
-}
-
 export interface BlockViewProps {
   index: number;
   text: string;
@@ -119,6 +96,8 @@ export interface BlockViewProps {
   /** Changes when the text column's width does: stripes are measured again. */
   width: number;
   measure: (el: HTMLElement | null) => void;
+  /** Reports the block to the text's stripe observer (stripes.ts), which places its stripes once laid out. */
+  observe: (el: HTMLElement, on: boolean) => void;
 }
 
 const sameMarks = (a: ClaimMark[], b: ClaimMark[]): boolean =>
@@ -134,19 +113,24 @@ export const BlockView = memo(
     const byId = useMemo(() => new Map(marks.map((m) => [m.id, m])), [marks]);
     const pieces = useMemo(() => blockPieces(block, marks), [block, marks]);
     const ref = useRef<HTMLDivElement | null>(null);
-    const [stripes, setStripes] = useState<Stripe[]>([]);
+    // A mounted block's stripes are placed by the observer once it is laid out; when its claims change later
+    // (an edit, a new claim) its size may not, so they are placed again here.
+    const mounted = useRef(false);
     useLayoutEffect(() => {
-      if (ref.current) setStripes(marks.length ? measureStripes(ref.current) : []);
+      if (mounted.current && ref.current) placeStripes([ref.current]);
+      mounted.current = true;
     }, [marks, props.width]);
 
     const Heading = block.kind === 'h1' || block.kind === 'h2' ? block.kind : 'h3';
-    const { measure } = props;
+    const { measure, observe } = props;
     const setRef = useCallback(
       (el: HTMLDivElement | null) => {
+        if (ref.current && ref.current !== el) observe(ref.current, false);
         ref.current = el;
+        if (el) observe(el, true);
         measure(el);
       },
-      [measure],
+      [measure, observe],
     );
 
     const children = pieces.map((p) => renderPiece(text, p, byId, selectedId, flashId));
@@ -160,28 +144,22 @@ export const BlockView = memo(
       );
     return (
       <div className="block" data-index={props.index} ref={setRef}>
-        {stripes.length > 0 && (
+        {marks.length > 0 && (
           <div className="stripes" aria-hidden="true">
-            {stripes.map((s) => {
-              const m = byId.get(s.id);
-              if (!m) return null;
-              const style: CSSProperties = {
-                top: s.top,
-                height: s.height,
-                right: m.lane * laneWidth,
-                width: Math.max(2, laneWidth - 2),
-                background: bands(m.colors),
-              };
-              return (
-                <span
-                  key={s.id}
-                  className={`stripe${s.id === selectedId ? ' selected' : ''}`}
-                  data-stripe={s.id}
-                  title={m.label}
-                  style={style}
-                />
-              );
-            })}
+            {marks.map((m) => (
+              <span
+                key={m.id}
+                className={`stripe${m.id === selectedId ? ' selected' : ''}`}
+                data-stripe={m.id}
+                title={m.label}
+                // top and height are set by placeStripes, from the laid-out highlights.
+                style={{
+                  right: m.lane * laneWidth,
+                  width: Math.max(2, laneWidth - 2),
+                  background: bands(m.colors),
+                }}
+              />
+            ))}
           </div>
         )}
         {body}
@@ -197,5 +175,6 @@ export const BlockView = memo(
     a.laneWidth === b.laneWidth &&
     a.width === b.width &&
     a.measure === b.measure &&
+    a.observe === b.observe &&
     sameMarks(a.marks, b.marks),
 );

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   memo,
+  useCallback,
   useEffect,
   useLayoutEffect,
   useMemo,
@@ -12,6 +13,7 @@ import {
 import { BlockView, type ClaimMark } from './BlockView';
 import { blockIndexAt, spansPerBlock, type Block } from './blocks';
 import type { Offsets } from './textRanges';
+import { stripeObserver } from './stripes';
 import { useOnScreen } from './useOnScreen';
 
 export type { ClaimMark } from './BlockView';
@@ -93,7 +95,24 @@ export const DocumentText = memo(function DocumentText(props: {
     getItemKey: (i) => blocks[i].start,
     overscan: full ? blocks.length : 6,
     scrollMargin,
+    // Sizes come from the ResizeObserver's entries only: a block just mounted keeps its estimate until the
+    // observer reports it after layout (the default reads getBoundingClientRect at once, forcing a layout of
+    // every block mounted while scrolling).
+    measureElement: (el, entry, instance) => {
+      const box = entry?.borderBoxSize?.[0];
+      if (box) return Math.round(box.blockSize);
+      const index = instance.indexFromElement(el);
+      return instance.measurementsCache[index]?.size ?? estimate(blocks[index], width);
+    },
   });
+
+  // Margin stripes are placed from the same layout, by one observer for all blocks (stripes.ts).
+  const [stripes] = useState(stripeObserver);
+  useEffect(() => () => stripes.disconnect(), [stripes]);
+  const observe = useCallback(
+    (el: HTMLElement, on: boolean) => (on ? stripes.observe(el) : stripes.unobserve(el)),
+    [stripes],
+  );
 
   // The text starts below the page's header (and any bar above it): the list's offset in the scroller.
   useLayoutEffect(() => {
@@ -178,6 +197,7 @@ export const DocumentText = memo(function DocumentText(props: {
               laneWidth={laneWidth}
               width={width}
               measure={virtualizer.measureElement}
+              observe={observe}
             />
           );
         })}

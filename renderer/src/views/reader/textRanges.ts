@@ -121,18 +121,34 @@ function edgeChar(node: Text, y: number, search: 'first' | 'last'): number {
 export function offsetsOnScreen(root: HTMLElement, top: number, bottom: number): Offsets | null {
   const m = mappedNodes(root);
   const range = document.createRange();
+  const box = (i: number): DOMRect => {
+    range.selectNodeContents(m.nodes[i]);
+    return lineBox(range);
+  };
+  // The first laid-out node at or after i (hidden markup and empty nodes have no line box).
+  const shown = (i: number): number => {
+    while (i < m.nodes.length && (m.nodes[i].data.length === 0 || box(i).height === 0)) i++;
+    return i;
+  };
+  // Line boxes go down through the nodes in document order: a binary search finds the first node ending below
+  // `top` with a few measurements, where a walk from the first rendered block measured every node above the view
+  // (the virtual list keeps several blocks of dense highlights above it).
+  let lo = 0;
+  let hi = m.nodes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const j = shown(mid);
+    if (j >= m.nodes.length || box(j).bottom > top) hi = mid;
+    else lo = j + 1;
+  }
   let start = -1;
   let end = -1;
-  for (let i = 0; i < m.nodes.length; i++) {
+  for (let i = shown(lo); i < m.nodes.length; i = shown(i + 1)) {
     const node = m.nodes[i];
-    if (node.data.length === 0) continue;
-    range.selectNodeContents(node);
-    const r = lineBox(range);
-    if (r.height === 0 || r.bottom <= top || r.top >= bottom) {
-      // Text nodes come in document order: past the bottom, nothing further is on screen.
-      if (r.height > 0 && r.top >= bottom) break;
-      continue;
-    }
+    const r = box(i);
+    // Past the bottom, nothing further is on screen.
+    if (r.top >= bottom) break;
+    if (r.bottom <= top) continue;
     if (start < 0) start = m.starts[i] + (r.top < top ? edgeChar(node, top, 'first') : 0);
     end = m.starts[i] + (r.bottom > bottom ? edgeChar(node, bottom, 'last') + 1 : node.data.length);
   }

@@ -40,7 +40,10 @@ export function useOnScreen(
     resize.observe(scroller);
     resize.observe(root);
     // Blocks mount and unmount, the window of blocks moves (its transform), highlights change the pieces.
-    const mutations = new MutationObserver(schedule);
+    // Stripes placed after layout (stripes.ts) move nothing that is read here.
+    const mutations = new MutationObserver((records) => {
+      if (records.some((r) => !(r.target instanceof HTMLElement && r.target.dataset.stripe))) schedule();
+    });
     mutations.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['style'] });
     return () => {
       if (frame) cancelAnimationFrame(frame);
