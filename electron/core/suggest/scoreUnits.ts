@@ -1,4 +1,4 @@
-import { featurize } from './features';
+import { featurizeScratch } from './features';
 import type { LinearModel } from './model';
 
 // Corpus-wide suggestion's inner loop (issue 17: 100,000 paragraphs in under 10 s): each unit featurized once
@@ -102,9 +102,9 @@ export function scoreUnits(
   const z = new Float64Array(K);
   const heap: UnitHit[] = [];
   for (const unit of units) {
-    const { idx, val } = featurize(unit.text, model.idf);
+    const { n, idx, val } = featurizeScratch(unit.text, model.idf);
     for (let j = 0; j < K; j++) z[j] = bias[j];
-    for (let k = 0; k < idx.length; k++) {
+    for (let k = 0; k < n; k++) {
       const base = idx[k] * K;
       const v = val[k];
       for (let j = 0; j < K; j++) z[j] += w[base + j] * v;

@@ -4,6 +4,7 @@ import {
   DIM,
   FEATURE_SEEDS,
   featurize,
+  featurizeScratch,
   hashString,
   idfFromDf,
   learnIdf,
@@ -66,6 +67,12 @@ describe('incremental featurizer', () => {
       const b = vectorize(reference(t), idf);
       expect([...a.idx]).toEqual([...b.idx]);
       expect([...a.val]).toEqual([...b.val]);
+      // the scoring path's unsorted scratch holds the same pairs
+      const { n, idx, val } = featurizeScratch(t, idf);
+      const pairs = Array.from({ length: n }, (_, i) => [idx[i], val[i]]).sort((x, y) => x[0] - y[0]);
+      expect(pairs.map((x) => x[0])).toEqual([...b.idx]);
+      // (its norm is summed in another order: equal to float precision)
+      pairs.forEach((x, i) => expect(x[1]).toBeCloseTo(b.val[i], 6));
     }
   });
 
