@@ -1,6 +1,6 @@
 // Import bench: the UN General Debate corpus (1,938 plain-text speeches, 25 MB) and the BBC news corpus (2,225
 // articles) from ../shared, each into a fresh project in its own child process (so that peak RSS is its own),
-// through the same importPaths the CLI uses: worker-thread extraction, one transaction per batch of files.
+// through the same importPaths the CLI uses: worker-thread import and extraction, one transaction per batch of files.
 // Targets (issue 3): ≥ 15 MB/s end to end for plain text; the 2,225 BBC files in under 3 s.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -110,7 +110,7 @@ async function main(): Promise<void> {
     'import',
     'Import (issue 3)',
     [
-      "Fresh project per corpus, each in its own process; `importPaths` as the CLI runs it (extraction in a worker thread, the documents and their FTS rows committed in batches of up to 32 files or 16 MB per transaction). MB = bytes of the files read. Event-loop delay is the main thread's (p99 / max), i.e. how long the UI would wait at worst. The machine is shared with other benches and builds: the load average at the end of each run is shown, and CPU seconds are less sensitive to it than wall time. First commit: seconds until the first batch was committed, which includes starting the two worker threads (through tsx here; the packaged app loads them prebuilt).",
+      "Fresh project per corpus, each in its own process; `importPaths` as the CLI runs it (the import in a worker thread: small .txt files decoded there, other files extracted in a worker of their own, small ones up to 64 to a message; the documents and their FTS rows committed in batches of up to 2,000 files or 8 MB per transaction, each batch indexed by one INSERT … SELECT). MB = bytes of the files read. Event-loop delay is the main thread's (p99 / max), i.e. how long the UI would wait at worst. The machine is shared with other benches and builds: the load average at the end of each run is shown, and CPU seconds are less sensitive to it than wall time. First commit: seconds until the first batch was committed, which includes starting the two worker threads (through tsx here; the packaged app loads them prebuilt).",
       '',
       '| corpus | files | imported / skipped / failed | MB | s | CPU s (all threads) | load avg | files/s | MB/s | peak RSS MB | loop delay ms | first commit s |',
       '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',

@@ -10,8 +10,13 @@ const SITE_SEPARATOR = /\s+[|–—·•-]\s+|\s+::\s+/;
 /** A colon also separates the site's name, but only a known site name is cut at one ("Site: Title"). */
 const SITE_COLON = /\s*:\s+/;
 
+/** White space other than single spaces: without it, collapsing runs changes nothing. */
+const MESSY_SPACE = /[^\S ]| {2}/;
+
 function clean(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  // Most lines have single spaces only: testing is a scan, replacing copies the line (a tenth of a small
+  // file's extraction, every file being titled).
+  return (MESSY_SPACE.test(s) ? s.replace(/\s+/g, ' ') : s).trim();
 }
 
 const words = (s: string): number => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
