@@ -47,7 +47,10 @@ export function runJob(
 ): JobResult {
   if (job.kind === 'train') {
     const { passages, domains } = trainingSet(db);
-    return trainAndMeasure(passages, domains);
+    // The IDF is fitted on the project's own text too (unlabelled: nothing leaks from the labels), read here on
+    // the worker's connection.
+    const idfTexts = db.cached('SELECT text FROM documents ORDER BY id').pluck().all() as string[];
+    return trainAndMeasure(passages, domains, { idfTexts });
   }
   const model = deserialize(job.blob);
   const stop = stopReader(job.stop);

@@ -22,6 +22,8 @@ const KEYS: [string, string][] = [
   ['Enter', 'Save the claim'],
   ['Esc', 'Close the popover, the editor, a menu, a panel or the selection'],
   ['Alt while selecting', 'Keep the exact characters (no snapping to words)'],
+  ['a / r / s in Suggest claims', 'Accept / reject / skip the suggestion shown (nothing applied without it)'],
+  ['→ / ← in Suggest claims', 'Next / previous suggestion'],
   ['Shift+F10 / Menu key / right-click', 'A domain’s actions in the codebook'],
   ['Ctrl/Cmd+Z', 'Undo the last claim or codebook edit'],
   ['Shift+Ctrl/Cmd+Z, Ctrl+Y', 'Redo'],
