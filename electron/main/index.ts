@@ -12,6 +12,7 @@ import {
   startProjectFile,
 } from '../core/projects';
 import { configureCore } from '../core/configure';
+import { discardDownload, saveDownloadTo } from '../core/export/downloads';
 import importWorker from '../core/import/worker?modulePath';
 import suggestWorker from '../core/suggest/worker?modulePath';
 import { appLocation } from './appUrl';
@@ -57,6 +58,33 @@ function registerIpc(): void {
       return callSessionMethod(target.session, name, input, `ipc:${event.sender.id}`);
     });
   }
+  ipcMain.handle('dossier:save-download', (event, handle: unknown, fileName: unknown) =>
+    saveDownload(event, String(handle), String(fileName)),
+  );
+}
+
+/**
+ * Saves a prepared export where the analyst chooses: the core copied it from its temporary file to the chosen
+ * path atomically (the file never crosses IPC). The name is only the dialog's suggestion; the path is the
+ * analyst's own choice in the dialog, never the renderer's.
+ */
+async function saveDownload(
+  event: Electron.IpcMainInvokeEvent,
+  handle: string,
+  fileName: string,
+): Promise<{ saved: true; path: string } | { saved: false }> {
+  const target = windowOf(event.sender.id);
+  if (ipcRefusal(appPage, event, target?.win ?? null) || !target) return { saved: false };
+  const r = await dialog.showSaveDialog(target.win, {
+    title: 'Save the export',
+    defaultPath: path.join(app.getPath('downloads'), path.basename(fileName)),
+  });
+  if (r.canceled || !r.filePath) {
+    discardDownload(handle);
+    return { saved: false };
+  }
+  saveDownloadTo(handle, r.filePath);
+  return { saved: true, path: r.filePath };
 }
 function createWindow(title: string): BrowserWindow {
   const win = new BrowserWindow({

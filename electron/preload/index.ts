@@ -18,4 +18,7 @@ contextBridge.exposeInMainWorld('dossierBridge', {
   onNavigate: (listener: (view: string) => void) => {
     ipcRenderer.on('dossier:navigate', (_e, view: string) => listener(String(view)));
   },
+  // A prepared export (prepareExportDownload) saved where the analyst chooses: main shows the dialog and writes.
+  saveDownload: (handle: string, fileName: string) =>
+    ipcRenderer.invoke('dossier:save-download', String(handle), String(fileName)),
 });

@@ -89,6 +89,11 @@ export function takeDownload(handle: string): TakenDownload | null {
   return { ...rest, release: () => fs.rmSync(e.file, { force: true }) };
 }
 
+/** Drops a prepared export nobody will fetch (the analyst cancelled the save dialog). */
+export function discardDownload(handle: string): void {
+  forget(handle);
+}
+
 /** Electron: the prepared export written to the analyst's chosen path, atomically (the old file kept on failure). */
 export function saveDownloadTo(handle: string, target: string): PreparedDownload {
   const taken = takeDownload(handle);

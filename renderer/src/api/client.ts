@@ -13,6 +13,11 @@ export interface DossierBridge {
   /** The change stream: other windows' changes and background imports' progress. */
   onChanges?: (listener: (event: unknown) => void) => void;
   onNavigate?: (listener: (view: string) => void) => void;
+  /** Saves a prepared export where the analyst chooses (a save dialog); cancelled: saved false. */
+  saveDownload?: (
+    handle: string,
+    fileName: string,
+  ) => Promise<{ saved: true; path: string } | { saved: false }>;
 }
 
 declare global {

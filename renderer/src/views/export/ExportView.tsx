@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { EXPORT_FORMAT_INFO, type ExportFormat, type QdpxPositions } from '../../../../shared/api/exports';
 import type { MethodOutput } from '../../../../shared/api';
-import { api, base64ToBytes, errorMessage } from '../../api/client';
+import { api, errorMessage } from '../../api/client';
+import { deliverDownload } from '../../api/download';
 import { useProject } from '../../components/ProjectContext';
-import { downloadBytes } from '../grid/files';
 import { Exchange } from './Exchange';
 import { FilterPanel } from './FilterPanel';
 import { PositionsChoice } from './PositionsChoice';
@@ -119,18 +119,23 @@ export function ExportView(): ReactNode {
     setError(null);
     setStatus(`Exporting ${info.label}…`);
     try {
-      const file = await api.exportExcerpts({
+      // The file comes as a download of its own, not inside the answer: the core streams it from disk.
+      const file = await api.prepareExportDownload({
         format,
         ...(info.filters ? input : {}),
         bom: format === 'csv' ? bom : undefined,
         positions: format === 'qdpx' ? positions : undefined,
         memos: REPORT_FORMATS.has(format) ? withMemos : undefined,
       });
-      const bytes = base64ToBytes(file.base64);
-      downloadBytes(file.fileName, file.mimeType, bytes);
+      const delivered = await deliverDownload(file);
+      if (!delivered.saved) {
+        setStatus('Export cancelled: nothing was saved');
+        return;
+      }
       const [one, many] = COUNT_WORDS[format];
-      const what = file.count === undefined ? '' : `${plural(file.count, one, many)}, `;
-      const message = `Exported “${file.fileName}”: ${what}${sizeOf(bytes.length)}`;
+      const what = `${plural(file.count, one, many)}, `;
+      const where = delivered.path ? ` to ${delivered.path}` : '';
+      const message = `Exported “${file.fileName}”${where}: ${what}${sizeOf(file.size)}`;
       setDone(message);
       setStatus(`${message} ✓`, 'ok');
     } catch (e) {
