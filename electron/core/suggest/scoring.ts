@@ -1,7 +1,8 @@
 import { documentText } from '../claims';
 import type { Store } from '../store';
-import { termCounts, vectorize } from './features';
+import { featurize } from './features';
 import { type LinearModel, scores } from './model';
+import { type ScoreUnit, scoreUnits } from './scoreUnits';
 import { THRESHOLD } from './train';
 import { sentenceAround, sentenceSpans, type Unit, unitSpans } from './units';
 
@@ -54,7 +55,7 @@ export interface RunHooks {
 }
 
 export function scoreText(model: LinearModel, text: string): number[] {
-  return scores(model, vectorize(termCounts(text), model.idf));
+  return scores(model, featurize(text, model.idf));
 }
 
 export function suggestPassages(
@@ -63,49 +64,46 @@ export function suggestPassages(
   o: SuggestOptions,
   hooks: RunHooks = {},
 ): { suggestions: Suggestion[]; stopped: StopReason } {
-  const wanted = model.domains
-    .map((d, j) => ({ d, j }))
-    .filter(({ d }) => !o.domainIds || o.domainIds.includes(d));
-  const min = o.minScore ?? THRESHOLD;
   const claimed = db.cached(
     `SELECT c.start, c.end, cd.domain_id FROM claims c JOIN claim_domains cd ON cd.claim_id = c.id
      WHERE c.document_id = ?`,
   );
   const rejected = db.cached('SELECT start, end, domain_id FROM suggest_rejections WHERE document_id = ?');
-  const out: Suggestion[] = [];
   let stopped: StopReason = null;
-  hooks.progress?.(0, o.docIds.length);
-  for (let i = 0; i < o.docIds.length && wanted.length; i++) {
-    stopped = hooks.stop?.() ?? null;
-    if (stopped) break;
-    const docId = o.docIds[i];
-    const text = documentText(db, docId);
-    const taken = [
-      ...(claimed.all(docId) as { start: number; end: number; domain_id: number }[]),
-      ...(rejected.all(docId) as { start: number; end: number; domain_id: number }[]),
-    ];
-    for (const span of unitSpans(text, o.unit)) {
-      const quote = text.slice(span.start, span.end);
-      const s = scoreText(model, quote);
-      for (const { d, j } of wanted) {
-        if (s[j] < min) continue;
-        // Already a claim of this domain here, or rejected: not suggested again.
-        if (taken.some((t) => t.domain_id === d && t.start < span.end && span.start < t.end)) continue;
-        out.push({
-          docId,
-          ...span,
-          quote,
-          domainId: d,
-          score: s[j],
-          before: text.slice(Math.max(0, span.start - CONTEXT_CHARS), span.start),
-          after: text.slice(span.end, span.end + CONTEXT_CHARS),
-        });
-      }
+  let taken: { start: number; end: number; domain_id: number }[] = [];
+  // The units of one document after another, read lazily: scoreUnits (s4-model's batch scorer: one pass over a
+  // unit's dimensions for every domain, the best `limit` hits kept) consumes them, and between documents the run
+  // reports progress and checks whether it was asked to stop.
+  function* units(): Generator<ScoreUnit> {
+    hooks.progress?.(0, o.docIds.length);
+    for (let i = 0; i < o.docIds.length; i++) {
+      stopped = hooks.stop?.() ?? null;
+      if (stopped) return;
+      const docId = o.docIds[i];
+      const text = documentText(db, docId);
+      taken = [...(claimed.all(docId) as typeof taken), ...(rejected.all(docId) as typeof taken)];
+      for (const span of unitSpans(text, o.unit))
+        yield { docId, ...span, text: text.slice(span.start, span.end) };
+      hooks.progress?.(i + 1, o.docIds.length);
     }
-    hooks.progress?.(i + 1, o.docIds.length);
   }
-  out.sort((a, b) => b.score - a.score || a.docId - b.docId || a.start - b.start);
-  return { suggestions: out.slice(0, o.limit ?? MAX_SUGGESTIONS), stopped };
+  const hits = scoreUnits(model, units(), {
+    domainIds: o.domainIds,
+    minScore: o.minScore ?? THRESHOLD,
+    limit: o.limit ?? MAX_SUGGESTIONS,
+    // Already a claim of this domain here, or rejected: not suggested again.
+    exclude: (u, d) => taken.some((t) => t.domain_id === d && t.start < u.end && u.start < t.end),
+  });
+  const suggestions = hits.map((h): Suggestion => {
+    const text = documentText(db, h.docId);
+    return {
+      ...h,
+      quote: text.slice(h.start, h.end),
+      before: text.slice(Math.max(0, h.start - CONTEXT_CHARS), h.start),
+      after: text.slice(h.end, h.end + CONTEXT_CHARS),
+    };
+  });
+  return { suggestions, stopped };
 }
 
 /**
