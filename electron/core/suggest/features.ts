@@ -224,14 +224,18 @@ export interface CountMatrix {
 
 export function countMatrix(texts: readonly string[]): CountMatrix {
   const rowPtr = new Uint32Array(texts.length + 1);
-  let idx = new Uint32Array(Math.max(1024, texts.length * 256));
+  // Sized from the text: a passage has ~1.7 distinct features per UTF-16 unit (BBC paragraphs: 667 per 393), so
+  // a large set seldom grows at all; growing holds old and new arrays at once, the peak this bounds.
+  let chars = 0;
+  for (const t of texts) chars += t.length;
+  let idx = new Uint32Array(Math.max(1024, Math.ceil(chars * 1.8)));
   let val = new Float32Array(idx.length);
   const df = new Uint32Array(DIM);
   let nnz = 0;
   for (let r = 0; r < texts.length; r++) {
     const n = countIntoScratch(texts[r]);
     if (nnz + n > idx.length) {
-      const size = Math.max(nnz + n, idx.length * 2);
+      const size = Math.max(nnz + n, Math.ceil(idx.length * 1.5));
       const i2 = new Uint32Array(size);
       i2.set(idx.subarray(0, nnz));
       idx = i2;
@@ -246,8 +250,11 @@ export function countMatrix(texts: readonly string[]): CountMatrix {
     });
     rowPtr[r + 1] = nnz;
   }
-  // Trimmed to size (a copy, so the doubling's spare room is given back).
-  return { rows: texts.length, rowPtr, idx: idx.slice(0, nnz), val: val.slice(0, nnz), df };
+  // Trimmed by a copy only when much room is spare (the copy briefly holds both).
+  const trim = idx.length > nnz * 1.25;
+  const cut = <T extends Uint32Array | Float32Array>(a: T): T =>
+    (trim ? a.slice(0, nnz) : a.subarray(0, nnz)) as T;
+  return { rows: texts.length, rowPtr, idx: cut(idx), val: cut(val), df };
 }
 
 /** Counts → sublinear TF-IDF, each row L2-normalised, in place. */
