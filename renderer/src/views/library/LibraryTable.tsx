@@ -38,6 +38,34 @@ const rangeFilter = {
 /** Columns sized to their content once the first rows are in (a date is never cut); the title takes what is left. */
 const FIT_TO_CONTENT = ['source', 'author', 'published', 'format', 'words', 'claims'];
 
+/**
+ * Short columns sized to their content; then, when all of them are wider than the table (a laptop screen, a few
+ * attribute columns), every column shrinks to fit rather than the last ones needing a sideways scroll.
+ */
+function fitColumns(g: GridApi<DocumentRow>, host: HTMLElement | null): void {
+  g.autoSizeColumns(FIT_TO_CONTENT);
+  const width = g.getAllDisplayedColumns().reduce((n, c) => n + c.getActualWidth(), 0);
+  // The host's width less the vertical scrollbar ag-grid keeps beside the rows.
+  if (host && width > host.clientWidth - 16)
+    // The title keeps a fifth of the table: it is what the analyst reads the rows by.
+    g.sizeColumnsToFit({
+      defaultMinWidth: 64,
+      columnLimits: [
+        { key: 'title', minWidth: Math.max(180, Math.round(host.clientWidth / 5)) },
+        { key: 'source', minWidth: 80 },
+        { key: 'author', minWidth: 80 },
+        // Dates and counts keep their content's width (a header may lose its filter icon's room); names shrink.
+        ...Object.entries(KEEP_WIDTH).map(([key, most]) => ({
+          key,
+          minWidth: Math.min(most, g.getColumn(key)?.getActualWidth() ?? most),
+        })),
+      ],
+    });
+}
+
+/** The least these columns shrink to when the table is too narrow (a long date still shows whole). */
+const KEEP_WIDTH: Record<string, number> = { published: 150, words: 84, claims: 88, format: 76 };
+
 /** The first page LibraryView asked for before this table loaded, for the filter it names. */
 export interface FirstPage {
   key: string;
@@ -70,6 +98,7 @@ export default function LibraryTable(props: LibraryTableProps): ReactNode {
   latest.current = props;
   const usedFirst = useRef<FirstPage['promise'] | null>(null);
   const sized = useRef(false);
+  const host = useRef<HTMLDivElement | null>(null);
 
   const datasource = useMemo<IDatasource>(
     () => ({
@@ -92,11 +121,16 @@ export default function LibraryTable(props: LibraryTableProps): ReactNode {
         answer
           .then((page) => {
             params.successCallback(page.rows, page.total);
+            // Sized once the first real rows are drawn (the infinite model draws placeholder rows before them).
+            if (!sized.current && page.rows.length)
+              // Two frames: ag-grid draws the rows in a frame of its own after the callback.
+              requestAnimationFrame(() =>
+                requestAnimationFrame(() => {
+                  sized.current = true;
+                  if (gridApi.current) fitColumns(gridApi.current, host.current);
+                }),
+              );
             latest.current.onTotal(page.total);
-            if (!sized.current && page.rows.length) {
-              sized.current = true;
-              gridApi.current?.autoSizeColumns(FIT_TO_CONTENT);
-            }
           })
           .catch((e: unknown) => {
             params.failCallback();
@@ -166,7 +200,7 @@ export default function LibraryTable(props: LibraryTableProps): ReactNode {
         field: 'title',
         headerName: 'Title',
         flex: 3,
-        minWidth: 240,
+        minWidth: 200,
         sort: 'asc',
         editable: (p) => p.data?.id === renaming.current,
         onCellValueChanged: (e) => void saveTitle(e),
@@ -236,7 +270,7 @@ export default function LibraryTable(props: LibraryTableProps): ReactNode {
   };
 
   return (
-    <div className="grid-host">
+    <div className="grid-host" ref={host}>
       <AgGridReact<DocumentRow>
         theme={theme}
         rowModelType="infinite"
@@ -250,6 +284,7 @@ export default function LibraryTable(props: LibraryTableProps): ReactNode {
         onGridReady={(e) => {
           gridApi.current = e.api;
         }}
+        onGridSizeChanged={(e) => sized.current && fitColumns(e.api, host.current)}
         onFilterChanged={(e) =>
           latest.current.onColumnFilter(filterOf(e.api.getFilterModel() as Record<string, ColumnFilterModel>))
         }
