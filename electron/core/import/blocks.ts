@@ -1,5 +1,5 @@
-import { parseHTML } from 'linkedom';
 import { capDepth } from './domDepth';
+import { linkedom } from './libraries';
 import { BLOCK, SKIP } from './htmlElements';
 
 // Turns rendered HTML (Readability's article, mammoth's output, marked's output) into readable plain text:
@@ -101,7 +101,7 @@ function walk(node: DomNode, out: BlockWriter): void {
 
 /** Plain text of an HTML fragment or document: blocks separated by a blank line. */
 export function htmlToText(html: string): string {
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  const { document } = linkedom().parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   capDepth(document.documentElement);
   return nodeToText(document.body as unknown as DomNode);
 }

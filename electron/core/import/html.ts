@@ -1,7 +1,6 @@
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
 import { htmlToText, nodeToText } from './blocks';
 import { capDepth } from './domDepth';
+import { linkedom, readability } from './libraries';
 
 export interface HtmlDoc {
   text: string;
@@ -19,7 +18,7 @@ export interface HtmlDoc {
  * tree is bounded in depth (domDepth.ts) before Readability, which slows down sharply with depth, walks it.
  */
 export function extractHtml(html: string): HtmlDoc {
-  const { document } = parseHTML(html);
+  const { document } = linkedom().parseHTML(html);
   capDepth(document.documentElement);
   const pageTitle = (document.title ?? '').trim();
   const lang = document.documentElement?.getAttribute('lang') ?? '';
@@ -29,10 +28,12 @@ export function extractHtml(html: string): HtmlDoc {
     document.querySelector('meta[property="og:url"]')?.getAttribute('content') ??
     '';
   // Readability mutates the DOM; the fallback text is taken from a second, untouched parse.
-  const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
+  const article = new (readability().Readability)(document as unknown as Document, {
+    charThreshold: 200,
+  }).parse();
   let text = article?.content ? htmlToText(article.content) : '';
   if (text.trim() === '') {
-    const fresh = parseHTML(html).document;
+    const fresh = linkedom().parseHTML(html).document;
     capDepth(fresh.documentElement);
     text = fresh.body ? nodeToText(fresh.body as never) : '';
   }

@@ -1,6 +1,5 @@
-import matter from 'gray-matter';
-import { marked } from 'marked';
 import { htmlToText } from './blocks';
+import { grayMatter, marked as markedLib } from './libraries';
 
 export interface MarkdownDoc {
   text: string;
@@ -20,10 +19,11 @@ export function renderMarkdown(source: string): MarkdownDoc {
   let body = source;
   const meta: Record<string, string> = {};
   if (/^---\s*\n/.test(source)) {
-    const fm = matter(source);
+    const fm = grayMatter()(source);
     body = fm.content;
     for (const [k, v] of Object.entries(fm.data)) meta[k] = metaValue(v);
   }
+  const { marked } = markedLib();
   const tokens = marked.lexer(body);
   const heading = tokens.find((t) => t.type === 'heading') as { text: string; depth: number } | undefined;
   const firstHeading = heading ? htmlToText(marked.parseInline(heading.text, { async: false })) : null;
