@@ -359,7 +359,10 @@ test('browser Back while tagging keeps the claim: the popover opens again with i
   await popover.getByLabel('Note').fill('June meeting');
   await page.goBack();
   await expect(popover).toBeHidden();
-  await expect(page.getByRole('status').first()).toContainText('The claim you were tagging is kept');
+  // The Library's own status line ("Select all N documents") is on the page too: find the app's message by its text.
+  await expect(
+    page.getByRole('status').filter({ hasText: 'The claim you were tagging is kept' }),
+  ).toBeVisible();
   await page.goForward();
   await expect(popover).toBeVisible();
   await expect(popover.getByLabel('Note')).toHaveValue('June meeting');
