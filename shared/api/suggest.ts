@@ -58,6 +58,8 @@ export const ModelInfo = z.object({
   /** Claims or rejections changed since it was trained (a retrain is scheduled). */
   stale: z.boolean(),
   training: z.boolean(),
+  /** The model is fitted and serves suggestions; its cross-validated figures are still being measured (null). */
+  measuring: z.boolean(),
   /** Why the last training failed (time limit, memory), null when it did not. */
   lastError: z.string().nullable(),
   trainedAt: z.string().nullable(),
@@ -96,6 +98,8 @@ export const SuggestEvent = z.object({
   model: z
     .object({
       training: z.boolean(),
+      /** Fitted and serving suggestions; the same training still measures its figures. */
+      measuring: z.boolean(),
       stale: z.boolean(),
       trainedAt: z.string().nullable(),
       lastError: z.string().nullable(),

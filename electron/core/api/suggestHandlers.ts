@@ -30,6 +30,7 @@ function modelInfo(db: Store): ModelInfo {
     trained: !!report,
     stale: status.stale,
     training: status.training,
+    measuring: status.measuring,
     lastError: status.lastError,
     trainedAt: report?.trainedAt ?? null,
     passages: report?.passages ?? 0,

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { DossierError } from '../errors';
 import type { Store } from '../store';
+import type { TrainResult } from './train';
 import { type JobResult, runJob, STOP_TIME_LIMIT, type WorkerJob, type WorkerReply } from './workerJobs';
 import { suggestWorkerSpec } from './workerSpec';
 
@@ -24,6 +25,8 @@ export interface RunOptions {
   /** What the limit is for, in its error ("training", "scoring"). */
   what: string;
   onProgress?: (done: number, total: number) => void;
+  /** A training's model as soon as it is fitted, before its cross-validation (train.ts). */
+  onFitted?: (r: TrainResult) => void;
   /** A background job does not keep a process (the CLI) alive on its own. */
   background?: boolean;
 }
@@ -37,7 +40,7 @@ export function runOffThread<T extends JobResult>(db: Store, job: WorkerJob, o: 
   if (!spec || db.memory || !db.name) {
     let result: Promise<T>;
     try {
-      result = Promise.resolve(runJob(db, job, o.onProgress ?? (() => undefined)) as T);
+      result = Promise.resolve(runJob(db, job, o.onProgress ?? (() => undefined), o.onFitted) as T);
     } catch (e) {
       result = Promise.reject(e instanceof Error ? e : new Error(String(e)));
     }
@@ -66,6 +69,7 @@ export function runOffThread<T extends JobResult>(db: Store, job: WorkerJob, o: 
     settle = { resolve, reject };
     worker.on('message', (m: WorkerReply) => {
       if ('progress' in m) o.onProgress?.(m.progress.done, m.progress.total);
+      else if ('fitted' in m) o.onFitted?.(m.fitted);
       else if ('ok' in m) finish((s) => s.resolve(m.ok as T));
       else finish((s) => s.reject(new DossierError('unsupported', `${o.what} failed: ${m.failed}`)));
     });

@@ -35,6 +35,8 @@ export interface ModelReport {
   minDocuments: number;
   /** Trained in the suggestion worker (false: in the calling thread, where a bundle had no worker file). */
   inWorker?: boolean;
+  /** Stored as soon as fitted: the figures (null) are measured by the same training, which is still running. */
+  measuring?: boolean;
 }
 
 interface Training {
@@ -97,11 +99,14 @@ export function state(db: Store): SuggestState {
 
 export function isStale(db: Store): boolean {
   const s = state(db);
+  // A model stored before its figures, whose training did not finish (the project was closed): measured again.
+  if (s.report?.measuring && !s.training) return true;
   return !s.report || s.report.fingerprint !== trainingFingerprint(db);
 }
 
 export function modelStatus(db: Store): {
   training: boolean;
+  measuring: boolean;
   stale: boolean;
   trainedAt: string | null;
   lastError: string | null;
@@ -109,6 +114,7 @@ export function modelStatus(db: Store): {
   const s = state(db);
   return {
     training: !!s.training,
+    measuring: !!s.training && s.report?.measuring === true,
     stale: isStale(db),
     trainedAt: s.report?.trainedAt ?? null,
     lastError: s.lastError,
@@ -136,6 +142,7 @@ function store(
     minExamples: MIN_EXAMPLES,
     minDocuments: MIN_DOCUMENTS,
     inWorker,
+    ...(r.measured ? {} : { measuring: true }),
   };
   if (db.open && !db.readonly) {
     db.cached(
@@ -174,6 +181,7 @@ export function trainModel(db: Store, o: { background?: boolean } = {}): Promise
     s.superseded++;
     s.training.terminate();
   }
+  let current: Training | null = null;
   const run = runOffThread<TrainResult>(
     db,
     { kind: 'train' },
@@ -181,6 +189,12 @@ export function trainModel(db: Store, o: { background?: boolean } = {}): Promise
       limitMs: TRAIN_LIMIT_MS,
       what: 'training',
       background: o.background,
+      // Suggestions use the fitted model at once; the Model panel says the figures are being measured.
+      onFitted: (r) => {
+        if (!current || s.training !== current) return;
+        store(db, s, r, fingerprint, run.inWorker);
+        announce(db);
+      },
     },
   );
   const t: Training = {
@@ -206,6 +220,7 @@ export function trainModel(db: Store, o: { background?: boolean } = {}): Promise
   // Nobody may be waiting (a background retrain): its failure is in lastError, not an unhandled rejection.
   t.done.catch(() => undefined);
   s.training = t;
+  current = t;
   announce(db);
   return follow(s, t);
 }

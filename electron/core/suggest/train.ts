@@ -52,6 +52,8 @@ export interface TrainResult {
   passages: number;
   folds: number;
   trainMs: number;
+  /** False for the model as soon as it is fitted, before its cross-validated figures (see onFitted). */
+  measured: boolean;
 }
 
 /** Each document's fold (documents shuffled with a fixed seed, then dealt round). */
@@ -158,11 +160,16 @@ export function crossValidate(
   return { figures, folds: k };
 }
 
-/** Learns the shown domains, measures them by document folds, and serialises the model. */
+/**
+ * Learns the shown domains, measures them by document folds, and serialises the model. The fitted model is handed
+ * to `onFitted` before the folds are trained: cross-validation trains the model again once per fold (about four
+ * times the fit), and suggestions need only the fit, so a retrain after an edit serves fresh suggestions in the
+ * fit's time while the figures follow.
+ */
 export function trainAndMeasure(
   passages: readonly Passage[],
   domains: readonly number[],
-  options: { crossValidate?: boolean } & FitOptions = {},
+  options: { crossValidate?: boolean; onFitted?: (r: TrainResult) => void } & FitOptions = {},
 ): TrainResult {
   const began = performance.now();
   const stats = domainStats(passages, domains);
@@ -174,12 +181,13 @@ export function trainAndMeasure(
   const fit: FitOptions = { ...options, idfTexts: options.idfTexts ? [...options.idfTexts] : undefined };
   const model = fitModel(passages, shown, fit);
   const trainMs = performance.now() - began;
-  const cv = options.crossValidate === false ? null : crossValidate(passages, shown, undefined, fit);
-  return {
-    blob: serialize(model),
+  const blob = serialize(model);
+  const result = (cv: ReturnType<typeof crossValidate> | null, measured: boolean): TrainResult => ({
+    blob,
     passages: passages.length,
     folds: cv?.folds ?? 0,
     trainMs,
+    measured,
     domains: domains.map((d) => {
       const s = stats.get(d)!;
       const f = cv?.figures.get(d);
@@ -192,5 +200,8 @@ export function trainAndMeasure(
         recall: f?.recall ?? null,
       };
     }),
-  };
+  });
+  if (options.crossValidate === false) return result(null, true);
+  options.onFitted?.(result(null, false));
+  return result(crossValidate(passages, shown, undefined, fit), true);
 }

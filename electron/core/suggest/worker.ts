@@ -12,7 +12,13 @@ if (port) {
     let db: ReturnType<typeof openDatabase> | null = null;
     try {
       db = openDatabase(job.dbFile, { readonly: true });
-      const result = runJob(db, job, (done, total) => send({ progress: { done, total } }));
+      const result = runJob(
+        db,
+        job,
+        (done, total) => send({ progress: { done, total } }),
+        // A copy: the final answer transfers the same model's buffer.
+        (fitted) => send({ fitted: { ...fitted, blob: fitted.blob.slice() } }),
+      );
       if ('blob' in result) port.postMessage({ ok: result }, [result.blob.buffer as ArrayBuffer]);
       else send({ ok: result });
     } catch (e) {

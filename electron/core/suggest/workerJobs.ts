@@ -27,7 +27,10 @@ export type WorkerJob =
 export type JobResult = TrainResult | { suggestions: Suggestion[]; stopped: StopReason } | Dispute[];
 
 export type WorkerReply =
-  { progress: { done: number; total: number } } | { ok: JobResult } | { failed: string };
+  | { progress: { done: number; total: number } }
+  | { fitted: TrainResult }
+  | { ok: JobResult }
+  | { failed: string };
 
 /** Progress is posted at most this often (and at the start and the end). */
 const PROGRESS_EVERY_MS = 100;
@@ -44,13 +47,14 @@ export function runJob(
   db: Store,
   job: WorkerJob,
   onProgress: (done: number, total: number) => void,
+  onFitted: (r: TrainResult) => void = () => undefined,
 ): JobResult {
   if (job.kind === 'train') {
     const { passages, domains } = trainingSet(db);
     // The IDF is fitted on the project's own text too (unlabelled: nothing leaks from the labels), read here on
     // the worker's connection.
     const idfTexts = db.cached('SELECT text FROM documents ORDER BY id').pluck().all() as string[];
-    return trainAndMeasure(passages, domains, { idfTexts });
+    return trainAndMeasure(passages, domains, { idfTexts, onFitted });
   }
   const model = deserialize(job.blob);
   const stop = stopReader(job.stop);

@@ -5,7 +5,7 @@ import { callMethod } from '../../../electron/core/api/dispatch';
 import { subscribe } from '../../../electron/core/changes';
 import { createClaim } from '../../../electron/core/claims';
 import { addDocument } from '../../../electron/core/documents';
-import { closeProject, type Project } from '../../../electron/core/project';
+import { closeProject, openProject, type Project } from '../../../electron/core/project';
 import { trainingFingerprint } from '../../../electron/core/suggest/examples';
 import { state, trainModel } from '../../../electron/core/suggest/state';
 import { callOk, dossier, tempProject } from '../helpers';
@@ -138,7 +138,9 @@ describe('retraining after edits', () => {
     expect(models[0].model).toMatchObject({ stale: true, training: false });
     const done = await trained;
     expect(done.model).toMatchObject({ stale: false, training: false, lastError: null });
-    expect(models.filter((e) => e.model.training).length).toBe(1);
+    // One training: announced when it starts and when its model is fitted (before the figures), then done.
+    expect(models.filter((e) => e.model.training && !e.model.measuring).length).toBe(1);
+    expect(models.filter((e) => e.model.measuring).length).toBe(1);
     const info = await callOk(p, 'getModel', {});
     expect(info).toMatchObject({ stale: false, trainedInWorker: true });
     expect(state(p.db).report!.fingerprint).toBe(trainingFingerprint(p.db));
@@ -151,6 +153,46 @@ describe('retraining after edits', () => {
     await callOk(p, 'undo', {});
     expect((await again).model.stale).toBe(false);
     expect(state(p.db).report!.fingerprint).toBe(trainingFingerprint(p.db));
+  });
+
+  it('serves suggestions from the fitted model while its figures are still measured by the folds', async () => {
+    const p = tempProject();
+    const { a, docs } = seeded(p);
+    const before = await trainModel(p.db);
+    const text = p.db.prepare('SELECT text FROM documents WHERE id = ?').pluck().get(docs[2]) as string;
+    createClaim(p.db, { docId: docs[2], start: text.length - 20, end: text.length - 10, domainIds: [a] });
+    const measuring = next(p, (e): e is ModelEvent => e.type === 'suggest' && !!e.model && e.model.measuring);
+    const training = trainModel(p.db);
+    await measuring;
+    // The model on the newer claims is in place (and in the file) before the cross-validation ends.
+    const info = await callOk(p, 'getModel', {});
+    expect(info).toMatchObject({ training: true, measuring: true, stale: false, folds: 0 });
+    expect(info.trainedAt).not.toBe(before.trainedAt);
+    expect(info.domains.filter((d) => !d.hidden).every((d) => d.precision === null)).toBe(true);
+    const stored = p.db.prepare('SELECT report FROM suggest_model WHERE id = 1').pluck().get() as string;
+    expect(JSON.parse(stored)).toMatchObject({ fingerprint: trainingFingerprint(p.db), measuring: true });
+    const suggested = await callOk(p, 'suggestClaims', { docIds: [docs[2]], minScore: 0 });
+    expect(suggested.trained).toBe(true);
+    const done = await training;
+    expect(done.measuring).toBeUndefined();
+    expect(done.folds).toBeGreaterThan(0);
+    expect(await callOk(p, 'getModel', {})).toMatchObject({ training: false, measuring: false });
+    expect(done.domains.some((d) => !d.hidden && d.precision !== null)).toBe(true);
+  });
+
+  it('measures again a model stored before its figures (the project closed during the folds)', async () => {
+    const p = tempProject();
+    seeded(p);
+    await trainModel(p.db);
+    const row = p.db.prepare('SELECT report FROM suggest_model WHERE id = 1').pluck().get() as string;
+    p.db
+      .prepare('UPDATE suggest_model SET report = ? WHERE id = 1')
+      .run(JSON.stringify({ ...JSON.parse(row), measuring: true, folds: 0 }));
+    const file = p.path;
+    closeProject(p);
+    const again = openProject(file);
+    expect((await callOk(again, 'getModel', {})).stale).toBe(true);
+    closeProject(again);
   });
 
   it('supersedes a training under way by one on the newer claims', async () => {

@@ -13,6 +13,8 @@ const time = (iso: string): string =>
   new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 
 function statusOf(m: ModelInfo): { text: string; kind: 'busy' | 'ok' | 'error' | 'stale' } {
+  if (m.training && m.measuring)
+    return { text: 'Suggestions up to date; measuring precision and recall…', kind: 'busy' };
   if (m.training) return { text: 'Training…', kind: 'busy' };
   if (m.lastError) return { text: `Training failed: ${m.lastError}`, kind: 'error' };
   if (!m.trained) return { text: 'Not trained yet', kind: 'stale' };
