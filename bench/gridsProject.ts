@@ -67,6 +67,18 @@ function claimsFor(text: string, domainIds: number[], random: () => number): Bul
   return claims;
 }
 
+/** The benches' codebook: six themes of four sub-domains each (30 domains), ids in creation order. */
+export function createThemeDomains(db: Project['db']): number[] {
+  const domainIds: number[] = [];
+  for (let i = 1; i <= 6; i++) {
+    const parent = createDomain(db, { name: `Theme ${i}` });
+    domainIds.push(parent);
+    for (let j = 1; j <= 4; j++)
+      domainIds.push(createDomain(db, { name: `Theme ${i}.${j}`, parentId: parent }));
+  }
+  return domainIds;
+}
+
 export function buildProject(
   corpusDir: string,
   file = CACHE,
@@ -77,13 +89,7 @@ export function buildProject(
   for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });
   const p = createProject(tmp, 'empty');
   const db = p.db;
-  const domainIds: number[] = [];
-  for (let i = 1; i <= 6; i++) {
-    const parent = createDomain(db, { name: `Theme ${i}` });
-    domainIds.push(parent);
-    for (let j = 1; j <= 4; j++)
-      domainIds.push(createDomain(db, { name: `Theme ${i}.${j}`, parentId: parent }));
-  }
+  const domainIds = createThemeDomains(db);
   db.prepare(
     "INSERT INTO attributes (name, type) VALUES ('country', 'text'), ('session date', 'date'), ('session', 'number')",
   ).run();
