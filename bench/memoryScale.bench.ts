@@ -3,7 +3,6 @@
 // Library, the Reader, the grids, search and an export ask on first use. After each step the child collects
 // garbage and records rss / heap used / external (Buffers, SQLite's own memory is in rss only), so that what holds
 // memory shows as the step it appears at. Target: < 300 MB.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,10 +10,10 @@ import { fileURLToPath } from 'node:url';
 import { createClaim } from '../electron/core/claims';
 import { addDocument } from '../electron/core/documents';
 import { createDomain } from '../electron/core/domains';
-import { closeProject, createProject, openProject } from '../electron/core/project';
-import { startWebServer } from '../electron/web/server';
+import { closeProject, createProject } from '../electron/core/project';
 import { rng } from './random';
 import { sharedDir } from './report';
+import { openWebSession, runChild, stepsTable, type ExportPath } from './webMemory';
 
 const CLAIMS = 20_000;
 const DOCS = 200;
@@ -60,56 +59,10 @@ function build(corpus: string, file: string): void {
   closeProject(p);
 }
 
-interface Step {
-  step: string;
-  rssMb: number;
-  /** The process's high-water mark so far (VmHWM): where the peak rises. */
-  peakMb: number;
-  heapMb: number;
-  externalMb: number;
-}
-
-/** How the page receives an export: as a download of its own (today), or as base64 inside the answer (before). */
-type ExportPath = 'download' | 'base64';
-
-function highWaterMb(): number {
-  const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'));
-  return m ? Math.round(Number(m[1]) / 1024) : 0;
-}
-
 async function child(file: string, exportPath: ExportPath): Promise<void> {
-  const mb = (n: number): number => Math.round((n / 2 ** 20) * 10) / 10;
-  const steps: Step[] = [];
-  const mark = (step: string): void => {
-    globalThis.gc?.();
-    const m = process.memoryUsage();
-    steps.push({
-      step,
-      rssMb: mb(m.rss),
-      peakMb: highWaterMb(),
-      heapMb: mb(m.heapUsed),
-      externalMb: mb(m.external),
-    });
-  };
-  mark('process started (core modules loaded)');
-  const webRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-mem-root-'));
-  fs.writeFileSync(path.join(webRoot, 'index.html'), '<!doctype html><title>bench</title>');
-  const project = openProject(file);
-  const server = await startWebServer({ project, webRoot, autoBackups: false });
-  mark('project open, server listening');
-  const base = server.url.split('?')[0].replace(/\/$/, '');
-  const call = async (name: string, input: unknown): Promise<unknown> => {
-    const r = await fetch(`${base}/api/${name}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Dossier-Token': server.token },
-      body: JSON.stringify(input),
-    });
-    const body = (await r.json()) as { ok: boolean; value?: unknown; error?: unknown };
-    if (!body.ok) throw new Error(`${name}: ${JSON.stringify(body.error)}`);
-    return body.value;
-  };
+  const { call, exportFile, mark, finish } = await openWebSession(file, exportPath);
   await call('getProject', {});
-  const docs = ((await call('listDocuments', { limit: 5_000 })) as { rows: { id: number }[] }).rows;
+  const docs = (await call<{ rows: { id: number }[] }>('listDocuments', { limit: 5_000 })).rows;
   await call('listDomains', {});
   mark('Library: getProject, listDocuments, listDomains');
   for (const d of docs.slice(0, 20)) {
@@ -124,20 +77,6 @@ async function child(file: string, exportPath: ExportPath): Promise<void> {
   for (const q of ['security council', 'climate', 'human rights', 'development'])
     await call('searchDocuments', { query: q });
   mark('search: 4 queries');
-  const exportFile = async (format: string): Promise<void> => {
-    if (exportPath === 'base64') {
-      await call('exportExcerpts', { format });
-      return;
-    }
-    // As the Export view does: the core prepares the file, the page fetches it (read and dropped here).
-    const d = (await call('prepareExportDownload', { format })) as { handle: string; size: number };
-    const r = await fetch(`${base}/api-download/${d.handle}`, {
-      headers: { 'X-Dossier-Token': server.token },
-    });
-    let got = 0;
-    for await (const chunk of r.body as unknown as AsyncIterable<Uint8Array>) got += chunk.length;
-    if (got !== d.size) throw new Error(`${format}: ${got} of ${d.size} bytes`);
-  };
   await exportFile('xlsx');
   mark(`export: XLSX of every claim (${exportPath})`);
   await exportFile('docx');
@@ -148,10 +87,7 @@ async function child(file: string, exportPath: ExportPath): Promise<void> {
   // measured last, so that it does not hide the steps before it.
   await call('listClaims', {});
   mark('every claim listed once (listClaims {}; no view asks this)');
-  await server.close();
-  closeProject(project);
-  fs.rmSync(webRoot, { recursive: true, force: true });
-  process.stdout.write(`RESULT ${JSON.stringify({ steps, peakMb: highWaterMb() })}\n`);
+  await finish();
 }
 
 async function main(): Promise<void> {
@@ -169,25 +105,16 @@ async function main(): Promise<void> {
     build(corpus, file);
     const self = fileURLToPath(import.meta.url);
     // Each path in a fresh process of its own, in this run: the peak is a high-water mark.
-    const runs = (['download', 'base64'] as const).map((exportPath) => {
-      const r = spawnSync(
-        process.execPath,
-        ['--expose-gc', '--import', 'tsx', self, '--child', file, exportPath],
-        { encoding: 'utf8' },
-      );
-      const line = r.stdout.split('\n').find((l) => l.startsWith('RESULT '));
-      if (r.status !== 0 || !line) throw new Error(`bench child failed: ${r.stderr}`);
-      const result = JSON.parse(line.slice(7)) as { steps: Step[]; peakMb: number };
-      return { exportPath, ...result, load: os.loadavg()[0] };
-    });
+    const runs = (['download', 'base64'] as const).map((exportPath) => ({
+      exportPath,
+      ...runChild(self, [file, exportPath]),
+    }));
     const table = runs
       .map(({ exportPath, steps, peakMb, load }) =>
         [
           `Web mode, ${CLAIMS.toLocaleString('en')} claims on ${DOCS} documents, exports as ${exportPath === 'download' ? 'a download of their own (prepareExportDownload + GET /api-download, as the Export view does)' : 'base64 inside the answer (exportExcerpts, as before)'}; after each step a GC, then process.memoryUsage() and the high-water mark. Peak RSS ${peakMb} MB (target < 300 MB). Load ${load.toFixed(1)}.`,
           '',
-          '| step | RSS MB | peak so far MB | JS heap used MB | external MB |',
-          '|---|---:|---:|---:|---:|',
-          ...steps.map((s) => `| ${s.step} | ${s.rssMb} | ${s.peakMb} | ${s.heapMb} | ${s.externalMb} |`),
+          stepsTable(steps),
         ].join('\n'),
       )
       .join('\n\n');
