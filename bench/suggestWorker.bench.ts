@@ -5,9 +5,11 @@ import { performance } from 'node:perf_hooks';
 import { callMethod } from '../electron/core/api/dispatch';
 import { createClaim } from '../electron/core/claims';
 import { addDocument } from '../electron/core/documents';
-import { closeProject, createProject } from '../electron/core/project';
+import { createDomain } from '../electron/core/domains';
+import { closeProject, createProject, type Project } from '../electron/core/project';
 import { currentModel } from '../electron/core/suggest/state';
 import { runJob } from '../electron/core/suggest/workerJobs';
+import { loadBbc, TOPICS as BBC_TOPICS } from './suggestBbc';
 
 // Corpus-wide suggestion in the worker (issue 17): 100,000 paragraphs scored by the suggestion worker while the
 // thread that answers the API keeps answering. Printed, not written to BENCHMARKS.md (the lead merges the rows):
@@ -51,36 +53,84 @@ const load = (): string =>
     .join(' ');
 const cpuMs = (u: NodeJS.CpuUsage): number => (u.user + u.system) / 1000;
 
+interface Built {
+  what: string;
+  documents: number;
+  paragraphs: number;
+  claims: number;
+}
+
+/** Generated sentences over three topics: 2,000 documents of 50 paragraphs, three claims in each of the first 200. */
+function buildSynthetic(p: Project): Built {
+  const domains = p.db
+    .prepare('SELECT id FROM domains WHERE codable = 1 ORDER BY id LIMIT 3')
+    .pluck()
+    .all() as number[];
+  p.db.transaction(() => {
+    for (let d = 0; d < DOCS; d++) {
+      const paras = Array.from({ length: PARAS }, (_, i) => {
+        const t = (d + i) % 3;
+        return { t, text: `${sentence(t)} ${sentence(t)}` };
+      });
+      const text = paras.map((x) => x.text).join('\n');
+      const id = addDocument(p.db, { title: `doc ${d}`, format: 'txt', text }).id;
+      // Claims in the first 200 documents: three paragraphs each.
+      if (d < 200) {
+        let at = 0;
+        paras.forEach((x, i) => {
+          if (i < 3)
+            createClaim(p.db, { docId: id, start: at, end: at + x.text.length, domainIds: [domains[x.t]] });
+          at += x.text.length + 1;
+        });
+      }
+    }
+  })();
+  return { what: 'generated sentences, 3 domains', documents: DOCS, paragraphs: DOCS * PARAS, claims: 600 };
+}
+
+/**
+ * The BBC news corpus (../shared) as the suggestion benchmark has it: five topic domains, every paragraph of the
+ * first 20 % of the (shuffled) articles tagged with its topic, and the articles repeated until the project holds
+ * 100,000 paragraphs of real news text (a copy's title says which).
+ */
+function buildBbc(p: Project): Built {
+  const docs = loadBbc();
+  const domains = BBC_TOPICS.map((name) => createDomain(p.db, { name: `BBC ${name}` }));
+  const nTrain = Math.round(docs.length * 0.2);
+  let documents = 0;
+  let paragraphs = 0;
+  let claims = 0;
+  p.db.transaction(() => {
+    for (let copy = 0; paragraphs < 100_000; copy++) {
+      for (const [i, d] of docs.entries()) {
+        if (paragraphs >= 100_000) break;
+        const text = d.paras.join('\n');
+        const id = addDocument(p.db, { title: `bbc ${d.doc} (copy ${copy})`, format: 'txt', text }).id;
+        documents++;
+        paragraphs += d.paras.length;
+        if (copy > 0 || i >= nTrain) continue;
+        let at = 0;
+        for (const para of d.paras) {
+          createClaim(p.db, { docId: id, start: at, end: at + para.length, domainIds: [domains[d.topic]] });
+          claims++;
+          at += para.length + 1;
+        }
+      }
+    }
+  })();
+  return { what: 'BBC news paragraphs, 5 domains', documents, paragraphs, claims };
+}
+
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-suggest-worker-'));
   const p = createProject(path.join(dir, 'bench.dossier'));
   try {
-    const domains = p.db
-      .prepare('SELECT id FROM domains WHERE codable = 1 ORDER BY id LIMIT 3')
-      .pluck()
-      .all() as number[];
-    p.db.transaction(() => {
-      for (let d = 0; d < DOCS; d++) {
-        const paras = Array.from({ length: PARAS }, (_, i) => {
-          const t = (d + i) % 3;
-          return { t, text: `${sentence(t)} ${sentence(t)}` };
-        });
-        const text = paras.map((x) => x.text).join('\n');
-        const id = addDocument(p.db, { title: `doc ${d}`, format: 'txt', text }).id;
-        // Claims in the first 200 documents: three paragraphs each.
-        if (d < 200) {
-          let at = 0;
-          paras.forEach((x, i) => {
-            if (i < 3)
-              createClaim(p.db, { docId: id, start: at, end: at + x.text.length, domainIds: [domains[x.t]] });
-            at += x.text.length + 1;
-          });
-        }
-      }
-    })();
+    const built = process.env.CORPUS === 'bbc' ? buildBbc(p) : buildSynthetic(p);
     const trained = await callMethod(p, 'trainModel', {});
     if (!trained.ok) throw new Error(trained.error.message);
-    console.log(`project: ${DOCS} documents, ${DOCS * PARAS} paragraphs, 600 claims; load ${load()}`);
+    console.log(
+      `project: ${built.documents} documents, ${built.paragraphs} paragraphs, ${built.claims} claims (${built.what}); load ${load()}`,
+    );
 
     // The run in the worker, with the API thread probed every 20 ms.
     const latencies: number[] = [];
@@ -111,7 +161,7 @@ async function main(): Promise<void> {
     const q = (f: number): string =>
       latencies[Math.min(latencies.length - 1, Math.floor(f * latencies.length))].toFixed(1);
     console.log(
-      `worker run: ${(wall / 1000).toFixed(2)} s wall for ${DOCS * PARAS} paragraphs (worker start included); ` +
+      `worker run: ${(wall / 1000).toFixed(2)} s wall for ${built.paragraphs} paragraphs (worker start included); ` +
         `API thread event-loop utilisation ${(elu.utilization * 100).toFixed(1)} %; ` +
         `${latencies.length} getModel calls meanwhile: p50 ${q(0.5)} ms, p95 ${q(0.95)} ms, max ${q(1)} ms; load ${load()}`,
     );
@@ -135,7 +185,7 @@ async function main(): Promise<void> {
     const inThreadCpu = cpuMs(process.cpuUsage(c0));
     console.log(
       `in-thread reference: ${(inThreadCpu / 1000).toFixed(2)} s CPU, ${(inThreadWall / 1000).toFixed(2)} s wall ` +
-        `(${Math.round((DOCS * PARAS) / (inThreadCpu / 1000)).toLocaleString('en')} paragraphs per CPU second); ` +
+        `(${Math.round(built.paragraphs / (inThreadCpu / 1000)).toLocaleString('en')} paragraphs per CPU second); ` +
         `worker wall / in-thread wall ${(wall / inThreadWall).toFixed(2)}; load ${load()}`,
     );
   } finally {
