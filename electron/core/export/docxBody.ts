@@ -1,7 +1,7 @@
-import { replaceControls } from '../xmlChars';
+import { paragraph, run } from './docxXml';
 import type { ReportEntry, ReportModel, ReportSection } from './report';
 
-// The body of the Word report, written as WordprocessingML directly (see docx.ts for why). The codebook's
+// The body of the Word report, written as WordprocessingML directly and streamed (see docx.ts). The codebook's
 // hierarchy gives the heading levels: a top-level domain is Heading 1, its sub-domain Heading 2, and so on. The
 // documents under a domain get their own paragraph style, outside the outline, so that a document never looks
 // like (or sits in the navigation pane beside) a sub-domain. A page break separates two neighbours (domains or
@@ -18,36 +18,6 @@ const DOMAIN_HEADING_LINES = 2;
 const DOCUMENT_TITLE_LINES = 1.5;
 /** Word has built-in heading styles down to 9, but the report defines (and LibreOffice maps) 1–6. */
 const DEEPEST_HEADING = 6;
-
-const escapeXml = (v: string): string =>
-  replaceControls(v).replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
-
-interface RunStyle {
-  bold?: boolean;
-  italics?: boolean;
-  color?: string;
-  /** Half-points. */
-  size?: number;
-}
-
-/** A run whose line breaks become Word line breaks (<w:br/>). */
-function run(text: string, style: RunStyle = {}): string {
-  const props = [
-    style.bold ? '<w:b/><w:bCs/>' : '',
-    style.italics ? '<w:i/><w:iCs/>' : '',
-    style.color ? `<w:color w:val="${style.color}"/>` : '',
-    style.size ? `<w:sz w:val="${style.size}"/><w:szCs w:val="${style.size}"/>` : '',
-  ].join('');
-  const body = text
-    .split('\n')
-    .map((line) => `<w:t xml:space="preserve">${escapeXml(line)}</w:t>`)
-    .join('<w:br/>');
-  return `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}${body}</w:r>`;
-}
-
-/** A paragraph; `props` are <w:pPr> children in schema order (pStyle, keepNext, pageBreakBefore, pBdr, …). */
-const paragraph = (props: string, runs: string): string =>
-  `<w:p>${props ? `<w:pPr>${props}</w:pPr>` : ''}${runs}</w:p>`;
 
 const INDENT = '<w:ind w:left="567"/>';
 const hex = (c: string): string => (/^#[0-9a-fA-F]{6}$/.test(c) ? c.slice(1) : '999999');
@@ -78,14 +48,17 @@ function entryLines(entry: ReportEntry): number {
 /** One block of the body: a domain (with what it holds) or a document under a domain. */
 interface Block {
   lines: number;
-  write: (out: string[], pageBreakBefore: boolean) => void;
+  write: (out: Emit, pageBreakBefore: boolean) => void;
 }
+
+/** Where the XML goes as it is written: the document.xml entry of the streaming ZIP. */
+type Emit = (xml: string) => void;
 
 /**
  * Writes blocks in order, with a page break between two neighbours when both fill a page (a short block after a
  * long one, or before it, shares its page). `firstAfter` is the size of what precedes the first block, if any.
  */
-function writeBlocks(blocks: Block[], out: string[], firstAfter = 0): void {
+function writeBlocks(blocks: Block[], out: Emit, firstAfter = 0): void {
   blocks.forEach((b, i) => {
     const before = i === 0 ? firstAfter : blocks[i - 1].lines;
     b.write(out, before >= PAGE_LINES && b.lines >= PAGE_LINES);
@@ -115,7 +88,7 @@ function outlineTree(model: ReportModel): OutlineNode[] {
   return roots;
 }
 
-/** The paragraph style of a document's title under a domain (defined in docx.ts). */
+/** The paragraph style of a document's title under a domain (defined in docxParts.ts). */
 export const DOCUMENT_STYLE = 'DossierDocument';
 
 function documentBlock(d: ReportSection['documents'][number], colour: string): Block {
@@ -123,7 +96,7 @@ function documentBlock(d: ReportSection['documents'][number], colour: string): B
   return {
     lines: DOCUMENT_TITLE_LINES + d.entries.reduce((n, e) => n + entryLines(e), 0),
     write: (out, pageBreakBefore) => {
-      out.push(
+      out(
         paragraph(
           `<w:pStyle w:val="${DOCUMENT_STYLE}"/>${pageBreakBefore ? '<w:pageBreakBefore/>' : ''}`,
           run(d.doc.title),
@@ -131,19 +104,19 @@ function documentBlock(d: ReportSection['documents'][number], colour: string): B
       );
       for (const entry of d.entries) {
         const more = Boolean(entry.details || entry.excerpt.note);
-        out.push(
+        out(
           paragraph(
             `<w:keepNext/>${border}<w:spacing w:before="160" w:after="60"/>${INDENT}`,
             run(entry.excerpt.quote),
-          ),
-          paragraph(
-            `${more ? '<w:keepNext/>' : ''}${INDENT}`,
-            run(docxCitation(entry), { italics: true, size: 20 }),
-          ),
+          ) +
+            paragraph(
+              `${more ? '<w:keepNext/>' : ''}${INDENT}`,
+              run(docxCitation(entry), { italics: true, size: 20 }),
+            ),
         );
-        if (entry.details) out.push(paragraph(INDENT, run(entry.details, { color: '555555', size: 18 })));
+        if (entry.details) out(paragraph(INDENT, run(entry.details, { color: '555555', size: 18 })));
         if (entry.excerpt.note)
-          out.push(
+          out(
             paragraph(
               INDENT,
               run('Note: ', { bold: true, size: 20 }) + run(entry.excerpt.note, { size: 20 }),
@@ -165,15 +138,15 @@ function domainBlock(node: OutlineNode): Block {
     lines: own + [...docs, ...subs].reduce((n, b) => n + b.lines, 0),
     write: (out, pageBreakBefore) => {
       const id = node.index + 1;
-      out.push(
+      out(
         paragraph(
           `${headingStyle(level)}${pageBreakBefore ? '<w:pageBreakBefore/>' : ''}`,
           `<w:bookmarkStart w:id="${id}" w:name="domain${id}"/>${run(node.name)}<w:bookmarkEnd w:id="${id}"/>`,
         ),
       );
       if (s) {
-        out.push(paragraph('', run(`${s.count} excerpt${s.count === 1 ? '' : 's'}`, { color: '555555' })));
-        if (s.domain.description) out.push(paragraph('', run(s.domain.description, { italics: true })));
+        out(paragraph('', run(`${s.count} excerpt${s.count === 1 ? '' : 's'}`, { color: '555555' })));
+        if (s.domain.description) out(paragraph('', run(s.domain.description, { italics: true })));
       }
       // The domain's own excerpts, document by document, then its sub-domains.
       writeBlocks([...docs, ...subs], out);
@@ -184,16 +157,7 @@ function domainBlock(node: OutlineNode): Block {
 /** Lines the contents table takes before the body, so that a long contents ends on its own page. */
 const contentsLines = (model: ReportModel): number => DOMAIN_HEADING_LINES + 1 + model.outline.length;
 
-/** The body as XML pieces (one per top-level domain), to keep strings small. */
-export function docxBodyXml(model: ReportModel): string[] {
-  const parts: string[] = [];
-  const blocks = outlineTree(model).map(domainBlock);
-  let before = contentsLines(model);
-  for (const b of blocks) {
-    const out: string[] = [];
-    writeBlocks([b], out, before);
-    parts.push(out.join(''));
-    before = b.lines;
-  }
-  return parts;
+/** Writes the body into `out` as it goes: a domain of 100,000 excerpts is never one string. */
+export function writeDocxBody(model: ReportModel, out: Emit): void {
+  writeBlocks(outlineTree(model).map(domainBlock), out, contentsLines(model));
 }

@@ -9,6 +9,7 @@ import { writeFileAtomicWith } from '../atomicWrite';
 import type { Db } from '../db';
 import { exportQdc, exportQdpx } from './qdpx';
 import { writeCsv } from './csv';
+import { writeDocx } from './docx';
 import { type ExcerptFilter, loadExcerpts } from './excerpts';
 import { describeFilter } from './filterSummary';
 import { writeHtml } from './html';
@@ -71,8 +72,8 @@ export interface ExportWritten {
 }
 
 /**
- * Reads what an export holds and returns its writer. The large formats (CSV, XLSX, HTML) stream their bytes;
- * the others are made whole here (the Word library builds its package in memory) and written in one piece.
+ * Reads what an export holds and returns its writer. The large formats (CSV, XLSX, HTML, DOCX) stream their
+ * bytes; the others are made whole here and written in one piece.
  */
 async function prepareExport(
   db: Db,
@@ -131,8 +132,10 @@ async function prepareExport(
           out.end();
           return count;
         }, ' report');
-      // The Word writer (the docx library) loads when a report is written in Word, not with every export.
-      return whole(await (await import('./docx')).docxOf(model), count, ' report');
+      return prepared((sink) => {
+        writeDocx(model, sink);
+        return count;
+      }, ' report');
     }
   }
 }

@@ -28,8 +28,8 @@ export interface Fixture {
   claims: number[];
 }
 
-/** Finds the n-th occurrence of a quote in the stored text and tags it. */
-function tag(
+/** Finds the first occurrence of a quote in the stored text and tags it. */
+export function tag(
   p: Project,
   docId: number,
   quote: string,

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -14,6 +13,7 @@ import { writeXlsx, XLSX_HEADERS } from '../../../electron/core/export/xlsx';
 import type { Project } from '../../../electron/core/project';
 import { replaceControls } from '../../../electron/core/xmlChars';
 import { tempDir, tempProject } from '../helpers';
+import { hasLibreOffice, sofficeConvert } from './soffice';
 
 // The excerpt workbook is written as SpreadsheetML by hand (xlsx.ts): read back by real readers, every character
 // must come out as it went in (but XML's own rules: forbidden controls as U+FFFD, a CR as a line feed).
@@ -143,37 +143,18 @@ describe('XLSX writer', () => {
     expect(fs.readdirSync(dir).sort()).toEqual(['folder.xlsx', 'out.xlsx']);
   });
 
-  // LibreOffice reads spreadsheets only with its Calc part (Debian: libreoffice-calc-nogui) installed.
-  const soffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
-  const program = soffice ? path.dirname(fs.realpathSync(soffice)) : '';
-  const hasSoffice = program !== '' && fs.readdirSync(program).some((f) => /^libsclo\.|^sclo\.dll$/.test(f));
-  if (!hasSoffice)
-    console.log(
-      'XLSX writer: LibreOffice Calc (soffice + libreoffice-calc) is absent: its read-back is skipped',
-    );
-  it.skipIf(!hasSoffice)(
+  const hasCalc = hasLibreOffice('calc', 'XLSX writer');
+  it.skipIf(!hasCalc)(
     'reads back in LibreOffice (soffice --headless --convert-to csv) equal to the rows',
     async () => {
       const { p } = project();
       const dir = tempDir();
       const file = path.join(dir, 'book.xlsx');
       await exportExcerptsToFile(p.db, 'Hostile', 'xlsx', file);
-      // A profile of its own: the machine's LibreOffice may be running for someone else.
-      const r = spawnSync(
-        'soffice',
-        [
-          `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
-          '--headless',
-          '--convert-to',
-          'csv:Text - txt - csv (StarCalc):44,34,76,1',
-          '--outdir',
-          dir,
-          file,
-        ],
-        { encoding: 'utf8', timeout: 120_000 },
+      const csv = fs.readFileSync(
+        sofficeConvert(file, dir, 'csv:Text - txt - csv (StarCalc):44,34,76,1', 'csv'),
+        'utf8',
       );
-      expect(r.status, r.stderr).toBe(0);
-      const csv = fs.readFileSync(path.join(dir, 'book.csv'), 'utf8');
       const got = parse(csv, { relax_column_count: true }) as string[][];
       const rows = excerptRows(p.db);
       expect(got[0]).toEqual(XLSX_HEADERS);
