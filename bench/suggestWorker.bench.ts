@@ -9,6 +9,7 @@ import { createDomain } from '../electron/core/domains';
 import { closeProject, createProject, type Project } from '../electron/core/project';
 import { currentModel } from '../electron/core/suggest/state';
 import { runJob } from '../electron/core/suggest/workerJobs';
+import { paragraphSpans } from '../shared/paragraphs';
 import { loadBbc, TOPICS as BBC_TOPICS } from './suggestBbc';
 
 // Corpus-wide suggestion in the worker (issue 17): 100,000 paragraphs scored by the suggestion worker while the
@@ -72,7 +73,8 @@ function buildSynthetic(p: Project): Built {
         const t = (d + i) % 3;
         return { t, text: `${sentence(t)} ${sentence(t)}` };
       });
-      const text = paras.map((x) => x.text).join('\n');
+      // Blank lines between paragraphs: a paragraph unit is a block as shared/paragraphs.ts cuts them.
+      const text = paras.map((x) => x.text).join('\n\n');
       const id = addDocument(p.db, { title: `doc ${d}`, format: 'txt', text }).id;
       // Claims in the first 200 documents: three paragraphs each.
       if (d < 200) {
@@ -80,7 +82,7 @@ function buildSynthetic(p: Project): Built {
         paras.forEach((x, i) => {
           if (i < 3)
             createClaim(p.db, { docId: id, start: at, end: at + x.text.length, domainIds: [domains[x.t]] });
-          at += x.text.length + 1;
+          at += x.text.length + 2;
         });
       }
     }
@@ -104,7 +106,9 @@ function buildBbc(p: Project): Built {
     for (let copy = 0; paragraphs < 100_000; copy++) {
       for (const [i, d] of docs.entries()) {
         if (paragraphs >= 100_000) break;
-        const text = d.paras.join('\n');
+        // A copy's headline says which copy it is: the same text again would be the same document (imports dedupe).
+        const paras = copy === 0 ? d.paras : [`${d.paras[0]} (copy ${copy})`, ...d.paras.slice(1)];
+        const text = paras.join('\n\n');
         const id = addDocument(p.db, { title: `bbc ${d.doc} (copy ${copy})`, format: 'txt', text }).id;
         documents++;
         paragraphs += d.paras.length;
@@ -113,7 +117,7 @@ function buildBbc(p: Project): Built {
         for (const para of d.paras) {
           createClaim(p.db, { docId: id, start: at, end: at + para.length, domainIds: [domains[d.topic]] });
           claims++;
-          at += para.length + 1;
+          at += para.length + 2;
         }
       }
     }
@@ -125,7 +129,12 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-suggest-worker-'));
   const p = createProject(path.join(dir, 'bench.dossier'));
   try {
-    const built = process.env.CORPUS === 'bbc' ? buildBbc(p) : buildSynthetic(p);
+    const built: Built = process.env.CORPUS === 'bbc' ? buildBbc(p) : buildSynthetic(p);
+    // The paragraph units the run scores, counted as the scorer cuts them (not assumed from how they were built).
+    let units = 0;
+    for (const text of p.db.prepare('SELECT text FROM documents').pluck().iterate() as Iterable<string>)
+      units += paragraphSpans(text).length;
+    built.paragraphs = units;
     const trained = await callMethod(p, 'trainModel', {});
     if (!trained.ok) throw new Error(trained.error.message);
     console.log(
