@@ -48,6 +48,11 @@ function packed(model: LinearModel, cols: readonly number[]): Float32Array {
 }
 
 /** Worse first: a lower score, then a later position (so ties keep the earlier passage). */
+/** Best first: the higher score, then the earlier document, then the earlier passage. */
+export function bestFirst(a: UnitHit, b: UnitHit): number {
+  return worse(a, b) ? 1 : worse(b, a) ? -1 : 0;
+}
+
 function worse(a: UnitHit, b: UnitHit): boolean {
   if (a.score !== b.score) return a.score < b.score;
   if (a.docId !== b.docId) return a.docId > b.docId;
@@ -120,5 +125,5 @@ export function scoreUnits(
       push(heap, hit, limit);
     }
   }
-  return heap.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
+  return heap.sort(bestFirst);
 }

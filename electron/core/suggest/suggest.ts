@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { anchorAt } from '../../../shared/text';
 import { checkRange, documentText, getClaim, insertClaim, setClaimDomains } from '../claims';
 import { nowIso } from '../db';
@@ -7,7 +8,15 @@ import { recordEdit } from '../history';
 import { getAnalyst } from '../settings';
 import type { Store } from '../store';
 import { runOffThread } from './offThread';
-import { type Dispute, scoreText, type StopReason, type SuggestOptions, type Suggestion } from './scoring';
+import { bestFirst } from './scoreUnits';
+import {
+  type Dispute,
+  MAX_SUGGESTIONS,
+  scoreText,
+  type StopReason,
+  type SuggestOptions,
+  type Suggestion,
+} from './scoring';
 import { currentModel, retrainSoon, state } from './state';
 import { sentenceAround, sentenceSpans } from './units';
 import { STOP_CANCELLED } from './workerJobs';
@@ -65,16 +74,59 @@ export async function suggestClaims(
   const stop = new SharedArrayBuffer(4);
   if (o.jobId) s.jobs.set(o.jobId, new Int32Array(stop));
   const { jobId, onProgress, ...options } = o;
-  try {
-    const r = await runOffThread<{ suggestions: Suggestion[]; stopped: StopReason }>(
+  // A large run is dealt to several workers (documents dealt round, so long and short ones spread evenly), each
+  // keeping its best `limit`; the best `limit` of those are the run's, the same as one worker would find.
+  const n = scoringWorkers(options.docIds.length);
+  const shares = Array.from({ length: n }, (_, k) => options.docIds.filter((_, i) => i % n === k));
+  const done = shares.map(() => 0);
+  const runs = shares.map((docIds, k) =>
+    runOffThread<{ suggestions: Suggestion[]; stopped: StopReason }>(
       db,
-      { kind: 'suggest', blob, options, stop },
-      { limitMs: SCORE_LIMIT_MS, what: 'scoring', onProgress },
-    ).result;
-    return { ...r, trained: true };
+      // One stop flag for all: a cancel or the time limit stops every share after its document in flight.
+      { kind: 'suggest', blob, options: { ...options, docIds }, stop },
+      {
+        limitMs: SCORE_LIMIT_MS,
+        what: 'scoring',
+        onProgress: (n) => {
+          done[k] = n;
+          onProgress?.(
+            done.reduce((a, b) => a + b, 0),
+            options.docIds.length,
+          );
+        },
+      },
+    ),
+  );
+  try {
+    const settled = await Promise.allSettled(runs.map((r) => r.result));
+    const failed = settled.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    const results = settled.map(
+      (r) => (r as PromiseFulfilledResult<{ suggestions: Suggestion[]; stopped: StopReason }>).value,
+    );
+    const stopped =
+      results.find((r) => r.stopped === 'cancelled')?.stopped ??
+      results.find((r) => r.stopped)?.stopped ??
+      null;
+    const suggestions = results
+      .flatMap((r) => r.suggestions)
+      .sort(bestFirst)
+      .slice(0, options.limit ?? MAX_SUGGESTIONS);
+    return { suggestions, stopped, trained: true };
   } finally {
+    for (const r of runs) r.terminate();
     if (jobId) s.jobs.delete(jobId);
   }
+}
+
+/** Documents below which a run stays in one worker (starting another costs more than it saves). */
+export const SPLIT_MIN_DOCUMENTS = 200;
+
+/** Scoring workers for a run: one per core, at most 4 (DOSSIER_SCORING_WORKERS when set, for tests). */
+export function scoringWorkers(documents: number): number {
+  const env = Number(process.env.DOSSIER_SCORING_WORKERS);
+  const cores = Number.isInteger(env) && env > 0 ? env : Math.min(4, os.availableParallelism());
+  return documents < SPLIT_MIN_DOCUMENTS ? 1 : Math.max(1, Math.min(cores, Math.floor(documents / 100)));
 }
 
 /** Asks a suggestion run to stop after the document in flight; false when no such run is under way. */

@@ -8,6 +8,7 @@ import { addDocument } from '../../../electron/core/documents';
 import { closeProject, openProject, type Project } from '../../../electron/core/project';
 import { trainingFingerprint } from '../../../electron/core/suggest/examples';
 import { state, trainModel } from '../../../electron/core/suggest/state';
+import { scoringWorkers } from '../../../electron/core/suggest/suggest';
 import { callOk, dossier, tempProject } from '../helpers';
 import { rng, seeded, sentence } from './synthetic';
 
@@ -81,6 +82,34 @@ describe('suggestions in the worker', () => {
     const full = await callOk(p, 'suggestClaims', { docIds: [1, 2, 3], minScore: 0, jobId: 'run-2' });
     expect(full.stopped).toBeNull();
     expect(full.suggestions.length).toBeGreaterThan(0);
+  });
+
+  it('deals a large run to two workers and finds what one worker finds, progress summed', async () => {
+    const p = tempProject();
+    seeded(p);
+    withCorpus(p, 400);
+    await callOk(p, 'trainModel', {});
+    const workers = process.env.DOSSIER_SCORING_WORKERS;
+    try {
+      process.env.DOSSIER_SCORING_WORKERS = '1';
+      expect(scoringWorkers(406)).toBe(1);
+      const one = await callOk(p, 'suggestClaims', { all: true, minScore: 0.2, limit: 300 });
+      process.env.DOSSIER_SCORING_WORKERS = '2';
+      expect([scoringWorkers(406), scoringWorkers(150)]).toEqual([2, 1]);
+      const jobs: JobEvent[] = [];
+      subscribe(p.db, (e) => {
+        if (jobEvent('split')(e)) jobs.push(e);
+      });
+      const two = await callOk(p, 'suggestClaims', { all: true, minScore: 0.2, limit: 300, jobId: 'split' });
+      expect(one.suggestions.length).toBe(300);
+      expect(two.suggestions).toEqual(one.suggestions);
+      const done = jobs.map((e) => e.job.done);
+      expect(done).toEqual([...done].sort((a, b) => a - b));
+      expect(jobs.at(-1)!.job).toMatchObject({ done: 406, total: 406, state: 'done' });
+    } finally {
+      if (workers === undefined) delete process.env.DOSSIER_SCORING_WORKERS;
+      else process.env.DOSSIER_SCORING_WORKERS = workers;
+    }
   });
 
   it('refuses a job id that is not a plain name, and a second run under the same name', async () => {
