@@ -101,3 +101,35 @@ test('without the token, the app says how to get in', async ({ page, dossier }) 
   // The page loads (it holds no secret); its API calls are refused, and it says why.
   await expect(page.getByRole('alert')).toContainText(/open the URL that Dossier printed/i);
 });
+
+test('leaving the Library while its rows are on their way leaves no error behind', async ({ app: page }) => {
+  await expect(page.locator('.ag-row')).toHaveCount(5);
+  await page.getByRole('tab', { name: 'Compare' }).click();
+  await expect(page.locator('.ag-root')).toHaveCount(0);
+  // The Library's pages are held until the analyst has left it again.
+  let release = (): void => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let asked = 0;
+  await page.route('**/api/pageDocuments', async (route) => {
+    asked++;
+    await held;
+    await route.continue();
+  });
+  await page.getByRole('tab', { name: 'Library' }).click();
+  await expect(page.locator('.ag-root')).toBeVisible();
+  await expect.poll(() => asked).toBeGreaterThan(0);
+  await page.getByRole('tab', { name: 'Compare' }).click();
+  await expect(page.locator('.ag-root')).toHaveCount(0);
+  const answered = page.waitForResponse('**/api/pageDocuments');
+  release();
+  await answered;
+  // The rows arrive at a grid already gone, and the columns were to be fitted two frames later: wait three.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+      ),
+  );
+  await page.unroute('**/api/pageDocuments');
+  // The fixture fails the test on any uncaught error in the page.
+});

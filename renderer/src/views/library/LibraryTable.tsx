@@ -43,6 +43,9 @@ const FIT_TO_CONTENT = ['source', 'author', 'published', 'format', 'words', 'cla
  * attribute columns), every column shrinks to fit rather than the last ones needing a sideways scroll.
  */
 function fitColumns(g: GridApi<DocumentRow>, host: HTMLElement | null): void {
+  // Called two frames after a page arrives: the analyst may have left the Library meanwhile (a destroyed grid
+  // answers undefined for its columns).
+  if (g.isDestroyed()) return;
   g.autoSizeColumns(FIT_TO_CONTENT);
   const width = g.getAllDisplayedColumns().reduce((n, c) => n + c.getActualWidth(), 0);
   // The host's width less the vertical scrollbar ag-grid keeps beside the rows.
