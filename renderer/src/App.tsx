@@ -20,7 +20,15 @@ import { AnalystPrompt } from './views/projects/AnalystPrompt';
 import { ProjectMenu } from './views/projects/ProjectMenu';
 import { ImportStatus } from './views/library/ImportButton';
 import { LibraryView } from './views/library/LibraryView';
-import { AgreementView, CompareView, ExportView, GridView, MemosView, ReaderView } from './views/lazyViews';
+import {
+  AgreementView,
+  CompareView,
+  ExportView,
+  GridView,
+  MemosView,
+  ReaderView,
+  warmReader,
+} from './views/lazyViews';
 import { SearchBox } from './views/search/SearchBox';
 import { isTyping } from './views/reader/useReaderKeys';
 
@@ -91,6 +99,8 @@ function Shell(): ReactNode {
   const go = (view: View): void =>
     navigate(view === 'reader' ? { view, docId: lastDoc.current } : { view, a: route.a, b: route.b });
   useGlobalKeys(go, () => setHelp((h) => !h));
+
+  useEffect(warmReader, []);
 
   useEffect(() => {
     window.dossierBridge?.onNavigate?.((view) => {

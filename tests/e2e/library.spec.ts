@@ -133,3 +133,14 @@ test('leaving the Library while its rows are on their way leaves no error behind
   await page.unroute('**/api/pageDocuments');
   // The fixture fails the test on any uncaught error in the page.
 });
+
+test('the Reader’s code is fetched while the Library sits idle, before any document is opened', async ({
+  page,
+  dossier,
+}) => {
+  const readerChunk = page.waitForRequest(/\/assets\/ReaderView-[^/]*\.js$/);
+  await page.goto(dossier.server.url);
+  await expect(page.locator('.ag-row')).toHaveCount(5);
+  await readerChunk;
+  expect(page.url()).not.toMatch(/#\/reader/);
+});
