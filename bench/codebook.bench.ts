@@ -7,21 +7,11 @@ import { addDocument } from '../electron/core/documents';
 import { redo, undo, withoutHistory } from '../electron/core/history';
 import { scratchProject } from '../tests/support/scratchProject';
 import { percentile, writeSection } from './report';
+import { rng } from '../shared/random';
 
 const CHARS = 1_000_000;
 const CLAIMS = 10_000;
 const EDITS = 300;
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = [
   'alliance',

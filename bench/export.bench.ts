@@ -12,6 +12,7 @@ import { createDomain } from '../electron/core/domains';
 import { exportExcerpts, type ExportFormat } from '../electron/core/export';
 import { closeProject, createProject, openProject } from '../electron/core/project';
 import { peakRssMb, sharedDir, writeSection } from './report';
+import { rng } from '../shared/random';
 
 const CLAIMS = 100_000;
 const DOCS = 400;
@@ -25,17 +26,6 @@ const FORMATS: { format: ExportFormat; targetS: number | null }[] = [
   { format: 'docx', targetS: null },
 ];
 const RSS_TARGET_MB = 1024;
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function speeches(corpus: string): string[] {
   const out: string[] = [];

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { printTable } from './report';
 
 const FORMATS = ['xlsx', 'csv', 'html', 'docx'] as const;
 const RUNS = Number(process.env.DOSSIER_BENCH_RUNS ?? 2);
@@ -73,14 +74,11 @@ function main(): void {
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  const table = [
+  printTable(
     '| format | wall s (each run) | CPU s (each run) | CPU s per 100k rows (best) | reference CPU s (read the rows only) | ratio | peak RSS MB | MiB | rows | load |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...rows,
-  ].join('\n');
-  process.stdout.write(`\n${table}\n`);
-  const out = process.env.DOSSIER_BENCH_OUT;
-  if (out) fs.appendFileSync(out, `${table}\n`);
+    rows,
+  );
 }
 
 const f = process.argv.indexOf('--floor');

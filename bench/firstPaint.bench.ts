@@ -11,6 +11,7 @@ import { chromium } from '@playwright/test';
 import { closeProject, openDefaultProject } from '../electron/core/project';
 import { startWebServer } from '../electron/web/server';
 import { writeSection } from './report';
+import { firstRowPage } from './firstRow';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -36,19 +37,7 @@ async function measure(webRoot: string): Promise<Run[]> {
   const runs: Run[] = [];
   try {
     for (let i = 0; i < RUNS; i++) {
-      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-      const page = await context.newPage();
-      await page.addInitScript('globalThis.__name = (f) => f');
-      // When a first document row is in the page, as the plain table or as the grid.
-      await page.addInitScript(() => {
-        const w = window as unknown as { __firstRow?: number };
-        new MutationObserver((_, o) => {
-          if (document.querySelector('.plain-library tbody tr, .ag-row')) {
-            w.__firstRow = performance.now();
-            o.disconnect();
-          }
-        }).observe(document, { childList: true, subtree: true });
-      });
+      const { context, page } = await firstRowPage(browser);
       await page.goto(server.url);
       await page.locator('.ag-row').first().waitFor();
       const t = await page.evaluate(() => {

@@ -6,21 +6,11 @@ import { addDocument } from '../electron/core/documents';
 import { createDomain } from '../electron/core/domains';
 import { createClaimsBulk, type BulkClaim } from '../electron/core/grids/bulkClaims';
 import { closeProject, createProject, openProject, type Project } from '../electron/core/project';
+import { rng } from '../shared/random';
 
 export const DOCS = 10_000;
 export const CLAIMS_PER_DOC = 100;
 export const CACHE = '/tmp/dossier-grids-bench/grids-10k-v3.dossier';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function listTexts(dir: string): string[] {
   const out: string[] = [];

@@ -14,7 +14,7 @@ import Database from 'better-sqlite3';
 import { importPaths } from '../electron/core/import/importFiles';
 import { scratchProject } from '../tests/support/scratchProject';
 import { rng } from './random';
-import { peakRssMb, sharedDir } from './report';
+import { peakRssMb, printTable, sharedDir } from './report';
 
 interface Run {
   seconds: number;
@@ -173,14 +173,11 @@ async function main(): Promise<void> {
   } finally {
     for (const c of corpora) if (c.temp) fs.rmSync(c.dir, { recursive: true, force: true });
   }
-  const table = [
+  printTable(
     '| corpus | files | MB | raw FTS5: s / CPU s / peak RSS MB | Dossier: s / CPU s / peak RSS MB | wall ratio | CPU ratio | Dossier files/s | optimize after: s / CPU s | load |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...rows,
-  ].join('\n');
-  process.stdout.write(`\n${table}\n`);
-  const out = process.env.DOSSIER_BENCH_OUT;
-  if (out) fs.appendFileSync(out, `${table}\n`);
+    rows,
+  );
 }
 
 await main();

@@ -17,6 +17,7 @@ import { callMethod } from '../electron/core/api/dispatch';
 import { closeProject, createProject, openDefaultProject, type Project } from '../electron/core/project';
 import { startWebServer } from '../electron/web/server';
 import { writeSection } from './report';
+import { firstRowPage } from './firstRow';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const N = Number(process.env.LIBRARY_DOCS ?? 100_000);
@@ -143,18 +144,7 @@ async function paints(project: Project, webRoot: string): Promise<Paint[]> {
   const out: Paint[] = [];
   try {
     for (let i = 0; i < RUNS; i++) {
-      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-      const page = await context.newPage();
-      await page.addInitScript('globalThis.__name = (f) => f');
-      await page.addInitScript(() => {
-        const w = window as unknown as { __firstRow?: number };
-        new MutationObserver((_, o) => {
-          if (document.querySelector('.plain-library tbody tr, .library .ag-row')) {
-            w.__firstRow = performance.now();
-            o.disconnect();
-          }
-        }).observe(document, { childList: true, subtree: true });
-      });
+      const { context, page } = await firstRowPage(browser);
       const c0 = process.cpuUsage();
       await page.goto(server.url);
       await page.waitForFunction(

@@ -43,3 +43,11 @@ export function sharedDir(): string | null {
   const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared');
   return fs.existsSync(dir) ? dir : null;
 }
+
+/** Prints a table under its header and separator rows, and appends it to DOSSIER_BENCH_OUT when that names a file. */
+export function printTable(head: string, separator: string, rows: string[]): void {
+  const table = [head, separator, ...rows].join('\n');
+  process.stdout.write(`\n${table}\n`);
+  const out = process.env.DOSSIER_BENCH_OUT;
+  if (out) fs.appendFileSync(out, `${table}\n`);
+}

@@ -8,17 +8,7 @@ import { importPaths } from '../electron/core/import/importFiles';
 import { createProject } from '../electron/core/project';
 import { searchClaims, searchDocuments } from '../electron/core/search';
 import { percentile, peakRssMb, sharedDir, writeSection } from './report';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../shared/random';
 
 function queries(texts: string[], n: number): string[] {
   const rand = rng(42);

@@ -1,16 +1,6 @@
 // A long synthetic document dense with claims, for the Reader's e2e tests and its Chromium bench. Pure: the
 // callers insert it through the core. Paragraphs open with "Paragraph N." so that a test can find its way.
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../../shared/random';
 
 const WORDS = (
   'alliance exercise minister training summit cooperation attaché brigade logistics procurement ' +

@@ -1,5 +1,8 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { type CountMatrix, DIM, DIM_BITS, FEATURES_VERSION, type SparseVector } from './features';
+import { rng } from '../../../shared/random';
+
+export { rng };
 
 // One-vs-rest logistic regression trained by SGD (issue 17). Hand-written: the npm packages that do logistic
 // regression (ml-logistic-regression over ml-matrix, natural's classifiers) hold dense matrices, and 2^18 hashed
@@ -58,18 +61,6 @@ export function labelFor(e: Example, domain: number): 1 | 0 | null {
   if (e.pos.includes(domain)) return 1;
   if (e.neg === 'all' || e.neg.includes(domain)) return 0;
   return null;
-}
-
-/** A small seeded generator (mulberry32): the same claims give the same model. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function shuffle<T>(items: T[], random: () => number): T[] {

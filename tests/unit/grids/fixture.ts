@@ -5,17 +5,9 @@ import { createDomain } from '../../../electron/core/domains';
 import { createClaimsBulk } from '../../../electron/core/grids/bulkClaims';
 import type { Project } from '../../../electron/core/project';
 import { tempProject } from '../helpers';
+import { rng } from '../../../shared/random';
 
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng };
 
 const VOCAB = [
   'alliance',
