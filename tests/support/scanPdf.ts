@@ -1,5 +1,6 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { PDFDocument } from 'pdf-lib';
+import { rng as random } from '../../shared/random';
 
 // Scanned-looking PDFs for the OCR tests and bench: known text drawn onto an image at a given dpi (optionally
 // degraded: noise, blur, a slight skew as a flatbed gives), wrapped as an image-only PDF page by pdf-lib — no
@@ -17,18 +18,6 @@ export interface ScanOptions {
   fontPt?: number;
   /** Seed for the noise, so a bench run is repeatable. */
   seed?: number;
-}
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Lines wrapped to the page's text width, paragraphs kept apart by a blank line. */
